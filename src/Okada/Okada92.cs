@@ -15,9 +15,6 @@ namespace SourceModel.Okada;
 /// </remarks>
 public static class Okada92
 {
-    /// <summary>Points per parallel work item: large enough to amortise scheduling, small enough to balance.</summary>
-    internal const int ParallelChunk = 512;
-
     /// <summary>DC3D at one point. A point above the surface or on a fault edge is a status, not an exception.</summary>
     /// <exception cref="ArgumentException">The source is invalid or a coordinate is not finite.</exception>
     public static DisplacementGradient Dc3d(in Dc3dSource source, double x, double y, double z)
@@ -64,8 +61,7 @@ public static class Okada92
     {
         source.Validate();
         CheckBatch(x.Span, y.Span, z.Span, output);
-        var job = new Dc3dJob(source);
-        BatchRunner.Run(ref job, x, y, z, output, path, parallel);
+        BatchRunner.Run(new Dc3dJob(source, x, y, z, output), x.Length, path, parallel);
     }
 
     internal static void Dc3d0Batch(in Dc3d0Source source, ReadOnlyMemory<double> x, ReadOnlyMemory<double> y,
@@ -73,8 +69,7 @@ public static class Okada92
     {
         source.Validate();
         CheckBatch(x.Span, y.Span, z.Span, output);
-        var job = new Dc3d0Job(source);
-        BatchRunner.Run(ref job, x, y, z, output, path, parallel);
+        BatchRunner.Run(new Dc3d0Job(source, x, y, z, output), x.Length, path, parallel);
     }
 
     private static DisplacementGradient ToResult(in Gradient12<ScalarLane> u, ScalarLane singular, ScalarLane above)
@@ -104,30 +99,32 @@ public static class Okada92
         ArgumentChecks.FiniteAll(z, "Z");
     }
 
-    private readonly struct Dc3dJob(Dc3dSource source) : IPointJob
+    private readonly struct Dc3dJob(Dc3dSource source, ReadOnlyMemory<double> x, ReadOnlyMemory<double> y,
+        ReadOnlyMemory<double> z, GradientField o) : ILaneJob
     {
         private readonly Dc3dSource _s = source;
         private readonly KernelConstants _k = new(source.Alpha, source.Dip);
         private readonly DislocationWeights _w = new(source.Disl1, source.Disl2, source.Disl3);
 
-        public void Run<V>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, GradientField o, int i)
-            where V : struct, ILanes<V>
+        public void Run<V>(int i) where V : struct, ILanes<V>
         {
-            var u = Dc3dKernel.Evaluate(_s, _k, _w, V.Load(x, i), V.Load(y, i), V.Load(z, i), out var singular, out var above);
+            var u = Dc3dKernel.Evaluate(_s, _k, _w, V.Load(x.Span, i), V.Load(y.Span, i), V.Load(z.Span, i),
+                out var singular, out var above);
             LaneStore.Store(u, singular, above, o, i);
         }
     }
 
-    private readonly struct Dc3d0Job(Dc3d0Source source) : IPointJob
+    private readonly struct Dc3d0Job(Dc3d0Source source, ReadOnlyMemory<double> x, ReadOnlyMemory<double> y,
+        ReadOnlyMemory<double> z, GradientField o) : ILaneJob
     {
         private readonly Dc3d0Source _s = source;
         private readonly KernelConstants _k = new(source.Alpha, source.Dip);
         private readonly DislocationWeights _w = new(source.Pot1, source.Pot2, source.Pot3, source.Pot4);
 
-        public void Run<V>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, GradientField o, int i)
-            where V : struct, ILanes<V>
+        public void Run<V>(int i) where V : struct, ILanes<V>
         {
-            var u = Dc3d0Kernel.Evaluate(_s, _k, _w, V.Load(x, i), V.Load(y, i), V.Load(z, i), out var singular, out var above);
+            var u = Dc3d0Kernel.Evaluate(_s, _k, _w, V.Load(x.Span, i), V.Load(y.Span, i), V.Load(z.Span, i),
+                out var singular, out var above);
             LaneStore.Store(u, singular, above, o, i);
         }
     }

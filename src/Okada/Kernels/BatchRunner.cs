@@ -2,11 +2,10 @@ using SourceModel.Okada.Simd;
 
 namespace SourceModel.Okada.Kernels;
 
-/// <summary>A kernel applied to the register of points starting at index i.</summary>
-internal interface IPointJob
+/// <summary>A kernel applied to the register of points that starts at index <c>i</c>.</summary>
+internal interface ILaneJob
 {
-    void Run<V>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, GradientField o, int i)
-        where V : struct, ILanes<V>;
+    void Run<V>(int i) where V : struct, ILanes<V>;
 }
 
 /// <summary>
@@ -15,46 +14,44 @@ internal interface IPointJob
 /// </summary>
 internal static class BatchRunner
 {
-    public static void Run<TJob>(ref TJob job, ReadOnlyMemory<double> x, ReadOnlyMemory<double> y,
-        ReadOnlyMemory<double> z, GradientField o, KernelPath path, bool parallel)
-        where TJob : struct, IPointJob
+    /// <summary>Points per parallel work item: large enough to amortise scheduling, small enough to balance.</summary>
+    public const int ParallelChunk = 512;
+
+    public static void Run<TJob>(TJob job, int count, KernelPath path, bool parallel)
+        where TJob : struct, ILaneJob
     {
-        int n = x.Length;
         path = KernelPaths.Resolve(path);
-        int chunk = Okada92.ParallelChunk;
-        if (!parallel || n <= 2 * chunk || Environment.ProcessorCount == 1)
+        if (!parallel || count <= 2 * ParallelChunk || Environment.ProcessorCount == 1)
         {
-            RunRange(job, x.Span, y.Span, z.Span, o, 0, n, path);
+            RunRange(job, 0, count, path);
             return;
         }
-        int chunks = (n + chunk - 1) / chunk;
-        TJob local = job;
+        int chunks = (count + ParallelChunk - 1) / ParallelChunk;
         Parallel.For(0, chunks, c =>
         {
-            int start = c * chunk;
-            RunRange(local, x.Span, y.Span, z.Span, o, start, Math.Min(n, start + chunk), path);
+            int start = c * ParallelChunk;
+            RunRange(job, start, Math.Min(count, start + ParallelChunk), path);
         });
     }
 
-    private static void RunRange<TJob>(in TJob job, ReadOnlySpan<double> x, ReadOnlySpan<double> y,
-        ReadOnlySpan<double> z, GradientField o, int start, int end, KernelPath path)
-        where TJob : struct, IPointJob
+    /// <summary>Runs [start, end) on the calling thread.</summary>
+    public static void RunRange<TJob>(TJob job, int start, int end, KernelPath path)
+        where TJob : struct, ILaneJob
     {
-        switch (path)
+        switch (KernelPaths.Resolve(path))
         {
-            case KernelPath.Vector512: Range<TJob, Vector512Lanes>(job, x, y, z, o, start, end); break;
-            case KernelPath.Vector256: Range<TJob, Vector256Lanes>(job, x, y, z, o, start, end); break;
-            default: Range<TJob, ScalarLane>(job, x, y, z, o, start, end); break;
+            case KernelPath.Vector512: Range<TJob, Vector512Lanes>(job, start, end); break;
+            case KernelPath.Vector256: Range<TJob, Vector256Lanes>(job, start, end); break;
+            default: Range<TJob, ScalarLane>(job, start, end); break;
         }
     }
 
-    private static void Range<TJob, V>(in TJob job, ReadOnlySpan<double> x, ReadOnlySpan<double> y,
-        ReadOnlySpan<double> z, GradientField o, int start, int end)
-        where TJob : struct, IPointJob
+    private static void Range<TJob, V>(TJob job, int start, int end)
+        where TJob : struct, ILaneJob
         where V : struct, ILanes<V>
     {
         int i = start;
-        for (; i + V.Count <= end; i += V.Count) job.Run<V>(x, y, z, o, i);
-        for (; i < end; i++) job.Run<ScalarLane>(x, y, z, o, i);
+        for (; i + V.Count <= end; i += V.Count) job.Run<V>(i);
+        for (; i < end; i++) job.Run<ScalarLane>(i);
     }
 }

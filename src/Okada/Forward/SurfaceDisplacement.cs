@@ -1,0 +1,106 @@
+using SourceModel.Okada.Geometry;
+using SourceModel.Okada.Kernels;
+using SourceModel.Okada.Mechanics;
+using SourceModel.Okada.Simd;
+
+namespace SourceModel.Okada.Forward;
+
+/// <summary>
+/// Surface displacement (east, north, up) from rectangles and point sources in the local frame, through the
+/// free-surface closed forms (Okada 1985 as part B of Okada 1992). Vectorised over points and parallel over
+/// chunks of points.
+/// </summary>
+public static class SurfaceDisplacement
+{
+    /// <summary>Displacement at points (east, north in metres) from all sources, summed.</summary>
+    public static SurfaceField Compute(IReadOnlyList<RectangularFault> faults, IReadOnlyList<PointSourceFault> points,
+        ElasticMedium medium, double[] east, double[] north)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(medium);
+        ArgumentNullException.ThrowIfNull(east);
+        ArgumentNullException.ThrowIfNull(north);
+        medium.Validated();
+        if (east.Length != north.Length)
+            throw new ArgumentException($"east and north must have the same length (got {east.Length} and {north.Length}).", nameof(north));
+        ArgumentChecks.FiniteAll(east, "east");
+        ArgumentChecks.FiniteAll(north, "north");
+        var field = new SurfaceField(east.Length);
+        foreach (var f in faults) Add(f, medium, east, north, field, KernelPath.Auto, parallel: true);
+        foreach (var p in points) Add(p, medium, east, north, field, KernelPath.Auto, parallel: true);
+        return field;
+    }
+
+    internal static void Add(RectangularFault fault, ElasticMedium medium, double[] east, double[] north,
+        SurfaceField field, KernelPath path, bool parallel)
+    {
+        var frame = fault.ToOkadaFrame(medium);
+        BatchRunner.Run(new RectangleJob(frame, east, north, field), east.Length, path, parallel);
+    }
+
+    internal static void Add(PointSourceFault source, ElasticMedium medium, double[] east, double[] north,
+        SurfaceField field, KernelPath path, bool parallel)
+    {
+        source.Validated();
+        var s = source.ToOkada(medium);
+        BatchRunner.Run(new PointJob(s, source.East, source.North, source.Strike, east, north, field),
+            east.Length, path, parallel);
+    }
+
+    /// <summary>Rotation of east/north into a fault frame and back, per register.</summary>
+    private readonly struct Rotation(double originEast, double originNorth, double strike)
+    {
+        private readonly double _e0 = originEast, _n0 = originNorth;
+        private readonly double _s = Math.Sin(strike * Math.PI / 180.0), _c = Math.Cos(strike * Math.PI / 180.0);
+
+        public void ToFault<V>(V east, V north, out V x, out V y) where V : struct, ILanes<V>
+        {
+            V de = east - _e0, dn = north - _n0;
+            x = de * _s + dn * _c;
+            y = dn * _s - de * _c;
+        }
+
+        public void AddToField<V>(in Gradient12<V> u, V singular, SurfaceField f, int i) where V : struct, ILanes<V>
+        {
+            V ue = u.Ux * _s - u.Uy * _c, un = u.Ux * _c + u.Uy * _s;
+            V.Store(V.Load(f.East, i) + ue, f.East, i);
+            V.Store(V.Load(f.North, i) + un, f.North, i);
+            V.Store(V.Load(f.Up, i) + u.Uz, f.Up, i);
+            if (V.Any(singular))
+                for (int lane = 0; lane < V.Count; lane++)
+                    if (BitConverter.DoubleToInt64Bits(V.Lane(singular, lane)) != 0) f.Status[i + lane] = OkadaStatus.Singular;
+        }
+    }
+
+    private readonly struct RectangleJob(OkadaFrame frame, double[] east, double[] north, SurfaceField field) : ILaneJob
+    {
+        private readonly Dc3dSource _s = frame.Source;
+        private readonly KernelConstants _k = new(frame.Source.Alpha, frame.Source.Dip);
+        private readonly DislocationWeights _w = new(frame.Source.Disl1, frame.Source.Disl2, frame.Source.Disl3);
+        private readonly Rotation _r = new(frame.OriginEast, frame.OriginNorth, frame.Strike);
+
+        public void Run<V>(int i) where V : struct, ILanes<V>
+        {
+            _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
+            var u = SurfaceRectangleKernel.Evaluate<V, Off>(_s, _k, _w, x, y, out V singular);
+            _r.AddToField(u, singular, field, i);
+        }
+    }
+
+    private readonly struct PointJob(Dc3d0Source source, double e0, double n0, double strike,
+        double[] east, double[] north, SurfaceField field) : ILaneJob
+    {
+        private readonly Dc3d0Source _s = source;
+        private readonly KernelConstants _k = new(source.Alpha, source.Dip);
+        private readonly DislocationWeights _w = new(source.Pot1, source.Pot2, source.Pot3, source.Pot4);
+        private readonly Rotation _r = new(e0, n0, strike);
+
+        public void Run<V>(int i) where V : struct, ILanes<V>
+        {
+            _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
+            var u = SurfacePointKernel.Evaluate<V, Off>(_s, _k, _w, x, y, out V singular);
+            _r.AddToField(u, singular, field, i);
+        }
+    }
+}
