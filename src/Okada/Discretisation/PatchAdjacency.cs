@@ -1,9 +1,10 @@
 namespace SourceModel.Okada.Discretisation;
 
 /// <summary>
-/// Finds patches that share an edge: two edges are shared when they are collinear (within a tolerance scaled to
-/// the patch size) and overlap over a non-zero length. This catches neighbours inside a segment, across stacked
-/// segments (a ramp and its flat) and where a branch meets a main fault with a different patch size.
+/// Finds patches that touch along a line of non-zero length: two edges that are collinear (within a tolerance
+/// scaled to the patch size) and overlap, or an edge of one patch lying on the face of the other. The first
+/// catches neighbours inside a segment and across stacked segments (a ramp and its flat); the second a branch
+/// whose end edge meets the face of a main fault (a T-junction), whatever the two patch sizes.
 /// </summary>
 internal static class PatchAdjacency
 {
@@ -25,6 +26,8 @@ internal static class PatchAdjacency
             minSize = Math.Min(minSize, Math.Min(g.Length, g.Width));
         }
         double tol = 1e-6 * minSize;
+        // Touching at a corner point is not adjacency: the contact must be a line of a noticeable length.
+        double contact = 1e-3 * minSize;
         var result = new List<int>[n];
         for (int p = 0; p < n; p++) result[p] = [];
 
@@ -39,7 +42,8 @@ internal static class PatchAdjacency
                 int q = order[b];
                 if (centres[q].X - centres[p].X > radius[p] + maxRadius + tol) break;
                 if (Distance(centres[p], centres[q]) > radius[p] + radius[q] + tol) continue;
-                if (ShareEdge(corners[p], corners[q], tol))
+                if (ShareEdge(corners[p], corners[q], tol, contact)
+                    || EdgeOnFace(corners[p], corners[q], tol, contact) || EdgeOnFace(corners[q], corners[p], tol, contact))
                 {
                     result[p].Add(q);
                     result[q].Add(p);
@@ -49,7 +53,7 @@ internal static class PatchAdjacency
         return result.Select(l => l.Order().ToArray()).ToArray();
     }
 
-    private static bool ShareEdge((double X, double Y, double Z)[] a, (double X, double Y, double Z)[] b, double tol)
+    private static bool ShareEdge((double X, double Y, double Z)[] a, (double X, double Y, double Z)[] b, double tol, double contact)
     {
         for (int i = 0; i < 4; i++)
         {
@@ -57,10 +61,47 @@ internal static class PatchAdjacency
             for (int j = 0; j < 4; j++)
             {
                 var b0 = b[j]; var b1 = b[(j + 1) % 4];
-                if (Overlap(a0, a1, b0, b1, tol) > tol) return true;
+                if (Overlap(a0, a1, b0, b1, tol) > contact) return true;
             }
         }
         return false;
+    }
+
+    /// <summary>True when an edge of patch a lies in the plane of patch b and inside it over a non-zero length.</summary>
+    private static bool EdgeOnFace((double X, double Y, double Z)[] a, (double X, double Y, double Z)[] b, double tol, double contact)
+    {
+        // b's local frame: origin at corner 0, u along the top edge, v down the dip edge, n normal.
+        var u = Sub(b[1], b[0]);
+        var v = Sub(b[3], b[0]);
+        double lu = Math.Sqrt(Dot(u, u)), lv = Math.Sqrt(Dot(v, v));
+        u = (u.X / lu, u.Y / lu, u.Z / lu);
+        v = (v.X / lv, v.Y / lv, v.Z / lv);
+        var n = (X: u.Y * v.Z - u.Z * v.Y, Y: u.Z * v.X - u.X * v.Z, Z: u.X * v.Y - u.Y * v.X);
+        for (int i = 0; i < 4; i++)
+        {
+            var p0 = Sub(a[i], b[0]);
+            var p1 = Sub(a[(i + 1) % 4], b[0]);
+            if (Math.Abs(Dot(p0, n)) > tol || Math.Abs(Dot(p1, n)) > tol) continue;
+            // Clip the edge (s from 0 to 1) to the rectangle 0 ≤ u·p ≤ lu, 0 ≤ v·p ≤ lv.
+            double s0 = 0, s1 = 1;
+            if (!Clip(Dot(p0, u), Dot(p1, u), lu, tol, ref s0, ref s1) || !Clip(Dot(p0, v), Dot(p1, v), lv, tol, ref s0, ref s1))
+                continue;
+            var d = Sub(a[(i + 1) % 4], a[i]);
+            if ((s1 - s0) * Math.Sqrt(Dot(d, d)) > contact) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Restricts [s0, s1] to where c0 + s·(c1 − c0) lies in [−tol, length + tol]; false if empty.</summary>
+    private static bool Clip(double c0, double c1, double length, double tol, ref double s0, ref double s1)
+    {
+        double dc = c1 - c0;
+        if (Math.Abs(dc) < 1e-300)
+            return c0 >= -tol && c0 <= length + tol;
+        double ta = (-tol - c0) / dc, tb = (length + tol - c0) / dc;
+        s0 = Math.Max(s0, Math.Min(ta, tb));
+        s1 = Math.Min(s1, Math.Max(ta, tb));
+        return s1 > s0;
     }
 
     /// <summary>Length over which segment b lies on segment a (0 if they are not collinear).</summary>
