@@ -1,0 +1,144 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SourceModel.Cli.Infrastructure;
+
+/// <summary>
+/// Reads a YAML (or JSON, which YAML includes) file into nodes that remember their line, so every error can say
+/// file, line, key and what was expected. Unknown keys are errors, not silently ignored.
+/// </summary>
+internal sealed class YamlDocument
+{
+    private YamlDocument(string path, YamlMappingNode root)
+    {
+        Path = path;
+        Root = new YamlMap(this, root, "");
+    }
+
+    /// <summary>The file the document came from.</summary>
+    public string Path { get; }
+
+    /// <summary>The top-level mapping.</summary>
+    public YamlMap Root { get; }
+
+    public static YamlDocument Load(string path)
+    {
+        if (!File.Exists(path)) throw new UserError($"{path}: file not found.");
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new UserError($"{path}:{e.Start.Line}: not valid YAML/JSON: {e.InnerException?.Message ?? e.Message}");
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+            throw new UserError($"{path}: expected a mapping of keys at the top level.");
+        return new YamlDocument(path, map);
+    }
+
+    internal UserError Error(YamlNode node, string keyPath, string message) =>
+        new($"{Path}:{node.Start.Line}: {keyPath}: {message}");
+}
+
+/// <summary>A mapping node: typed access to its keys with line-numbered errors.</summary>
+internal sealed class YamlMap
+{
+    private readonly YamlDocument _doc;
+    private readonly YamlMappingNode _node;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    internal YamlMap(YamlDocument doc, YamlMappingNode node, string path)
+    {
+        _doc = doc;
+        _node = node;
+        KeyPath = path;
+    }
+
+    /// <summary>Dotted path of this mapping from the document root ("" for the root).</summary>
+    public string KeyPath { get; }
+
+    private string Child(string key) => KeyPath.Length == 0 ? key : $"{KeyPath}.{key}";
+
+    private YamlNode? Find(string key)
+    {
+        _read.Add(key);
+        return _node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+    }
+
+    public bool Has(string key) => _node.Children.ContainsKey(new YamlScalarNode(key));
+
+    /// <summary>A required number.</summary>
+    public double Number(string key)
+    {
+        var v = Find(key) ?? throw _doc.Error(_node, Child(key), "missing; a number is required.");
+        return ParseNumber(v, Child(key));
+    }
+
+    /// <summary>An optional number with its default.</summary>
+    public double Number(string key, double fallback)
+    {
+        var v = Find(key);
+        return v is null ? fallback : ParseNumber(v, Child(key));
+    }
+
+    /// <summary>An optional string with its default.</summary>
+    public string Text(string key, string fallback)
+    {
+        var v = Find(key);
+        if (v is null) return fallback;
+        if (v is YamlScalarNode s && s.Value is not null) return s.Value;
+        throw _doc.Error(v, Child(key), "expected a text value.");
+    }
+
+    /// <summary>An optional mapping.</summary>
+    public YamlMap? Map(string key)
+    {
+        var v = Find(key);
+        if (v is null) return null;
+        if (v is YamlMappingNode m) return new YamlMap(_doc, m, Child(key));
+        throw _doc.Error(v, Child(key), "expected a mapping of keys.");
+    }
+
+    /// <summary>An optional list of mappings (empty when absent).</summary>
+    public IReadOnlyList<YamlMap> List(string key)
+    {
+        var v = Find(key);
+        if (v is null) return [];
+        if (v is not YamlSequenceNode seq) throw _doc.Error(v, Child(key), "expected a list.");
+        var items = new List<YamlMap>();
+        for (int i = 0; i < seq.Children.Count; i++)
+        {
+            if (seq.Children[i] is not YamlMappingNode m)
+                throw _doc.Error(seq.Children[i], $"{Child(key)}[{i}]", "expected a mapping of keys.");
+            items.Add(new YamlMap(_doc, m, $"{Child(key)}[{i}]"));
+        }
+        return items;
+    }
+
+    /// <summary>Fails on any key that was never asked for (a typo would otherwise be silently ignored).</summary>
+    public void RejectUnknownKeys()
+    {
+        foreach (var (k, v) in _node.Children)
+        {
+            string name = (k as YamlScalarNode)?.Value ?? "?";
+            if (!_read.Contains(name))
+                throw _doc.Error(k, Child(name), $"unknown key; expected one of: {string.Join(", ", _read.Order())}.");
+        }
+    }
+
+    /// <summary>Wraps an exception from the model layer as an error at this mapping's line.</summary>
+    public UserError ErrorHere(string message) => _doc.Error(_node, KeyPath, message);
+
+    private double ParseNumber(YamlNode v, string keyPath)
+    {
+        if (v is YamlScalarNode s && NumberFormat.TryParse(s.Value, out double d))
+        {
+            if (!double.IsFinite(d)) throw _doc.Error(v, keyPath, $"'{s.Value}' is not a finite number.");
+            return d;
+        }
+        throw _doc.Error(v, keyPath, $"expected a number, got '{(v as YamlScalarNode)?.Value ?? v.NodeType.ToString()}'.");
+    }
+}

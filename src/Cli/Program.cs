@@ -1,0 +1,121 @@
+using System.CommandLine;
+using SourceModel.Cli.Commands;
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Okada.Forward;
+
+namespace SourceModel.Cli;
+
+/// <summary>The `sourcemodel` command: argument parsing and the one place where errors become exit codes.</summary>
+internal static class Program
+{
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line; every user error becomes one line on <paramref name="err"/> and a non-zero code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter err)
+    {
+        var root = BuildCommands(stdout);
+        try
+        {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var e in parse.Errors) err.WriteLine($"error: {e.Message}");
+                err.WriteLine("Run 'sourcemodel --help' for usage.");
+                return ExitCodes.Usage;
+            }
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = err, EnableDefaultExceptionHandler = false });
+        }
+        catch (UserError e)
+        {
+            err.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (ArgumentException e)
+        {
+            err.WriteLine($"error: {e.Message.Split(" (Parameter")[0]}");
+            return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            err.WriteLine($"error: {e.Message}");
+            return ExitCodes.Io;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            err.WriteLine($"error: {e.Message}");
+            return ExitCodes.Io;
+        }
+    }
+
+    private static RootCommand BuildCommands(TextWriter stdout)
+    {
+        var root = new RootCommand("SourceModel: geodetic earthquake source modelling (Okada dislocations, inversion, Coulomb stress).");
+        root.Subcommands.Add(OkadaCommand(stdout));
+        root.Subcommands.Add(ForwardCommand(stdout));
+        return root;
+    }
+
+    private static Command OkadaCommand(TextWriter stdout)
+    {
+        var okada = new Command("okada", "Raw Okada (1992) kernel calls with Okada's own arguments, for cross-checking against other codes.");
+        foreach (var (name, point) in new[] { ("dc3d", false), ("dc3d0", true) })
+        {
+            var input = new Option<string>("--in") { Description = "CSV with columns " + string.Join(", ", point ? RawOkadaCalls.Dc3d0Inputs : RawOkadaCalls.Dc3dInputs) + " (extra columns are carried through).", Required = true };
+            var output = new Option<string>("--out") { Description = "CSV to write: the input columns plus UX UY UZ UXX UYX UZX UXY UYY UZY UXZ UYZ UZZ IRET.", Required = true };
+            var cmd = new Command(name, point ? "DC3D0: point source (potencies POT1..POT4)." : "DC3D: finite rectangular source.") { input, output };
+            cmd.SetAction(r =>
+            {
+                RawOkadaCalls.Run(r.GetValue(input)!, r.GetValue(output)!, point, stdout);
+                return ExitCodes.Ok;
+            });
+            okada.Subcommands.Add(cmd);
+        }
+        return okada;
+    }
+
+    private static Command ForwardCommand(TextWriter stdout)
+    {
+        var faults = new Option<string?>("--faults") { Description = "YAML or JSON file with the sources (docs/formats.md)." };
+        var example = new Option<bool>("--example") { Description = "Use the built-in example thrust (and, unless --grid or --points is given, its 100 km grid and an ascending LOS)." };
+        var grid = new Option<string?>("--grid") { Description = "Regular grid EMIN,EMAX,NMIN,NMAX,SPACING in metres." };
+        var points = new Option<string?>("--points") { Description = "CSV of points: east, north (metres), optional los_east/los_north/los_up or incidence/heading, other columns carried through." };
+        var los = new Option<string?>("--los") { Description = "LOS unit vector E,N,U from ground to satellite, for all points." };
+        var incidence = new Option<double?>("--incidence") { Description = "Incidence angle at the ground, degrees from vertical (with --heading)." };
+        var heading = new Option<double?>("--heading") { Description = "Flight direction, degrees clockwise from north, right-looking SAR (with --incidence)." };
+        var output = new Option<string>("--out") { Description = "CSV to write (metres): east_m, north_m, ue_m, un_m, uu_m[, los_m], status.", Required = true };
+        var cmd = new Command("forward", "Surface displacement (east, north, up, LOS) of rectangular faults and point sources.")
+            { faults, example, grid, points, los, incidence, heading, output };
+        cmd.SetAction(r =>
+        {
+            bool useExample = r.GetValue(example);
+            string? faultFile = r.GetValue(faults);
+            if (useExample == (faultFile is not null))
+                throw new UserError("give exactly one of --faults FILE or --example.");
+            var model = useExample ? ForwardCalculation.Example : ForwardModel.Load(faultFile!);
+            string? gridSpec = r.GetValue(grid), pointFile = r.GetValue(points);
+            if (gridSpec is not null && pointFile is not null) throw new UserError("give either --grid or --points, not both.");
+            if (gridSpec is null && pointFile is null && !useExample) throw new UserError("give the observation points: --grid EMIN,EMAX,NMIN,NMAX,SPACING or --points FILE.csv.");
+            var obs = pointFile is not null ? ObservationPoints.FromCsv(pointFile) : ObservationPoints.Grid(gridSpec ?? ForwardCalculation.ExampleGrid);
+            var globalLos = GlobalLos(r.GetValue(los), r.GetValue(incidence), r.GetValue(heading));
+            if (useExample && globalLos is null && pointFile is null) globalLos = LosVector.FromIncidenceAndHeading(39, -10);
+            ForwardCalculation.Run(model, obs, globalLos, r.GetValue(output)!, stdout);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static LosVector? GlobalLos(string? vector, double? incidence, double? heading)
+    {
+        if (vector is not null && (incidence is not null || heading is not null))
+            throw new UserError("give the LOS either as --los E,N,U or as --incidence and --heading, not both.");
+        if ((incidence is null) != (heading is null))
+            throw new UserError("--incidence and --heading go together.");
+        if (incidence is not null) return LosVector.FromIncidenceAndHeading(incidence.Value, heading!.Value);
+        if (vector is null) return null;
+        var parts = vector.Split(',');
+        var v = new double[3];
+        if (parts.Length != 3 || parts.Select((p, i) => NumberFormat.TryParse(p.Trim(), out v[i])).Any(ok => !ok))
+            throw new UserError($"--los '{vector}': expected three numbers E,N,U.");
+        return new LosVector(v[0], v[1], v[2]).Validated();
+    }
+}
