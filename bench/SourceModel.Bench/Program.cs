@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+
+namespace SourceModel.Bench;
+
+/// <summary>
+/// `dotnet run -c Release --project bench/SourceModel.Bench -- [BenchmarkDotNet args]` runs the BenchmarkDotNet
+/// suites; `-- throughput` runs the timed throughput report used for bench/RESULTS.md.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "throughput") return Throughput.Run(args.Skip(1).ToArray());
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
