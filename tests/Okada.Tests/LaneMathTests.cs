@@ -38,4 +38,22 @@ public class LaneMathTests
         }
         Assert.InRange(worst, 0, 2.0);
     }
+
+    [Fact]
+    public void Single_division_atan_of_a_ratio_is_within_three_ulp_over_sixty_decades()
+    {
+        var rng = new Random(13);
+        double worst = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            double n = (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-30, 31));
+            double d = (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-30, 31));
+            double expected = Math.Atan(n / d);
+            var v = LaneMath.AtanRatio(Vector256Lanes.Broadcast(n), Vector256Lanes.Broadcast(d));
+            var s = LaneMath.AtanRatio(new ScalarLane(n), new ScalarLane(d));
+            worst = Math.Max(worst, Math.Max(UlpError(expected, Vector256Lanes.Lane(v, 0)), UlpError(expected, s.V)));
+        }
+        Assert.InRange(worst, 0, 3.0);
+        Assert.Equal(Math.PI / 2, LaneMath.AtanRatio(new ScalarLane(2.0), new ScalarLane(0.0)).V, 15);
+    }
 }

@@ -52,4 +52,44 @@ public class SurfacePathTests
             return Assertions.Agree(full with { Uxz = 0, Uyz = 0, Uzz = 0 }, fast, 1e-12, (scale, scale / depth));
         }, maxTest: 400);
     }
+
+    public static TheoryData<int> Paths => new() { (int)KernelPath.Scalar, (int)KernelPath.Vector256, (int)KernelPath.Vector512 };
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Displacement_hot_path_unit_responses_agree_with_dc3d_at_z_0(int pathValue)
+    {
+        var path = (KernelPath)pathValue;
+        Properties.Check(Dc3dCase.Generator(surface: true).ToArbitrary(), c =>
+        {
+            var s = c.Source;
+            var k = new KernelConstants(s.Alpha, s.Dip);
+            double[] unit = path switch
+            {
+                KernelPath.Scalar => Unit<ScalarLane>(s, k, c.X, c.Y),
+                KernelPath.Vector256 => Unit<Vector256Lanes>(s, k, c.X, c.Y),
+                _ => Unit<Vector512Lanes>(s, k, c.X, c.Y),
+            };
+            for (int comp = 0; comp < 3; comp++)
+            {
+                var one = s with { Disl1 = comp == 0 ? 1 : 0, Disl2 = comp == 1 ? 1 : 0, Disl3 = comp == 2 ? 1 : 0 };
+                var full = Okada92.Dc3d(one, c.X, c.Y, 0);
+                double scale = Math.Max(1.0, Support.Tolerance.Scale([full.Ux, full.Uy, full.Uz]));
+                // Near-vertical dips amplify rounding by 1/cos²δ in DC3D's I3, I4 (see Dc3dFortranReferenceTests).
+                double cd = Math.Abs(k.Cd);
+                double rel = 1e-13 * (cd == 0 ? 1 : Math.Max(1, 1 / (cd * cd)));
+                if (Math.Abs(full.Ux - unit[3 * comp]) > rel * scale || Math.Abs(full.Uy - unit[3 * comp + 1]) > rel * scale
+                    || Math.Abs(full.Uz - unit[3 * comp + 2]) > rel * scale)
+                    return false;
+            }
+            return true;
+        }, maxTest: 400);
+    }
+
+    private static double[] Unit<V>(Dc3dSource s, KernelConstants k, double x, double y) where V : struct, ILanes<V>
+    {
+        SurfaceDisplacementKernel.Evaluate<V, On>(s, k, V.Broadcast(x), V.Broadcast(y), out var a, out var b, out var t, out _);
+        return [V.Lane(a.X, 0), V.Lane(a.Y, 0), V.Lane(a.Z, 0), V.Lane(b.X, 0), V.Lane(b.Y, 0), V.Lane(b.Z, 0),
+            V.Lane(t.X, 0), V.Lane(t.Y, 0), V.Lane(t.Z, 0)];
+    }
 }

@@ -139,20 +139,21 @@ public sealed class GreensMatrix
             V de = V.Load(_east, i) - _e0, dn = V.Load(_north, i) - _n0;
             V x = de * _sin + dn * _cos;
             V y = dn * _sin - de * _cos;
-            SurfaceRectangleKernel.UnitDisplacements(_s, _k, x, y, out var strike, out var dip, out var open,
-                out _, _wantOpening);
+            SurfaceDisplacementKernel.Unit3<V> strike, dip, open;
+            if (_wantOpening) SurfaceDisplacementKernel.Evaluate<V, On>(_s, _k, x, y, out strike, out dip, out open, out _);
+            else SurfaceDisplacementKernel.Evaluate<V, Off>(_s, _k, x, y, out strike, out dip, out open, out _);
             if (_strikeCol >= 0) Write(strike, _strikeCol, i);
             if (_dipCol >= 0) Write(dip, _dipCol, i);
             if (_openCol >= 0) Write(open, _openCol, i);
         }
 
-        private void Write<V>(in Gradient12<V> u, int column, int i) where V : struct, ILanes<V>
+        private void Write<V>(in SurfaceDisplacementKernel.Unit3<V> u, int column, int i) where V : struct, ILanes<V>
         {
-            V ue = u.Ux * _sin - u.Uy * _cos, un = u.Ux * _cos + u.Uy * _sin;
+            V ue = u.X * _sin - u.Y * _cos, un = u.X * _cos + u.Y * _sin;
             var values = _g.ColumnMajor.AsSpan(column * _g.Rows, _g.Rows);
             if (_los is { } l)
             {
-                V d = ue * V.Load(l.East, i) + un * V.Load(l.North, i) + u.Uz * V.Load(l.Up, i);
+                V d = ue * V.Load(l.East, i) + un * V.Load(l.North, i) + u.Z * V.Load(l.Up, i);
                 V.Store(d, values, i);
             }
             else
@@ -160,7 +161,7 @@ public sealed class GreensMatrix
                 int n = _east.Length;
                 V.Store(ue, values, i);
                 V.Store(un, values, n + i);
-                V.Store(u.Uz, values, 2 * n + i);
+                V.Store(u.Z, values, 2 * n + i);
             }
         }
     }

@@ -77,13 +77,25 @@ public static class SurfaceDisplacement
     {
         private readonly Dc3dSource _s = frame.Source;
         private readonly KernelConstants _k = new(frame.Source.Alpha, frame.Source.Dip);
-        private readonly DislocationWeights _w = new(frame.Source.Disl1, frame.Source.Disl2, frame.Source.Disl3);
         private readonly Rotation _r = new(frame.OriginEast, frame.OriginNorth, frame.Strike);
 
         public void Run<V>(int i) where V : struct, ILanes<V>
         {
             _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
-            var u = SurfaceRectangleKernel.Evaluate<V, Off>(_s, _k, _w, x, y, out V singular);
+            SurfaceDisplacementKernel.Unit3<V> strike, dip, open;
+            V singular;
+            if (_s.Disl3 != 0) SurfaceDisplacementKernel.Evaluate<V, On>(_s, _k, x, y, out strike, out dip, out open, out singular);
+            else SurfaceDisplacementKernel.Evaluate<V, Off>(_s, _k, x, y, out strike, out dip, out open, out singular);
+            var u = default(Gradient12<V>);
+            u.Ux = strike.X * _s.Disl1 + dip.X * _s.Disl2;
+            u.Uy = strike.Y * _s.Disl1 + dip.Y * _s.Disl2;
+            u.Uz = strike.Z * _s.Disl1 + dip.Z * _s.Disl2;
+            if (_s.Disl3 != 0)
+            {
+                u.Ux += open.X * _s.Disl3;
+                u.Uy += open.Y * _s.Disl3;
+                u.Uz += open.Z * _s.Disl3;
+            }
             _r.AddToField(u, singular, field, i);
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SourceModel.Okada.Simd;
 
 namespace SourceModel.Okada.Kernels;
@@ -15,7 +16,7 @@ internal interface ILaneJob
 internal static class BatchRunner
 {
     /// <summary>Points per parallel work item: large enough to amortise scheduling, small enough to balance.</summary>
-    public const int ParallelChunk = 512;
+    public const int ParallelChunk = 1024;
 
     public static void Run<TJob>(TJob job, int count, KernelPath path, bool parallel)
         where TJob : struct, ILaneJob
@@ -46,6 +47,9 @@ internal static class BatchRunner
         }
     }
 
+    // Full optimisation from the first call: tiered PGO otherwise makes run-to-run inlining decisions in these very
+    // large kernels, and the code quality (and speed) varied by a factor of two between processes.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Range<TJob, V>(TJob job, int start, int end)
         where TJob : struct, ILaneJob
         where V : struct, ILanes<V>

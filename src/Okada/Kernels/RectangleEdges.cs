@@ -10,6 +10,9 @@ internal struct RectangleEdges<V> where V : struct, ILanes<V>
 {
     public V Et1, Et2, Q, Kxi1, Kxi2, Ket1, Ket2, Singular;
 
+    /// <summary>R = √(ξ² + η² + q²) at the four corners (R11 at ξ1, η1; R21 at ξ2, η1; …), as DC3D computes it.</summary>
+    public V R11, R12, R21, R22;
+
     /// <param name="xi1">x − AL1, snapped.</param>
     /// <param name="xi2">x − AL2, snapped.</param>
     /// <param name="y">Observation y.</param>
@@ -30,6 +33,7 @@ internal struct RectangleEdges<V> where V : struct, ILanes<V>
             V.And(V.LessThanOrEqual(etProduct, zero), V.Equal(xiProduct, zero))));
 
         V q2 = q * q;
+        V r11 = V.Sqrt(xi1 * xi1 + et1 * et1 + q2);
         V r12 = V.Sqrt(xi1 * xi1 + et2 * et2 + q2);
         V r21 = V.Sqrt(xi2 * xi2 + et1 * et1 + q2);
         V r22 = V.Sqrt(xi2 * xi2 + et2 * et2 + q2);
@@ -38,6 +42,7 @@ internal struct RectangleEdges<V> where V : struct, ILanes<V>
         return new RectangleEdges<V>
         {
             Et1 = et1, Et2 = et2, Q = q, Singular = singular,
+            R11 = r11, R12 = r12, R21 = r21, R22 = r22,
             Kxi1 = V.And(xi1Negative, V.LessThan(r21 + xi2, eps)),
             Kxi2 = V.And(xi1Negative, V.LessThan(r22 + xi2, eps)),
             Ket1 = V.And(et1Negative, V.LessThan(r12 + et2, eps)),

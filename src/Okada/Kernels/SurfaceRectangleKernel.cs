@@ -3,10 +3,10 @@ using SourceModel.Okada.Simd;
 namespace SourceModel.Okada.Kernels;
 
 /// <summary>
-/// Displacement (and optionally its horizontal derivatives: tilt and horizontal strain) at the free surface
-/// z = 0 due to a rectangular dislocation: the Okada (1985) closed forms. At z = 0 the real and image part-A
-/// terms of DC3D cancel and part C is multiplied by z, so only part B remains; this path evaluates just that,
-/// several times cheaper than DC3D and equal to it to rounding.
+/// Displacement and its horizontal derivatives (tilt and horizontal strain) at the free surface z = 0 due to a
+/// rectangular dislocation: the Okada (1985) closed forms. At z = 0 the real and image part-A terms of DC3D cancel
+/// and part C is multiplied by z, so only part B remains. Written with the general corner and part-B code; the
+/// displacement-only hot path is <see cref="SurfaceDisplacementKernel"/>.
 /// </summary>
 internal static class SurfaceRectangleKernel
 {
@@ -46,38 +46,6 @@ internal static class SurfaceRectangleKernel
         AddRotated<V, TGradients>(ref u, FinitePartB.Evaluate<V, TGradients>(c22, k, w), k, 1.0);
         u.ZeroWhere(singular);
         return u;
-    }
-
-    /// <summary>
-    /// Unit strike-slip, dip-slip and tensile displacements (1 unit of dislocation each) in Okada's frame, sharing
-    /// the corner geometry and I terms among the three; singular lanes are zero.
-    /// </summary>
-    public static void UnitDisplacements<V>(in Dc3dSource s, in KernelConstants k, V x, V y,
-        out Gradient12<V> strike, out Gradient12<V> dip, out Gradient12<V> tensile, out V singular, bool withTensile)
-        where V : struct, ILanes<V>
-    {
-        Corners.Compute<V, Off>(s, k, x, y, out var c11, out var c21, out var c12, out var c22, out singular);
-        strike = Gradient12<V>.Zero;
-        dip = Gradient12<V>.Zero;
-        tensile = Gradient12<V>.Zero;
-        AddUnitCorner(ref strike, ref dip, ref tensile, c11, k, 1.0, withTensile);
-        AddUnitCorner(ref strike, ref dip, ref tensile, c21, k, -1.0, withTensile);
-        AddUnitCorner(ref strike, ref dip, ref tensile, c12, k, -1.0, withTensile);
-        AddUnitCorner(ref strike, ref dip, ref tensile, c22, k, 1.0, withTensile);
-        strike.ZeroWhere(singular);
-        dip.ZeroWhere(singular);
-        tensile.ZeroWhere(singular);
-    }
-
-    private static void AddUnitCorner<V>(ref Gradient12<V> strike, ref Gradient12<V> dip, ref Gradient12<V> tensile,
-        in FiniteCorner<V> c, in KernelConstants k, double sign, bool withTensile)
-        where V : struct, ILanes<V>
-    {
-        double w = sign / KernelConstants.TwoPi;
-        var t = FinitePartBTerms<V>.Compute<Off>(c, k);
-        AddRotated<V, Off>(ref strike, FinitePartB.StrikeSlip<V, Off>(c, t, k), k, w);
-        AddRotated<V, Off>(ref dip, FinitePartB.DipSlip<V, Off>(c, t, k), k, w);
-        if (withTensile) AddRotated<V, Off>(ref tensile, FinitePartB.Tensile<V, Off>(c, t, k), k, w);
     }
 
     /// <summary>u += w·R·b: part B from the dip-aligned frame to Okada's x, y, z (as DC3D's image source at z = 0).</summary>

@@ -38,6 +38,10 @@ internal interface ILanes<TSelf> where TSelf : struct, ILanes<TSelf>
     static abstract TSelf operator *(double a, TSelf b);
     static abstract TSelf operator /(double a, TSelf b);
 
+    /// <summary>a·b + c with a single rounding (hardware FMA where available). For polynomial evaluation only:
+    /// the Okada expressions themselves keep Okada's separate roundings.</summary>
+    static abstract TSelf MultiplyAdd(TSelf a, TSelf b, TSelf c);
+
     /// <summary>IEEE square root (correctly rounded in every lane).</summary>
     static abstract TSelf Sqrt(TSelf a);
 
@@ -46,6 +50,12 @@ internal interface ILanes<TSelf> where TSelf : struct, ILanes<TSelf>
 
     /// <summary>Arc tangent in (−π/2, π/2).</summary>
     static abstract TSelf Atan(TSelf a);
+
+    /// <summary>
+    /// 2^−e per lane, where 2^e ≤ |a| &lt; 2^(e+1): an exact power-of-two factor that brings a positive normal
+    /// value into [1, 2) without a division (used to keep homogeneous polynomials in range).
+    /// </summary>
+    static abstract TSelf InversePowerOfTwo(TSelf a);
 
     /// <summary>Absolute value.</summary>
     static abstract TSelf Abs(TSelf a);

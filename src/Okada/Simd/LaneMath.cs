@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SourceModel.Okada.Simd;
 
 /// <summary>Elementary functions the runtime does not vectorise, written once over <see cref="ILanes{TSelf}"/>.</summary>
@@ -43,6 +45,46 @@ internal static class LaneMath
         V p = (((P0 * z + P1) * z + P2) * z + P3) * z + P4;
         V q = ((((z + Q1) * z + Q2) * z + Q3) * z + Q4) * z + Q5;
         V t = r * (z * p / q) + r;
+        V result = offset + (t + lowBits);
+        return V.Select(negative, -result, result);
+    }
+
+    /// <summary>
+    /// atan(n/d) for every lane with a single division: the Cephes reduction is applied to the pair (|n|, |d|)
+    /// and the rational approximation is evaluated as homogeneous polynomials in n² and d² (after scaling both by
+    /// the same power of two, so nothing overflows), giving atan(r) = n·(Q̃ + n²P̃)/(d·Q̃). Agrees with
+    /// <see cref="Atan{V}"/> of the quotient within a few ulp. d = ±0 with n ≠ 0 gives π/2·sign(n) (the sign of a
+    /// zero denominator is ignored; the kernels mask those lanes).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V AtanRatio<V>(V n, V d) where V : struct, ILanes<V>
+    {
+        V zero = V.Broadcast(0.0);
+        V a = V.Abs(n), b = V.Abs(d);
+        V negative = V.Or(V.And(V.LessThan(n, zero), V.LessThan(zero, d)), V.And(V.LessThan(zero, n), V.LessThan(d, zero)));
+        V big = V.LessThan(b * Tan3PiOver8, a);
+        V mid = V.Select(big, zero, V.LessThan(b * 0.66, a));
+        V num = V.Select(big, -b, V.Select(mid, a - b, a));
+        V den = V.Select(big, a, V.Select(mid, a + b, b));
+        V scale = V.InversePowerOfTwo(den);
+        num *= scale;
+        den *= scale;
+
+        // Homogeneous Horner: the v^k·coefficient products do not depend on the chain, so they overlap with it.
+        V u = num * num, v = den * den;
+        V v2 = v * v, v3 = v2 * v, v4 = v2 * v2, v5 = v4 * v;
+        V p = V.MultiplyAdd(u, V.Broadcast(P0), v * P1);
+        p = V.MultiplyAdd(p, u, v2 * P2);
+        p = V.MultiplyAdd(p, u, v3 * P3);
+        p = V.MultiplyAdd(p, u, v4 * P4);
+        V q = u + v * Q1;
+        q = V.MultiplyAdd(q, u, v2 * Q2);
+        q = V.MultiplyAdd(q, u, v3 * Q3);
+        q = V.MultiplyAdd(q, u, v4 * Q4);
+        q = V.MultiplyAdd(q, u, v5 * Q5);
+        V t = num * V.MultiplyAdd(u, p, q) / (den * q);
+        V offset = V.Select(big, V.Broadcast(PiOver2), V.Select(mid, V.Broadcast(PiOver4), zero));
+        V lowBits = V.Select(big, V.Broadcast(PiOver2LowBits), V.Select(mid, V.Broadcast(0.5 * PiOver2LowBits), zero));
         V result = offset + (t + lowBits);
         return V.Select(negative, -result, result);
     }

@@ -40,10 +40,15 @@ internal readonly struct ScalarLane : ILanes<ScalarLane>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane operator *(double a, ScalarLane b) => new(a * b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane operator /(double a, ScalarLane b) => new(a / b.V);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane MultiplyAdd(ScalarLane a, ScalarLane b, ScalarLane c) => new(Math.FusedMultiplyAdd(a.V, b.V, c.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane Sqrt(ScalarLane a) => new(Math.Sqrt(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane Log(ScalarLane a) => new(Math.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane Atan(ScalarLane a) => new(Math.Atan(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane Abs(ScalarLane a) => new(Math.Abs(a.V));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane InversePowerOfTwo(ScalarLane a) =>
+        new(BitConverter.UInt64BitsToDouble(0x7FE0000000000000UL - (BitConverter.DoubleToUInt64Bits(a.V) & 0x7FF0000000000000UL)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane LessThan(ScalarLane a, ScalarLane b) => Mask(a.V < b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane LessThanOrEqual(ScalarLane a, ScalarLane b) => Mask(a.V <= b.V);

@@ -41,10 +41,15 @@ internal readonly struct Vector256Lanes : ILanes<Vector256Lanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes operator *(double a, Vector256Lanes b) => new(a * b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes operator /(double a, Vector256Lanes b) => new(Vector256.Create(a) / b.V);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes MultiplyAdd(Vector256Lanes a, Vector256Lanes b, Vector256Lanes c) => new(Vector256.FusedMultiplyAdd(a.V, b.V, c.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes Sqrt(Vector256Lanes a) => new(Vector256.Sqrt(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes Log(Vector256Lanes a) => new(Vector256.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes Atan(Vector256Lanes a) => LaneMath.Atan(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes Abs(Vector256Lanes a) => new(Vector256.Abs(a.V));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes InversePowerOfTwo(Vector256Lanes a) =>
+        new((Vector256.Create(0x7FE0000000000000UL) - (a.V.AsUInt64() & Vector256.Create(0x7FF0000000000000UL))).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes LessThan(Vector256Lanes a, Vector256Lanes b) => new(Vector256.LessThan(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes LessThanOrEqual(Vector256Lanes a, Vector256Lanes b) => new(Vector256.LessThanOrEqual(a.V, b.V));

@@ -41,10 +41,15 @@ internal readonly struct Vector512Lanes : ILanes<Vector512Lanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes operator *(double a, Vector512Lanes b) => new(a * b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes operator /(double a, Vector512Lanes b) => new(Vector512.Create(a) / b.V);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes MultiplyAdd(Vector512Lanes a, Vector512Lanes b, Vector512Lanes c) => new(Vector512.FusedMultiplyAdd(a.V, b.V, c.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes Sqrt(Vector512Lanes a) => new(Vector512.Sqrt(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes Log(Vector512Lanes a) => new(Vector512.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes Atan(Vector512Lanes a) => LaneMath.Atan(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes Abs(Vector512Lanes a) => new(Vector512.Abs(a.V));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes InversePowerOfTwo(Vector512Lanes a) =>
+        new((Vector512.Create(0x7FE0000000000000UL) - (a.V.AsUInt64() & Vector512.Create(0x7FF0000000000000UL))).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes LessThan(Vector512Lanes a, Vector512Lanes b) => new(Vector512.LessThan(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes LessThanOrEqual(Vector512Lanes a, Vector512Lanes b) => new(Vector512.LessThanOrEqual(a.V, b.V));
