@@ -34,7 +34,7 @@ internal struct FiniteCorner<V> where V : struct, ILanes<V>
         c.D = et * k.Sd - q * k.Cd;
 
         // θ = atan(ξη/(qR)), zero on the fault plane (q = 0).
-        c.Tt = V.Select(V.Equal(q, zero), zero, V.Atan(xi * et / (q * r)));
+        c.Tt = V.Select(V.Equal(q, zero), zero, V.AtanOfRatio(xi * et, q * r));
 
         V rxi = r + xi;
         V logXi = V.Log(V.Select(kxi, r - xi, rxi));

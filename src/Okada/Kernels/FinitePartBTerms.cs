@@ -32,7 +32,7 @@ internal struct FinitePartBTerms<V> where V : struct, ILanes<V>
         if (cd != 0.0)
         {
             V x = V.Sqrt(c.Xi2 + c.Q2);
-            V angle = V.Atan((et * (x + q * cd) + x * (r + x) * sd) / (xi * (r + x) * cd));
+            V angle = V.AtanOfRatio(et * (x + q * cd) + x * (r + x) * sd, xi * (r + x) * cd);
             t.Ai4 = V.Select(V.Equal(xi, zero), zero, 1.0 / cdcd * (xi / rd * sdcd + 2.0 * angle));
             t.Ai3 = (y * cd / rd - c.Ale + sd * logRd) / cdcd;
             if (TGradients.Value)

@@ -98,13 +98,13 @@ internal static class SurfaceDisplacementKernel
         V rd = r + d;
         V invRd = 1.0 / rd;
         V logRd = V.Log(rd);
-        V tt = V.Select(V.Equal(q, zero), zero, LaneMath.AtanRatio(xi * et, q * r));
+        V tt = V.Select(V.Equal(q, zero), zero, V.AtanOfRatio(xi * et, q * r));
 
         V ai3, ai4;
         if (!c.Vertical)
         {
             V bigX = V.Sqrt(xi * xi + q * q);
-            V angle = LaneMath.AtanRatio(et * (bigX + q * c.Cd) + bigX * (r + bigX) * c.Sd, xi * (r + bigX) * c.Cd);
+            V angle = V.AtanOfRatio(et * (bigX + q * c.Cd) + bigX * (r + bigX) * c.Sd, xi * (r + bigX) * c.Cd);
             ai4 = V.Select(V.Equal(xi, zero), zero, (xi * invRd * c.SdCd + 2.0 * angle) * c.InvCdCd);
             ai3 = (y * c.Cd * invRd - ale + c.Sd * logRd) * c.InvCdCd;
         }

@@ -52,6 +52,12 @@ internal interface ILanes<TSelf> where TSelf : struct, ILanes<TSelf>
     static abstract TSelf Atan(TSelf a);
 
     /// <summary>
+    /// atan(n/d). The scalar lane computes exactly that (as Okada's Fortran does); vector lanes use
+    /// <see cref="LaneMath.AtanRatio{V}"/>, which saves a division.
+    /// </summary>
+    static abstract TSelf AtanOfRatio(TSelf n, TSelf d);
+
+    /// <summary>
     /// 2^−e per lane, where 2^e ≤ |a| &lt; 2^(e+1): an exact power-of-two factor that brings a positive normal
     /// value into [1, 2) without a division (used to keep homogeneous polynomials in range).
     /// </summary>

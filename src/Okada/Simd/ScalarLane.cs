@@ -44,6 +44,7 @@ internal readonly struct ScalarLane : ILanes<ScalarLane>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane Sqrt(ScalarLane a) => new(Math.Sqrt(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane Log(ScalarLane a) => new(Math.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane Atan(ScalarLane a) => new(Math.Atan(a.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane AtanOfRatio(ScalarLane n, ScalarLane d) => new(Math.Atan(n.V / d.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ScalarLane Abs(ScalarLane a) => new(Math.Abs(a.V));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

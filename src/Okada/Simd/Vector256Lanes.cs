@@ -45,6 +45,7 @@ internal readonly struct Vector256Lanes : ILanes<Vector256Lanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes Sqrt(Vector256Lanes a) => new(Vector256.Sqrt(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes Log(Vector256Lanes a) => new(Vector256.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes Atan(Vector256Lanes a) => LaneMath.Atan(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes AtanOfRatio(Vector256Lanes n, Vector256Lanes d) => LaneMath.AtanRatio(n, d);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256Lanes Abs(Vector256Lanes a) => new(Vector256.Abs(a.V));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

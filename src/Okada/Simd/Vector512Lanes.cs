@@ -45,6 +45,7 @@ internal readonly struct Vector512Lanes : ILanes<Vector512Lanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes Sqrt(Vector512Lanes a) => new(Vector512.Sqrt(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes Log(Vector512Lanes a) => new(Vector512.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes Atan(Vector512Lanes a) => LaneMath.Atan(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes AtanOfRatio(Vector512Lanes n, Vector512Lanes d) => LaneMath.AtanRatio(n, d);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512Lanes Abs(Vector512Lanes a) => new(Vector512.Abs(a.V));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
