@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SourceModel.Okada.Simd;
 
 namespace SourceModel.Okada.Kernels;
@@ -60,6 +61,7 @@ internal static class Dc3dKernel
         Corner<V, TImage>(ref u, xi2, e.Et2, e.Q, e.Kxi2, e.Ket2, z, k, w, plus: true);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Corner<V, TImage>(ref Gradient12<V> u, V xi, V et, V q, V kxi, V ket, V z,
         in KernelConstants k, in DislocationWeights w, bool plus)
         where V : struct, ILanes<V>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SourceModel.Okada.Simd;
 
 namespace SourceModel.Okada.Kernels;
@@ -8,6 +9,7 @@ namespace SourceModel.Okada.Kernels;
 /// </summary>
 internal static class FinitePartA
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Gradient12<V> Evaluate<V>(in FiniteCorner<V> c, in KernelConstants k, in DislocationWeights w)
         where V : struct, ILanes<V>
     {
