@@ -103,7 +103,7 @@ public sealed class GreensMatrix
             var job = new PatchColumns(frame, east, north, los, g, p, order, want);
             BatchRunner.RunRange(job, 0, n, path);
         }
-        if (parallel && patches.Count > 1 && Environment.ProcessorCount > 1) Parallel.For(0, patches.Count, OnePatch);
+        if (parallel && patches.Count > 1 && Environment.ProcessorCount > 1) Parallel.For(0, patches.Count, BatchRunner.CoreBound, OnePatch);
         else for (int p = 0; p < patches.Count; p++) OnePatch(p);
         return g;
     }

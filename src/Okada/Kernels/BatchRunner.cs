@@ -18,6 +18,9 @@ internal static class BatchRunner
     /// <summary>Points per parallel work item: large enough to amortise scheduling, small enough to balance.</summary>
     public const int ParallelChunk = 1024;
 
+    /// <summary>One worker per core: the kernels are compute-bound, a worker more only adds switching.</summary>
+    public static readonly ParallelOptions CoreBound = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
     public static void Run<TJob>(TJob job, int count, KernelPath path, bool parallel)
         where TJob : struct, ILaneJob
     {
@@ -28,7 +31,7 @@ internal static class BatchRunner
             return;
         }
         int chunks = (count + ParallelChunk - 1) / ParallelChunk;
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, CoreBound, c =>
         {
             int start = c * ParallelChunk;
             RunRange(job, start, Math.Min(count, start + ParallelChunk), path);
