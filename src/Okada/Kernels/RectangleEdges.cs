@@ -49,4 +49,16 @@ internal struct RectangleEdges<V> where V : struct, ILanes<V>
             Ket2 = V.And(et1Negative, V.LessThan(r22 + et2, eps)),
         };
     }
+
+    /// <summary>
+    /// Edges for points on the free surface (z = 0, where the real and image sources coincide), with ξ at both
+    /// strike ends, snapped as DC3D does.
+    /// </summary>
+    public static RectangleEdges<V> AtSurface(in Dc3dSource s, in KernelConstants k, V x, V y, out V xi1, out V xi2)
+    {
+        V eps = V.Broadcast(KernelConstants.Eps);
+        xi1 = Dc3dKernel.SnapToZero(x - s.Al1, eps);
+        xi2 = Dc3dKernel.SnapToZero(x - s.Al2, eps);
+        return Compute(xi1, xi2, y, V.Broadcast(s.Depth), s, k, eps);
+    }
 }

@@ -46,10 +46,7 @@ internal static class SurfaceDisplacementKernel
         where V : struct, ILanes<V>
         where TTensile : struct, IFlag
     {
-        V eps = V.Broadcast(KernelConstants.Eps);
-        V xi1 = Dc3dKernel.SnapToZero(x - s.Al1, eps);
-        V xi2 = Dc3dKernel.SnapToZero(x - s.Al2, eps);
-        var e = RectangleEdges<V>.Compute(xi1, xi2, y, V.Broadcast(s.Depth), s, k, eps);
+        var e = RectangleEdges<V>.AtSurface(s, k, x, y, out V xi1, out V xi2);
         singular = e.Singular;
         var c = new Constants<V>(k);
         var rows = default(Rows<V>);

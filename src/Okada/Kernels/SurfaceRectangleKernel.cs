@@ -19,10 +19,7 @@ internal static class SurfaceRectangleKernel
             where V : struct, ILanes<V>
             where TGradients : struct, IFlag
         {
-            V eps = V.Broadcast(KernelConstants.Eps);
-            V xi1 = Dc3dKernel.SnapToZero(x - s.Al1, eps);
-            V xi2 = Dc3dKernel.SnapToZero(x - s.Al2, eps);
-            var e = RectangleEdges<V>.Compute(xi1, xi2, y, V.Broadcast(s.Depth), s, k, eps);
+            var e = RectangleEdges<V>.AtSurface(s, k, x, y, out V xi1, out V xi2);
             singular = e.Singular;
             c11 = FiniteCorner<V>.Compute<TGradients>(xi1, e.Et1, e.Q, e.Kxi1, e.Ket1, k);
             c21 = FiniteCorner<V>.Compute<TGradients>(xi2, e.Et1, e.Q, e.Kxi1, e.Ket2, k);
