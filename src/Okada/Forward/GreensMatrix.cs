@@ -113,7 +113,7 @@ public sealed class GreensMatrix
     {
         private readonly Dc3dSource _s;
         private readonly KernelConstants _k;
-        private readonly double _e0, _n0, _sin, _cos;
+        private readonly LaneRotation _rotation;
         private readonly double[] _east, _north;
         private readonly (double[] East, double[] North, double[] Up)? _los;
         private readonly GreensMatrix _g;
@@ -125,8 +125,7 @@ public sealed class GreensMatrix
         {
             _s = frame.Source;
             _k = new KernelConstants(frame.Source.Alpha, frame.Source.Dip);
-            _e0 = frame.OriginEast; _n0 = frame.OriginNorth;
-            _sin = Math.Sin(frame.Strike * Math.PI / 180.0); _cos = Math.Cos(frame.Strike * Math.PI / 180.0);
+            _rotation = new LaneRotation(frame.OriginEast, frame.OriginNorth, frame.Strike);
             _east = east; _north = north; _los = los; _g = g;
             _strikeCol = want[0] ? g.Column(patch, order[0]) : -1;
             _dipCol = want[1] ? g.Column(patch, order[1]) : -1;
@@ -136,9 +135,7 @@ public sealed class GreensMatrix
 
         public void Run<V>(int i) where V : struct, ILanes<V>
         {
-            V de = V.Load(_east, i) - _e0, dn = V.Load(_north, i) - _n0;
-            V x = de * _sin + dn * _cos;
-            V y = dn * _sin - de * _cos;
+            _rotation.ToFault(V.Load(_east, i), V.Load(_north, i), out V x, out V y);
             SurfaceDisplacementKernel.Unit3<V> strike, dip, open;
             if (_wantOpening) SurfaceDisplacementKernel.Evaluate<V, On>(_s, _k, x, y, out strike, out dip, out open, out _);
             else SurfaceDisplacementKernel.Evaluate<V, Off>(_s, _k, x, y, out strike, out dip, out open, out _);
@@ -149,7 +146,7 @@ public sealed class GreensMatrix
 
         private void Write<V>(in SurfaceDisplacementKernel.Unit3<V> u, int column, int i) where V : struct, ILanes<V>
         {
-            V ue = u.X * _sin - u.Y * _cos, un = u.X * _cos + u.Y * _sin;
+            _rotation.ToEnu(u.X, u.Y, out V ue, out V un);
             var values = _g.ColumnMajor.AsSpan(column * _g.Rows, _g.Rows);
             if (_los is { } l)
             {

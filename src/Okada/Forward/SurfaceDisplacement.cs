@@ -48,36 +48,24 @@ public static class SurfaceDisplacement
             east.Length, path, parallel);
     }
 
-    /// <summary>Rotation of east/north into a fault frame and back, per register.</summary>
-    private readonly struct Rotation(double originEast, double originNorth, double strike)
+    /// <summary>Adds a register of fault-frame displacements to the field in east/north/up; marks singular lanes.</summary>
+    private static void AddToField<V>(in LaneRotation r, in Gradient12<V> u, V singular, SurfaceField f, int i)
+        where V : struct, ILanes<V>
     {
-        private readonly double _e0 = originEast, _n0 = originNorth;
-        private readonly double _s = Math.Sin(strike * Math.PI / 180.0), _c = Math.Cos(strike * Math.PI / 180.0);
-
-        public void ToFault<V>(V east, V north, out V x, out V y) where V : struct, ILanes<V>
-        {
-            V de = east - _e0, dn = north - _n0;
-            x = de * _s + dn * _c;
-            y = dn * _s - de * _c;
-        }
-
-        public void AddToField<V>(in Gradient12<V> u, V singular, SurfaceField f, int i) where V : struct, ILanes<V>
-        {
-            V ue = u.Ux * _s - u.Uy * _c, un = u.Ux * _c + u.Uy * _s;
-            V.Store(V.Load(f.East, i) + ue, f.East, i);
-            V.Store(V.Load(f.North, i) + un, f.North, i);
-            V.Store(V.Load(f.Up, i) + u.Uz, f.Up, i);
-            if (V.Any(singular))
-                for (int lane = 0; lane < V.Count; lane++)
-                    if (BitConverter.DoubleToInt64Bits(V.Lane(singular, lane)) != 0) f.Status[i + lane] = OkadaStatus.Singular;
-        }
+        r.ToEnu(u.Ux, u.Uy, out V ue, out V un);
+        V.Store(V.Load(f.East, i) + ue, f.East, i);
+        V.Store(V.Load(f.North, i) + un, f.North, i);
+        V.Store(V.Load(f.Up, i) + u.Uz, f.Up, i);
+        if (V.Any(singular))
+            for (int lane = 0; lane < V.Count; lane++)
+                if (BitConverter.DoubleToInt64Bits(V.Lane(singular, lane)) != 0) f.Status[i + lane] = OkadaStatus.Singular;
     }
 
     private readonly struct RectangleJob(OkadaFrame frame, double[] east, double[] north, SurfaceField field) : ILaneJob
     {
         private readonly Dc3dSource _s = frame.Source;
         private readonly KernelConstants _k = new(frame.Source.Alpha, frame.Source.Dip);
-        private readonly Rotation _r = new(frame.OriginEast, frame.OriginNorth, frame.Strike);
+        private readonly LaneRotation _r = new(frame.OriginEast, frame.OriginNorth, frame.Strike);
 
         public void Run<V>(int i) where V : struct, ILanes<V>
         {
@@ -96,7 +84,7 @@ public static class SurfaceDisplacement
                 u.Uy += open.Y * _s.Disl3;
                 u.Uz += open.Z * _s.Disl3;
             }
-            _r.AddToField(u, singular, field, i);
+            AddToField(_r, u, singular, field, i);
         }
     }
 
@@ -106,13 +94,13 @@ public static class SurfaceDisplacement
         private readonly Dc3d0Source _s = source;
         private readonly KernelConstants _k = new(source.Alpha, source.Dip);
         private readonly DislocationWeights _w = new(source.Pot1, source.Pot2, source.Pot3, source.Pot4);
-        private readonly Rotation _r = new(e0, n0, strike);
+        private readonly LaneRotation _r = new(e0, n0, strike);
 
         public void Run<V>(int i) where V : struct, ILanes<V>
         {
             _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
             var u = SurfacePointKernel.Evaluate<V, Off>(_s, _k, _w, x, y, out V singular);
-            _r.AddToField(u, singular, field, i);
+            AddToField(_r, u, singular, field, i);
         }
     }
 }
