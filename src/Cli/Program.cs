@@ -32,7 +32,7 @@ internal static class Program
         }
         catch (ArgumentException e)
         {
-            err.WriteLine($"error: {e.Message.Split(" (Parameter")[0]}");
+            err.WriteLine($"error: {UserError.Reason(e)}");
             return ExitCodes.BadInput;
         }
         catch (IOException e)
@@ -112,10 +112,8 @@ internal static class Program
             throw new UserError("--incidence and --heading go together.");
         if (incidence is not null) return LosVector.FromIncidenceAndHeading(incidence.Value, heading!.Value);
         if (vector is null) return null;
-        var parts = vector.Split(',');
-        var v = new double[3];
-        if (parts.Length != 3 || parts.Select((p, i) => NumberFormat.TryParse(p.Trim(), out v[i])).Any(ok => !ok))
-            throw new UserError($"--los '{vector}': expected three numbers E,N,U.");
+        var v = NumberFormat.TryParseList(vector, 3)
+            ?? throw new UserError($"--los '{vector}': expected three numbers E,N,U.");
         return new LosVector(v[0], v[1], v[2]).Validated();
     }
 }

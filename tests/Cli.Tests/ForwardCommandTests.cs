@@ -96,4 +96,19 @@ public class ForwardCommandTests
         Assert.Equal(1, code);
         Assert.Contains("--faults FILE or --example", err);
     }
+
+    [Theory]
+    [InlineData("0,10,0,10", "expected five numbers")]
+    [InlineData("0,10,0,x,5", "expected five numbers")]
+    [InlineData("10,0,0,10,5", "EMIN <= EMAX")]
+    [InlineData("0,10,0,10,0", "SPACING > 0")]
+    public void Malformed_grid_is_rejected_with_the_expected_form(string grid, string reason)
+    {
+        using var cli = new CliRunner();
+        var (code, _, err) = cli.Run("forward", "--example", "--grid", grid, "--out", cli.PathOf("o.csv"));
+        Assert.Equal(1, code);
+        Assert.Contains($"--grid '{grid}'", err);
+        Assert.Contains(reason, err);
+        Assert.False(File.Exists(cli.PathOf("o.csv")));
+    }
 }

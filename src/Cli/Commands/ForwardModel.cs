@@ -82,6 +82,6 @@ internal sealed record ForwardModel(ElasticMedium Medium, IReadOnlyList<Rectangu
     private static T Guard<T>(YamlMap at, Func<T> make)
     {
         try { return make(); }
-        catch (ArgumentException e) { throw at.ErrorHere(e.Message.Split(" (Parameter")[0]); }
+        catch (ArgumentException e) { throw at.ErrorHere(UserError.Reason(e)); }
     }
 }

@@ -28,13 +28,11 @@ internal sealed class ObservationPoints
     /// <summary>
     /// A grid from "EMIN,EMAX,NMIN,NMAX,SPACING" (metres); nodes at EMIN + i·SPACING up to EMAX, row by row from NMIN.
     /// </summary>
-    public static ObservationPoints Grid(string spec, double scale = 1.0)
+    public static ObservationPoints Grid(string spec)
     {
-        var parts = spec.Split(',');
-        var v = new double[5];
-        if (parts.Length != 5 || parts.Select((p, i) => NumberFormat.TryParse(p.Trim(), out v[i]) && double.IsFinite(v[i])).Any(ok => !ok))
-            throw new UserError($"--grid '{spec}': expected five numbers EMIN,EMAX,NMIN,NMAX,SPACING (metres).");
-        var (e0, e1, n0, n1, step) = (v[0] * scale, v[1] * scale, v[2] * scale, v[3] * scale, v[4] * scale);
+        var v = NumberFormat.TryParseList(spec, 5)
+            ?? throw new UserError($"--grid '{spec}': expected five numbers EMIN,EMAX,NMIN,NMAX,SPACING (metres).");
+        var (e0, e1, n0, n1, step) = (v[0], v[1], v[2], v[3], v[4]);
         if (!(step > 0) || e1 < e0 || n1 < n0)
             throw new UserError($"--grid '{spec}': need EMIN <= EMAX, NMIN <= NMAX and SPACING > 0.");
         long ne = (long)Math.Floor((e1 - e0) / step + 1e-9) + 1, nn = (long)Math.Floor((n1 - n0) / step + 1e-9) + 1;
@@ -80,7 +78,7 @@ internal sealed class ObservationPoints
                     ? new LosVector(table.Number(line, r, losCols[0]), table.Number(line, r, losCols[1]), table.Number(line, r, losCols[2])).Validated()
                     : hasAngles ? LosVector.FromIncidenceAndHeading(table.Number(line, r, incCols[0]), table.Number(line, r, incCols[1])) : null;
             }
-            catch (ArgumentException e) { throw new UserError($"{path}:{line}: {e.Message.Split(" (Parameter")[0]}"); }
+            catch (ArgumentException e) { throw new UserError($"{path}:{line}: {UserError.Reason(e)}"); }
             extra[k] = extraCols.Select(c => r[c]).ToArray();
         }
         return new ObservationPoints(east, north, los, extraCols.Select(c => table.Header[c]).ToArray(), extra);

@@ -41,7 +41,7 @@ internal static class RawOkadaCalls
             }
             catch (ArgumentException e)
             {
-                throw new UserError($"{input}:{line}: {e.Message.Split(" (Parameter")[0]}");
+                throw new UserError($"{input}:{line}: {UserError.Reason(e)}");
             }
             var values = u.ToArray().Select(NumberFormat.RoundTrip).Append(((int)u.Status).ToString(CultureInfo.InvariantCulture));
             results.Add(fields.Concat(values).ToArray());

@@ -4,7 +4,12 @@ namespace SourceModel.Cli.Infrastructure;
 /// A problem with the user's input (file, line or key, what was expected). The command prints the message as one
 /// line and exits with <see cref="ExitCodes.BadInput"/>; no stack trace.
 /// </summary>
-internal sealed class UserError(string message) : Exception(message);
+internal sealed class UserError(string message) : Exception(message)
+{
+    /// <summary>The reason an <see cref="ArgumentException"/> gives, without .NET's " (Parameter 'x')" suffix.</summary>
+    public static string Reason(ArgumentException e) =>
+        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "");
+}
 
 /// <summary>Process exit codes of the sourcemodel command.</summary>
 internal static class ExitCodes
