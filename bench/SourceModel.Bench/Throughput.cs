@@ -62,6 +62,13 @@ public static class Throughput
                 Row($"DC3D full, {comps} slip components", "scalar", 1, scalar);
             }
         }
+        var atSurface = new GradientField(x.Length);
+        var s2 = Workloads.Dc3d(2);
+        Row("surface u + tilt/strain (Okada85), 2 slip components", "auto", 1,
+            Rate(() => Okada85.RectangleBatch(s2, x, y, atSurface, KernelPath.Auto, parallel: false), x.Length));
+        var zeros = new double[x.Length];
+        Row("DC3D full at z = 0 (same output), 2 slip components", "auto", 1,
+            Rate(() => Okada92.Dc3dBatch(s2, x, y, zeros, atSurface, KernelPath.Auto, parallel: false), x.Length));
         var p0 = new Dc3d0Source(2.0 / 3.0, 10e3, 60, 1, 0.5, 0, 0);
         Row("DC3D0 full (internal), 2 potencies", "auto", 1, Rate(() => Okada92.Dc3d0Batch(p0, x, y, z, output, KernelPath.Auto, parallel: false), x.Length));
 
