@@ -1,6 +1,7 @@
-namespace SourceModel.Okada.Tests.Support;
+namespace SourceModel.Tests.Shared;
 
-/// <summary>Locates ../shared/datasets (beside the repository) and the test data copied next to the test binaries.</summary>
+/// <summary>Locates ../shared/datasets (beside the repository) and the test data copied next to the test binaries.
+/// One source file compiled into every test project (linked from tests/Shared).</summary>
 public static class SharedData
 {
     /// <summary>The datasets folder, found by walking up from the test binaries to the folder that holds shared/.</summary>

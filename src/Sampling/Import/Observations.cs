@@ -1,0 +1,50 @@
+using SourceModel.Sampling.Projection;
+
+namespace SourceModel.Sampling.Import;
+
+/// <summary>Converted observations (SI units, internal conventions) before duplicates are removed; each remembers its
+/// source row so errors can still name the line.</summary>
+internal sealed class Observations(int capacity, bool isGnss)
+{
+    public readonly List<int> SourceRow = new(capacity);
+    public readonly List<double> Value = new(capacity), UnitEast = new(capacity), UnitNorth = new(capacity), UnitUp = new(capacity);
+    public readonly List<double> Sigma = new(capacity), Weight = new(capacity);
+    public readonly List<string> Label = new(capacity);
+    public bool HasSigma, HasWeight, HasLabel;
+    public bool IsGnss => isGnss;
+    public int Count => Value.Count;
+
+    public void Add(int row, double value, double e, double n, double u, double sigma = double.NaN, double weight = double.NaN, string? label = null)
+    {
+        SourceRow.Add(row);
+        Value.Add(value);
+        UnitEast.Add(e);
+        UnitNorth.Add(n);
+        UnitUp.Add(u);
+        Sigma.Add(sigma);
+        Weight.Add(weight);
+        Label.Add(label ?? "");
+    }
+
+    public GeodeticDataset ToDataset(DatasetDeclaration d, DatasetKind kind, ResolvedCoordinates c, IReadOnlyList<int> keep,
+        List<string> notes, int rowsRead)
+    {
+        double[] Pick(List<double> src) => keep.Select(i => src[i]).ToArray();
+        double[] PickRow(double[] src) => keep.Select(i => src[SourceRow[i]]).ToArray();
+        var provenance = new ImportProvenance(d.File, d.Format.Name(), notes.ToArray(), rowsRead);
+        return new GeodeticDataset(d.Name, kind, PickRow(c.East), PickRow(c.North), Pick(Value), Pick(UnitEast), Pick(UnitNorth), Pick(UnitUp),
+            provenance, c.Reference, d.Weight,
+            elevation: c.Elevation is null ? null : PickRow(c.Elevation),
+            longitude: c.Longitude is null ? null : PickRow(c.Longitude),
+            latitude: c.Latitude is null ? null : PickRow(c.Latitude),
+            sigma: HasSigma ? Pick(Sigma) : null,
+            pointWeight: HasWeight ? Pick(Weight) : null,
+            leafSize: c.LeafSize is null ? null : PickRow(c.LeafSize),
+            pixelCount: c.PixelCount is null ? null : keep.Select(i => c.PixelCount[SourceRow[i]]).ToArray(),
+            labels: HasLabel ? keep.Select(i => Label[i]).ToArray() : null);
+    }
+}
+
+/// <summary>Per-row positions in the local frame (and geographic when known).</summary>
+internal sealed record ResolvedCoordinates(double[] East, double[] North, double[]? Longitude, double[]? Latitude,
+    double[]? Elevation, GeoReference? Reference, double[]? LeafSize, int[]? PixelCount);
