@@ -1,0 +1,134 @@
+using SourceModel.Sampling.Grids;
+
+namespace SourceModel.Sampling.Quadtree;
+
+/// <summary>
+/// Builds quadtree leaves from a grid. Nodes are aligned to blocks of <see cref="QuadtreeOptions.MinSize"/> pixels;
+/// each block's moments are read once, and every node is evaluated bottom-up from its children's moments: a node
+/// that passes the criteria replaces its children's leaves, one that fails keeps them. Top-level tiles of
+/// <see cref="QuadtreeOptions.MaxSize"/> are processed in parallel; the result is deterministic (row-major tiles,
+/// then quadrant order within a tile).
+/// </summary>
+public static class QuadtreeBuilder
+{
+    /// <summary>The leaves of <paramref name="data"/> under <paramref name="options"/>; <paramref name="vectors"/>
+    /// gives each pixel's unit vector (null = vertical, e.g. for a grid of uplift).</summary>
+    public static IReadOnlyList<QuadtreeLeaf> Build(RasterGrid data, QuadtreeOptions options, PixelVectors? vectors = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (options.Model is { } model && !model.SameLayout(data))
+            throw new ArgumentException("the model grid does not match the data grid pixel for pixel.");
+        if (data.ValidCount() == 0) throw new ArgumentException("every value of the grid is NaN: nothing to downsample.");
+        vectors ??= PixelVectors.Uniform(0, 0, 1);
+        var job = new Job(data, options, vectors);
+        int bs = options.MinSize;
+        int bx = (data.Nx + bs - 1) / bs, by = (data.Ny + bs - 1) / bs;
+        int tileBlocks = Math.Max(1, options.MaxSize / bs);
+        int tx = (bx + tileBlocks - 1) / tileBlocks, ty = (by + tileBlocks - 1) / tileBlocks;
+        var perTile = new List<QuadtreeLeaf>[tx * ty];
+        Parallel.For(0, tx * ty, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, t =>
+        {
+            int c = t % tx, r = t / tx;
+            var leaves = new List<QuadtreeLeaf>();
+            job.Evaluate(c * tileBlocks, r * tileBlocks, Math.Min(tileBlocks, bx - c * tileBlocks), Math.Min(tileBlocks, by - r * tileBlocks), leaves);
+            perTile[t] = leaves;
+        });
+        return perTile.SelectMany(l => l).ToArray();
+    }
+
+    private sealed class Job(RasterGrid data, QuadtreeOptions o, PixelVectors vectors)
+    {
+        /// <summary>Moments of the node (in blocks); appends its leaves (or its descendants') to <paramref name="leaves"/>.</summary>
+        public NodeMoments Evaluate(int bx0, int by0, int bw, int bh, List<QuadtreeLeaf> leaves)
+        {
+            int px0 = bx0 * o.MinSize, py0 = by0 * o.MinSize;
+            int pw = Math.Min(bw * o.MinSize, data.Nx - px0), ph = Math.Min(bh * o.MinSize, data.Ny - py0);
+            NodeMoments m;
+            int mark = leaves.Count;
+            bool isBlock = bw == 1 && bh == 1;
+            if (isBlock)
+            {
+                m = ScanBlock(px0, py0, pw, ph);
+            }
+            else
+            {
+                m = default;
+                int w1 = bw >= 2 ? bw / 2 : bw, h1 = bh >= 2 ? bh / 2 : bh;
+                m.Add(Evaluate(bx0, by0, w1, h1, leaves));
+                if (w1 < bw) m.Add(Evaluate(bx0 + w1, by0, bw - w1, h1, leaves));
+                if (h1 < bh)
+                {
+                    m.Add(Evaluate(bx0, by0 + h1, w1, bh - h1, leaves));
+                    if (w1 < bw) m.Add(Evaluate(bx0 + w1, by0 + h1, bw - w1, bh - h1, leaves));
+                }
+            }
+            if (m.N == 0) return m;
+            double nanFraction = 1 - m.N / ((double)pw * ph);
+            bool dense = nanFraction <= o.MaxNanFraction;
+            bool smooth = (o.Detrend ? m.ScatterAboutPlane() : m.ScatterAboutMean()) <= o.Threshold
+                          && (o.Model is null || m.ModelScatter() <= o.ModelThreshold);
+            if (dense && (isBlock || smooth))
+            {
+                leaves.RemoveRange(mark, leaves.Count - mark);
+                leaves.Add(Leaf(px0, py0, pw, ph, m));
+            }
+            return m;
+        }
+
+        private NodeMoments ScanBlock(int px0, int py0, int pw, int ph)
+        {
+            NodeMoments m = default;
+            var z = data.Values;
+            var model = o.Model?.Values;
+            bool per = vectors.PerPixel;
+            for (int j = py0; j < py0 + ph; j++)
+            {
+                int row = j * data.Nx;
+                for (int i = px0; i < px0 + pw; i++)
+                {
+                    double v = z[row + i];
+                    if (double.IsNaN(v)) continue;
+                    m.N += 1; m.Z += v; m.Zz += v * v;
+                    m.I += i; m.J += j; m.Ii += (double)i * i; m.Jj += (double)j * j; m.Ij += (double)i * j;
+                    m.Iz += i * v; m.Jz += j * v;
+                    if (model is not null) { double mv = model[row + i]; m.M += mv; m.Mm += mv * mv; }
+                    if (per) { m.Ue += vectors.East!.Values[row + i]; m.Un += vectors.North!.Values[row + i]; m.Uu += vectors.Up!.Values[row + i]; }
+                }
+            }
+            return m;
+        }
+
+        private QuadtreeLeaf Leaf(int px0, int py0, int pw, int ph, in NodeMoments m)
+        {
+            double value = o.Statistic == LeafStatistic.Median ? Median(px0, py0, pw, ph) : m.Z / m.N;
+            double ue, un, uu;
+            if (vectors.PerPixel)
+            {
+                double norm = Math.Sqrt(m.Ue * m.Ue + m.Un * m.Un + m.Uu * m.Uu);
+                (ue, un, uu) = (m.Ue / norm, m.Un / norm, m.Uu / norm);
+            }
+            else
+            {
+                (ue, un, uu) = vectors.Constant;
+            }
+            double scatter = o.Detrend ? m.ScatterAboutPlane() : m.ScatterAboutMean();
+            return new QuadtreeLeaf(px0, py0, pw, ph, (int)m.N, value, scatter, m.I / m.N, m.J / m.N, ue, un, uu);
+        }
+
+        private double Median(int px0, int py0, int pw, int ph)
+        {
+            var buf = new List<double>(pw * ph);
+            for (int j = py0; j < py0 + ph; j++)
+                for (int i = px0; i < px0 + pw; i++)
+                {
+                    double v = data.Values[j * data.Nx + i];
+                    if (!double.IsNaN(v)) buf.Add(v);
+                }
+            buf.Sort();
+            int n = buf.Count;
+            return n % 2 == 1 ? buf[n / 2] : 0.5 * (buf[n / 2 - 1] + buf[n / 2]);
+        }
+    }
+}
