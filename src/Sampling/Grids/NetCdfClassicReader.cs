@@ -31,18 +31,25 @@ public static class NetCdfClassicReader
         r.Int(); // numrecs: record variables are not used by grids
         var dims = new List<(string Name, int Length)>();
         int tag = r.Int(), count = r.Int();
+        if (count < 0 || count > b.Length) throw r.Bad("dimension count");
         if (tag == 0x0A) for (int i = 0; i < count; i++) dims.Add((r.Name(), r.Int()));
         else if (tag != 0 || count != 0) throw r.Bad("dimension list");
         ReadAttributes(r);
         var vars = new List<Variable>();
         tag = r.Int(); count = r.Int();
+        if (count < 0 || count > b.Length) throw r.Bad("variable count");
         if (tag == 0x0B)
             for (int i = 0; i < count; i++)
             {
                 string name = r.Name();
                 int nd = r.Int();
+                if (nd < 0 || nd > 1024) throw r.Bad($"dimension count {nd} of variable '{name}'");
                 var ids = new int[nd];
-                for (int k = 0; k < nd; k++) ids[k] = r.Int();
+                for (int k = 0; k < nd; k++)
+                {
+                    ids[k] = r.Int();
+                    if (ids[k] < 0 || ids[k] >= dims.Count) throw r.Bad($"dimension id {ids[k]} of variable '{name}'");
+                }
                 var atts = ReadAttributes(r);
                 var type = (NcType)r.Int();
                 r.Int(); // vsize
@@ -57,6 +64,7 @@ public static class NetCdfClassicReader
         if (z.Dims.Length != 2) throw new DataFormatException(path, 0, 0, $"variable '{z.Name}' has {z.Dims.Length} dimensions; a grid has 2 (y, x).");
         var (yName, ny) = dims[z.Dims[0]];
         var (xName, nx) = dims[z.Dims[1]];
+        if (ny < 0 || nx < 0) throw new DataFormatException(path, 0, 0, "negative dimension length (corrupt header).");
         if (ny == 0 || nx == 0) throw new DataFormatException(path, 0, 0, "record (unlimited) dimensions are not supported for grids.");
         var xv = vars.FirstOrDefault(v => v.Name == xName && v.Dims.Length == 1)
             ?? throw new DataFormatException(path, 0, 0, $"no coordinate variable '{xName}'.");
@@ -87,6 +95,8 @@ public static class NetCdfClassicReader
 
     private static double Spacing(string path, double[] c, string name)
     {
+        foreach (double v in c)
+            if (!double.IsFinite(v)) throw new DataFormatException(path, 0, 0, $"coordinate '{name}' holds a non-finite value.");
         if (c.Length < 2) return 1;
         double d = (c[^1] - c[0]) / (c.Length - 1);
         for (int i = 1; i < c.Length; i++)
@@ -134,12 +144,14 @@ public static class NetCdfClassicReader
         var atts = new Dictionary<string, Attribute>();
         int tag = r.Int(), count = r.Int();
         if (tag == 0 && count == 0) return atts;
+        if (count < 0 || count > r.Bytes.Length) throw r.Bad("attribute count");
         if (tag != 0x0C) throw r.Bad("attribute list");
         for (int i = 0; i < count; i++)
         {
             string name = r.Name();
             var type = (NcType)r.Int();
             int n = r.Int();
+            if (n < 0 || n > r.Bytes.Length) throw r.Bad($"length of attribute '{name}'");
             if (type == NcType.Char)
             {
                 atts[name] = new Attribute(name, type, [], Encoding.UTF8.GetString(r.Take(n)).TrimEnd('\0'));
