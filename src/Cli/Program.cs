@@ -2,6 +2,7 @@ using System.CommandLine;
 using SourceModel.Cli.Commands;
 using SourceModel.Cli.Infrastructure;
 using SourceModel.Okada.Forward;
+using SourceModel.Sampling.Import;
 
 namespace SourceModel.Cli;
 
@@ -30,6 +31,11 @@ internal static class Program
             err.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (DataFormatException e)
+        {
+            err.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (ArgumentException e)
         {
             err.WriteLine($"error: {UserError.Reason(e)}");
@@ -52,6 +58,7 @@ internal static class Program
         var root = new RootCommand("SourceModel: geodetic earthquake source modelling (Okada dislocations, inversion, Coulomb stress).");
         root.Subcommands.Add(OkadaCommand(stdout));
         root.Subcommands.Add(ForwardCommand(stdout));
+        root.Subcommands.Add(DataCommands.Build(stdout));
         return root;
     }
 

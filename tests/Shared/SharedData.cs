@@ -12,6 +12,16 @@ public static class SharedData
 
     public static string TestData(string file) => Path.Combine(AppContext.BaseDirectory, "Data", file);
 
+    /// <summary>The repository root (the folder holding SourceModel.sln), found by walking up from the test binaries.</summary>
+    public static string RepositoryRoot { get; } = FindRepository();
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SourceModel.sln"))) return dir.FullName;
+        throw new InvalidOperationException("SourceModel.sln not found above the test binaries.");
+    }
+
     private static string? Find()
     {
         var env = Environment.GetEnvironmentVariable("SOURCEMODEL_SHARED");
@@ -37,5 +47,19 @@ public sealed class SharedDatasetFactAttribute : FactAttribute
         var path = SharedData.Dataset(dataset);
         if (path is null || !Directory.Exists(path))
             Skip = $"Needs ../shared/datasets/{dataset}, which was not found beside the repository (set SOURCEMODEL_SHARED to the shared folder).";
+    }
+}
+
+/// <summary>
+/// A fact that runs an example configuration from examples/, whose paths point at ../shared/datasets beside the
+/// repository; skipped, with the reason shown, when that folder is absent.
+/// </summary>
+public sealed class ExampleDatasetFactAttribute : FactAttribute
+{
+    public ExampleDatasetFactAttribute(string dataset)
+    {
+        var path = Path.Combine(SharedData.RepositoryRoot, "..", "shared", "datasets", dataset);
+        if (!Directory.Exists(path))
+            Skip = $"Needs ../shared/datasets/{dataset} beside the repository (the examples/ configs refer to it by that relative path).";
     }
 }

@@ -93,6 +93,66 @@ internal sealed class YamlMap
         throw _doc.Error(v, Child(key), "expected a text value.");
     }
 
+    /// <summary>An optional whole number with its default.</summary>
+    public int Integer(string key, int fallback)
+    {
+        var v = Find(key);
+        if (v is null) return fallback;
+        double d = ParseNumber(v, Child(key));
+        if (d != Math.Floor(d) || Math.Abs(d) > int.MaxValue) throw _doc.Error(v, Child(key), $"expected a whole number, got {d}.");
+        return (int)d;
+    }
+
+    /// <summary>An optional true/false with its default.</summary>
+    public bool Flag(string key, bool fallback)
+    {
+        var v = Find(key);
+        if (v is null) return fallback;
+        if (v is YamlScalarNode { Value: { } t } && bool.TryParse(t, out bool b)) return b;
+        throw _doc.Error(v, Child(key), "expected true or false.");
+    }
+
+    /// <summary>An optional list of exactly <paramref name="count"/> numbers, written as a YAML list or "a, b, c".</summary>
+    public double[]? NumberList(string key, int count)
+    {
+        var v = Find(key);
+        if (v is null) return null;
+        double[]? values = v switch
+        {
+            YamlSequenceNode seq when seq.Children.Count == count =>
+                seq.Children.Select((c, i) => ParseNumber(c, $"{Child(key)}[{i}]")).ToArray(),
+            YamlScalarNode { Value: { } t } => NumberFormat.TryParseList(t, count),
+            _ => null,
+        };
+        return values ?? throw _doc.Error(v, Child(key), $"expected a list of {count} numbers.");
+    }
+
+    /// <summary>The keys present in this mapping, in file order (each is marked as read).</summary>
+    public IReadOnlyList<string> Keys()
+    {
+        var keys = _node.Children.Keys.Select(k => (k as YamlScalarNode)?.Value ?? "?").ToArray();
+        foreach (var k in keys) _read.Add(k);
+        return keys;
+    }
+
+    /// <summary>A required scalar's text and whether it is a whole number (for keys that take a column number or a name).</summary>
+    public (string Text, int? Number) NameOrNumber(string key)
+    {
+        var v = Find(key) ?? throw _doc.Error(_node, Child(key), "missing.");
+        if (v is not YamlScalarNode { Value: { } t }) throw _doc.Error(v, Child(key), "expected a column number or a header name.");
+        return (t, int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null);
+    }
+
+    /// <summary>An error about one key of this mapping, at the key's line.</summary>
+    public UserError ErrorAt(string key, string message)
+    {
+        var v = Find(key);
+        return _doc.Error(v ?? _node, Child(key), message);
+    }
+
+    /// <summary>The folder of the document (relative paths in it are resolved from there).</summary>
+    public string Folder => Path.GetDirectoryName(Path.GetFullPath(_doc.Path)) ?? ".";
+
     /// <summary>An optional mapping.</summary>
     public YamlMap? Map(string key)
     {

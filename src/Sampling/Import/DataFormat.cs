@@ -20,7 +20,8 @@ public enum DataFormat
     Sdm,
     /// <summary>GTdef input lines <c>point 3 …</c> (GNSS) or <c>los 1 …</c> (InSAR); other keywords are skipped.</summary>
     Gtdef,
-    /// <summary>This toolkit's own point CSV (quadtree output): header names fix units (m) and conventions.</summary>
+    /// <summary>This toolkit's own point CSV (quadtree output, <see cref="SourceModelCsv"/>): local metres about the
+    /// reference in its first comment line, values in m toward the satellite, ground-to-satellite vectors.</summary>
     SourceModelCsv,
 }
 

@@ -31,6 +31,16 @@ public static class DatasetImporter
             table = DelimitedTableReader.Read(d.File, layout, d.FirstLine, d.LastLine);
         }
         var kind = d.Kind ?? (layout is null ? DatasetKind.Los : FormatLayouts.NaturalKind(d.Format, layout));
+        if (d.Format == DataFormat.SourceModelCsv)
+        {
+            // Our own format states its conventions; a declaration may only repeat them.
+            if ((d.Sign ?? LosSign.TowardSatellite) != LosSign.TowardSatellite || (d.Vector ?? VectorDirection.GroundToSatellite) != VectorDirection.GroundToSatellite)
+                throw new DataFormatException(d.File, 0, 0, "a sourcemodel CSV is always positive toward the satellite with ground-to-satellite vectors.");
+            var stated = SourceModelCsv.ReadReference(d.File);
+            if (d.Reference is { } declared && stated is not null && declared != stated)
+                throw new DataFormatException(d.File, 1, 0, $"declared reference {declared} contradicts the file's {stated}.");
+            d = d with { Sign = LosSign.TowardSatellite, Vector = VectorDirection.GroundToSatellite, Reference = d.Reference ?? stated };
+        }
         return Assemble(d, table, kind);
     }
 

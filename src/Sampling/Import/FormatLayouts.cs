@@ -8,7 +8,7 @@ internal static class FormatLayouts
 {
     /// <summary>Header names of this toolkit's point CSV, in order.</summary>
     public static readonly string[] SourceModelCsvHeader =
-        ["lon", "lat", "east_m", "north_m", "elevation_m", "value_m", "unit_e", "unit_n", "unit_u", "sigma_m", "leaf_size_m", "pixels"];
+        ["east_m", "north_m", "lon", "lat", "elevation_m", "value_m", "unit_e", "unit_n", "unit_u", "leaf_size_m", "pixels", "scatter_m"];
 
     public static TableLayout For(DatasetDeclaration d) => d.Format switch
     {
@@ -30,9 +30,9 @@ internal static class FormatLayouts
         DataFormat.Sdm => TableLayout.Whitespace(4, (ColumnRole.Latitude, 1), (ColumnRole.Longitude, 2), (ColumnRole.Value, 3), (ColumnRole.Sigma, 4)),
         DataFormat.SourceModelCsv => new TableLayout(',', true, new Dictionary<ColumnRole, int>(), new Dictionary<ColumnRole, string>
         {
-            [ColumnRole.Longitude] = "lon", [ColumnRole.Latitude] = "lat", [ColumnRole.Elevation] = "elevation_m", [ColumnRole.Value] = "value_m",
+            [ColumnRole.X] = "east_m", [ColumnRole.Y] = "north_m", [ColumnRole.Elevation] = "elevation_m", [ColumnRole.Value] = "value_m",
             [ColumnRole.VectorEast] = "unit_e", [ColumnRole.VectorNorth] = "unit_n", [ColumnRole.VectorUp] = "unit_u",
-            [ColumnRole.Sigma] = "sigma_m", [ColumnRole.LeafSize] = "leaf_size_m", [ColumnRole.PixelCount] = "pixels",
+            [ColumnRole.LeafSize] = "leaf_size_m", [ColumnRole.PixelCount] = "pixels",
         }, SourceModelCsvHeader.Length),
         _ => throw new ArgumentException($"format '{d.Format.Name()}' is not a delimited table."),
     };
@@ -40,8 +40,9 @@ internal static class FormatLayouts
     /// <summary>Coordinates the format fixes (null when they must be declared).</summary>
     public static CoordinateDeclaration? FixedCoordinates(DataFormat f) => f switch
     {
-        DataFormat.KiteCsv or DataFormat.Lltnde or DataFormat.Lldet or DataFormat.Sdm or DataFormat.Gtdef or DataFormat.SourceModelCsv
+        DataFormat.KiteCsv or DataFormat.Lltnde or DataFormat.Lldet or DataFormat.Sdm or DataFormat.Gtdef
             => CoordinateDeclaration.Geographic,
+        DataFormat.SourceModelCsv => new CoordinateDeclaration(CoordinateKind.Local),
         _ => null,
     };
 

@@ -31,7 +31,7 @@ internal sealed class Observations(int capacity, bool isGnss)
     {
         double[] Pick(List<double> src) => keep.Select(i => src[i]).ToArray();
         double[] PickRow(double[] src) => keep.Select(i => src[SourceRow[i]]).ToArray();
-        var provenance = new ImportProvenance(d.File, d.Format.Name(), notes.ToArray(), rowsRead);
+        var provenance = new ImportProvenance(d.File, d.Format.Name(), notes.Distinct().ToArray(), rowsRead);
         return new GeodeticDataset(d.Name, kind, PickRow(c.East), PickRow(c.North), Pick(Value), Pick(UnitEast), Pick(UnitNorth), Pick(UnitUp),
             provenance, c.Reference, d.Weight,
             elevation: c.Elevation is null ? null : PickRow(c.Elevation),

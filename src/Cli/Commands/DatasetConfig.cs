@@ -1,0 +1,287 @@
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Sampling;
+using SourceModel.Sampling.Conventions;
+using SourceModel.Sampling.Grids;
+using SourceModel.Sampling.Import;
+using SourceModel.Sampling.Projection;
+using SourceModel.Sampling.Quadtree;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>
+/// Dataset declarations in YAML (docs/formats.md, examples/data/*.yaml): a shared <c>reference</c>, a list of point
+/// <c>datasets</c> and a list of full-resolution <c>grids</c> (each with its <c>quadtree</c> settings). Relative paths are
+/// resolved from the YAML file's folder. Every key is checked; errors give file, line and key.
+/// </summary>
+internal sealed record DatasetConfig(string Path, GeoReference? Reference, IReadOnlyList<DatasetDeclaration> Datasets,
+    IReadOnlyList<(GridDeclaration Grid, QuadtreeOptions Quadtree)> Grids)
+{
+    public static DatasetConfig Load(string path)
+    {
+        var doc = YamlDocument.Load(path);
+        var root = doc.Root;
+        var reference = root.Map("reference") is { } r ? ParseReference(r) : null;
+        var datasets = root.List("datasets").Select(m => Dataset(m, reference)).ToList();
+        var grids = root.List("grids").Select(m => Grid(m, reference)).ToList();
+        root.RejectUnknownKeys();
+        if (datasets.Count + grids.Count == 0) throw root.ErrorHere("declare at least one entry under 'datasets' or 'grids'.");
+        var names = datasets.Select(d => d.Name).Concat(grids.Select(g => g.Grid.Name)).ToList();
+        var dup = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw root.ErrorHere($"dataset name '{dup.Key}' is used twice; names must be unique.");
+        return new DatasetConfig(path, reference, datasets, grids);
+    }
+
+    /// <summary>Imports every point dataset and downsamples every grid, all in one local frame: the declared reference,
+    /// or else the reference the first dataset gets (its mean position), applied to the rest.</summary>
+    public IReadOnlyList<(GeodeticDataset Data, IReadOnlyList<double>? Scatter)> ImportAll()
+    {
+        var result = new List<(GeodeticDataset, IReadOnlyList<double>?)>();
+        var shared = Reference;
+        foreach (var d in Datasets)
+        {
+            var data = DatasetImporter.Import(d with { Reference = d.Reference ?? shared });
+            shared ??= data.Reference;
+            result.Add((data, null));
+        }
+        foreach (var (g, q) in Grids)
+        {
+            var grid = GridImporter.Import(g with { Reference = g.Reference ?? shared });
+            shared ??= grid.Reference;
+            var leaves = QuadtreeBuilder.Build(grid.Values, q, grid.Vectors);
+            result.Add((LeafDataset.From(grid, leaves, q), leaves.Select(l => l.Scatter).ToArray()));
+        }
+        return result;
+    }
+
+    private static string File(YamlMap m, string key, bool required = true)
+    {
+        string text = m.Text(key, "");
+        if (text.Length == 0)
+        {
+            if (required) throw m.ErrorAt(key, "missing; the path of the file is required.");
+            return "";
+        }
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine(m.Folder, text));
+    }
+
+    private static DatasetDeclaration Dataset(YamlMap m, GeoReference? shared)
+    {
+        string name = m.Text("name", "");
+        if (name.Length == 0) throw m.ErrorAt("name", "missing; every dataset needs a name.");
+        string file = File(m, "file");
+        var format = Enum<DataFormat>(m, "format", DataFormats.TryParse, DataFormats.All) ?? throw m.ErrorAt("format", $"missing; one of {string.Join(", ", DataFormats.All)}.");
+        var d = new DatasetDeclaration(name, file, format)
+        {
+            Kind = Enum<DatasetKind>(m, "kind", TryKind, KindNames),
+            Units = Unit(m, "units"),
+            SigmaUnits = Unit(m, "sigma_units"),
+            Sign = Enum<LosSign>(m, "sign", TrySign, ["toward_satellite", "away_from_satellite"]),
+            Vector = Enum<VectorDirection>(m, "vector", TryDirection, ["ground_to_satellite", "satellite_to_ground"]),
+            Angles = Enum<LookAngleConvention>(m, "angles", LookAngles.TryParse, ["incidence-heading", "kite-theta-phi", "isce", "sdm"]),
+            ConstantAngles = m.NumberList("constant_angles", 2) is { } a ? (a[0], a[1]) : null,
+            ConstantVector = m.NumberList("constant_vector", 3) is { } v ? (v[0], v[1], v[2]) : null,
+            ConstantSigma = m.Has("sigma") ? m.Number("sigma") : null,
+            Coordinates = m.Map("coordinates") is { } c ? Coordinates(c) : null,
+            Reference = m.Map("reference") is { } r ? ParseReference(r) : shared,
+            Weight = m.Number("weight", 1.0),
+            Duplicates = Enum<DuplicatePolicy>(m, "duplicates", TryDuplicates, ["error", "drop_identical", "keep"]) ?? DuplicatePolicy.Error,
+            CovarianceFile = File(m, "covariance", required: false) is { Length: > 0 } cf ? cf : null,
+            CovarianceUnits = Unit(m, "covariance_units"),
+            FirstLine = m.Map("lines") is { } l1 ? LineRange(l1).First : null,
+            Layout = Layout(m),
+        };
+        if (m.Map("lines") is { } lines) d = d with { LastLine = LineRange(lines).Last };
+        m.RejectUnknownKeys();
+        return d;
+    }
+
+    private static (GridDeclaration Grid, QuadtreeOptions Quadtree) Grid(YamlMap m, GeoReference? shared)
+    {
+        string name = m.Text("name", "");
+        if (name.Length == 0) throw m.ErrorAt("name", "missing; every grid needs a name.");
+        var g = new GridDeclaration(name, File(m, "file"))
+        {
+            Units = Unit(m, "units"),
+            Sign = Enum<LosSign>(m, "sign", TrySign, ["toward_satellite", "away_from_satellite"]),
+            Vector = Enum<VectorDirection>(m, "vector", TryDirection, ["ground_to_satellite", "satellite_to_ground"]),
+            Angles = Enum<LookAngleConvention>(m, "angles", LookAngles.TryParse, ["incidence-heading", "kite-theta-phi", "isce", "sdm"]),
+            ConstantAngles = m.NumberList("constant_angles", 2) is { } a ? (a[0], a[1]) : null,
+            ConstantVector = m.NumberList("constant_vector", 3) is { } v ? (v[0], v[1], v[2]) : null,
+            VectorGrids = m.Map("vector_grids") is { } vg ? (File(vg, "east"), File(vg, "north"), File(vg, "up")) : null,
+            CoherenceFile = File(m, "coherence", required: false) is { Length: > 0 } cf ? cf : null,
+            CoherenceMinimum = m.Number("coherence_min", 0.3),
+            Coordinates = m.Map("coordinates") is { } c ? Coordinates(c) : null,
+            Reference = m.Map("reference") is { } r ? ParseReference(r) : shared,
+            Variable = m.Text("variable", "") is { Length: > 0 } vn ? vn : null,
+        };
+        var q = m.Map("quadtree") is { } qm ? Quadtree(qm, g.Units ?? LengthUnit.Metre) : throw m.ErrorAt("quadtree", "missing; a grid needs quadtree settings (at least 'threshold').");
+        m.RejectUnknownKeys();
+        return (g, q);
+    }
+
+    /// <summary>Quadtree settings; the threshold is in the grid's declared unit.</summary>
+    public static QuadtreeOptions Quadtree(YamlMap q, LengthUnit unit)
+    {
+        var o = new QuadtreeOptions(
+            Threshold: q.Number("threshold") * unit.ToMetres(),
+            MinSize: q.Integer("min_size", 4),
+            MaxSize: q.Integer("max_size", 256),
+            MaxNanFraction: q.Number("max_nan_fraction", 0.5),
+            Statistic: q.Text("statistic", "mean") switch
+            {
+                "mean" => LeafStatistic.Mean,
+                "median" => LeafStatistic.Median,
+                var s => throw q.ErrorAt("statistic", $"'{s}': expected mean or median."),
+            },
+            Detrend: q.Flag("detrend", false));
+        q.RejectUnknownKeys();
+        try { o.Validate(); }
+        catch (ArgumentException e) { throw q.ErrorHere(UserError.Reason(e)); }
+        return o;
+    }
+
+    private static GeoReference ParseReference(YamlMap r)
+    {
+        double lon = r.Number("lon"), lat = r.Number("lat");
+        var kind = r.Text("projection", "transverse-mercator") switch
+        {
+            "transverse-mercator" or "tm" => ProjectionKind.TransverseMercator,
+            "utm" => ProjectionKind.Utm,
+            var s => throw r.ErrorAt("projection", $"'{s}': expected transverse-mercator or utm."),
+        };
+        int zone = r.Integer("zone", 0);
+        r.RejectUnknownKeys();
+        var reference = new GeoReference(lon, lat, kind, zone);
+        try { _ = new LocalProjection(reference); }
+        catch (ArgumentException e) { throw r.ErrorHere(UserError.Reason(e)); }
+        return reference;
+    }
+
+    private static CoordinateDeclaration Coordinates(YamlMap c)
+    {
+        var kind = c.Text("system", "") switch
+        {
+            "lonlat" => CoordinateKind.Geographic,
+            "utm" => CoordinateKind.Utm,
+            "local" => CoordinateKind.Local,
+            var s => throw c.ErrorAt("system", $"'{s}': expected lonlat, utm or local."),
+        };
+        var unit = Unit(c, "unit") ?? LengthUnit.Metre;
+        int zone = c.Integer("zone", 0);
+        bool north = c.Text("hemisphere", "north") switch
+        {
+            "north" => true,
+            "south" => false,
+            var s => throw c.ErrorAt("hemisphere", $"'{s}': expected north or south."),
+        };
+        if (kind == CoordinateKind.Utm && zone is < 1 or > 60) throw c.ErrorAt("zone", "a UTM zone 1..60 is required for utm coordinates.");
+        if (kind != CoordinateKind.Geographic && unit is not (LengthUnit.Metre or LengthUnit.Kilometre))
+            throw c.ErrorAt("unit", "projected coordinates are in m or km.");
+        c.RejectUnknownKeys();
+        return new CoordinateDeclaration(kind, unit, zone, north);
+    }
+
+    private static (int? First, int? Last) LineRange(YamlMap l)
+    {
+        int first = l.Integer("first", 1), last = l.Integer("last", int.MaxValue);
+        l.RejectUnknownKeys();
+        if (first < 1 || last < first) throw l.ErrorHere($"expected 1 <= first <= last, got first {first}, last {last}.");
+        return (first, last == int.MaxValue ? null : last);
+    }
+
+    private static TableLayout? Layout(YamlMap m)
+    {
+        var cols = m.Map("columns");
+        char? delimiter = m.Text("delimiter", "whitespace") switch
+        {
+            "whitespace" => null,
+            "comma" => ',',
+            "tab" => '\t',
+            "semicolon" => ';',
+            var s => throw m.ErrorAt("delimiter", $"'{s}': expected whitespace, comma, tab or semicolon."),
+        };
+        bool header = m.Flag("header", false);
+        if (cols is null) return null;
+        var byIndex = new Dictionary<ColumnRole, int>();
+        var byHeader = new Dictionary<ColumnRole, string>();
+        foreach (var key in cols.Keys())
+        {
+            if (!ColumnRoles.TryParse(key, out var role))
+                throw cols.ErrorAt(key, $"unknown column role; expected one of {string.Join(", ", ColumnRoles.Names)}.");
+            var (text, number) = cols.NameOrNumber(key);
+            if (number is { } n)
+            {
+                if (n < 1) throw cols.ErrorAt(key, "column numbers start at 1.");
+                byIndex[role] = n;
+            }
+            else
+            {
+                if (!header) throw cols.ErrorAt(key, $"'{text}' is a header name, but 'header: true' is not set.");
+                byHeader[role] = text;
+            }
+        }
+        return new TableLayout(delimiter, header, byIndex, byHeader.Count > 0 ? byHeader : null);
+    }
+
+    private delegate bool Parser<T>(string text, out T value);
+
+    private static T? Enum<T>(YamlMap m, string key, Parser<T> parse, IEnumerable<string> names) where T : struct
+    {
+        string text = m.Text(key, "");
+        if (text.Length == 0) return null;
+        if (parse(text, out var v)) return v;
+        throw m.ErrorAt(key, $"'{text}': expected one of {string.Join(", ", names)}.");
+    }
+
+    private static LengthUnit? Unit(YamlMap m, string key) =>
+        Enum<LengthUnit>(m, key, LengthUnits.TryParse, ["m", "cm", "mm", "km"]);
+
+    private static readonly string[] KindNames = ["los", "gnss-component", "gnss3", "azimuth-offset"];
+
+    private static bool TryKind(string t, out DatasetKind k)
+    {
+        (bool ok, k) = t switch
+        {
+            "los" => (true, DatasetKind.Los),
+            "gnss-component" => (true, DatasetKind.GnssComponent),
+            "gnss3" => (true, DatasetKind.Gnss3),
+            "azimuth-offset" => (true, DatasetKind.AzimuthOffset),
+            _ => (false, default),
+        };
+        return ok;
+    }
+
+    private static bool TrySign(string t, out LosSign s)
+    {
+        (bool ok, s) = t switch
+        {
+            "toward_satellite" => (true, LosSign.TowardSatellite),
+            "away_from_satellite" => (true, LosSign.AwayFromSatellite),
+            _ => (false, default),
+        };
+        return ok;
+    }
+
+    private static bool TryDirection(string t, out VectorDirection d)
+    {
+        (bool ok, d) = t switch
+        {
+            "ground_to_satellite" => (true, VectorDirection.GroundToSatellite),
+            "satellite_to_ground" => (true, VectorDirection.SatelliteToGround),
+            _ => (false, default),
+        };
+        return ok;
+    }
+
+    private static bool TryDuplicates(string t, out DuplicatePolicy p)
+    {
+        (bool ok, p) = t switch
+        {
+            "error" => (true, DuplicatePolicy.Error),
+            "drop_identical" => (true, DuplicatePolicy.DropIdentical),
+            "keep" => (true, DuplicatePolicy.Keep),
+            _ => (false, default),
+        };
+        return ok;
+    }
+}
