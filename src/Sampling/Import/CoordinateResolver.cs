@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SourceModel.Sampling.Conventions;
 using SourceModel.Sampling.Projection;
 
@@ -7,6 +8,7 @@ namespace SourceModel.Sampling.Import;
 /// be known), with range checks that catch a wrong declaration (degrees read as metres, km as m, a wrong zone).</summary>
 internal static class CoordinateResolver
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ResolvedCoordinates Resolve(DatasetDeclaration d, RawTable t, List<string> notes)
     {
         var fixedCoords = FormatLayouts.FixedCoordinates(d.Format);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -21,6 +22,7 @@ public static class DelimitedTableReader
     }
 
     /// <summary>Parses an in-memory file (UTF-8 bytes); <paramref name="path"/> is used in messages only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RawTable Parse(string path, byte[] bytes, TableLayout layout, int? firstLine = null, int? lastLine = null)
     {
         var starts = LineStarts(bytes);
@@ -32,10 +34,11 @@ public static class DelimitedTableReader
         var dataLines = new List<int>(lineCount);
         Dictionary<ColumnRole, int> fieldOf = layout.ByIndex.ToDictionary(kv => kv.Key, kv => kv.Value);
         bool headerPending = layout.HasHeader;
+        byte[] comment = Encoding.UTF8.GetBytes(layout.CommentPrefix);
         for (int line = 1; line <= lineCount; line++)
         {
             var text = Trimmed(bytes, starts, line);
-            if (text.IsEmpty || text.StartsWith(Encoding.UTF8.GetBytes(layout.CommentPrefix))) continue;
+            if (text.IsEmpty || (comment.Length > 0 && text.StartsWith(comment))) continue;
             if (headerPending)
             {
                 headerPending = false;
@@ -77,6 +80,7 @@ public static class DelimitedTableReader
         return new RawTable(path, rows, columns, fieldOf, names, dataLines.ToArray());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DataFormatException? ParseLine(string path, byte[] bytes, List<int> starts, int line, int row, TableLayout layout,
         ColumnRole?[] roleOfField, double[]?[] targets, string[]? names)
     {
@@ -113,7 +117,7 @@ public static class DelimitedTableReader
                 {
                     if (token.IsEmpty)
                         return new DataFormatException(path, line, field, $"empty field; expected a number for '{role.Name()}'.");
-                    if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+                    if (!FastDouble.TryParse(token, out double v))
                         return new DataFormatException(path, line, field, $"expected a number for '{role.Name()}', got '{Shown(token)}'.");
                     if (!double.IsFinite(v))
                         return new DataFormatException(path, line, field, $"'{Shown(token)}' is not a finite number ('{role.Name()}'); remove or mask such rows before import.");
@@ -147,6 +151,7 @@ public static class DelimitedTableReader
     }
 
     /// <summary>Start offsets of every line plus one past the end (handles LF and CRLF).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static List<int> LineStarts(byte[] bytes)
     {
         // A UTF-8 byte-order mark is not part of the first line.
@@ -164,12 +169,14 @@ public static class DelimitedTableReader
         return starts;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<byte> Trimmed(byte[] bytes, List<int> starts, int line)
     {
         int s = starts[line - 1], e = starts[line];
         return TrimBlanks(bytes.AsSpan(s, e - s));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<byte> TrimBlanks(ReadOnlySpan<byte> t)
     {
         int a = 0, b = t.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SourceModel.Sampling.Conventions;
 
 namespace SourceModel.Sampling.Import;
@@ -9,6 +10,7 @@ internal static class LosRows
     /// <summary>Tolerance on the norm of a stored unit vector before it is renormalised (files round to 3-6 digits).</summary>
     public const double NormTolerance = 0.02;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Observations Build(DatasetDeclaration d, RawTable t, DatasetKind kind, LengthUnit unit, List<string> notes)
     {
         var value = t.Get(ColumnRole.Value) ?? throw new DataFormatException(t.File, 0, 0, $"dataset '{d.Name}': no 'value' column is mapped.");

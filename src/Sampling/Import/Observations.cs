@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SourceModel.Sampling.Projection;
 
 namespace SourceModel.Sampling.Import;
@@ -26,11 +27,23 @@ internal sealed class Observations(int capacity, bool isGnss)
         Label.Add(label ?? "");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public GeodeticDataset ToDataset(DatasetDeclaration d, DatasetKind kind, ResolvedCoordinates c, IReadOnlyList<int> keep,
         List<string> notes, int rowsRead)
     {
-        double[] Pick(List<double> src) => keep.Select(i => src[i]).ToArray();
-        double[] PickRow(double[] src) => keep.Select(i => src[SourceRow[i]]).ToArray();
+        // Plain loops: these run over a million rows for big files.
+        double[] Pick(List<double> src)
+        {
+            var a = new double[keep.Count];
+            for (int k = 0; k < a.Length; k++) a[k] = src[keep[k]];
+            return a;
+        }
+        double[] PickRow(double[] src)
+        {
+            var a = new double[keep.Count];
+            for (int k = 0; k < a.Length; k++) a[k] = src[SourceRow[keep[k]]];
+            return a;
+        }
         var provenance = new ImportProvenance(d.File, d.Format.Name(), notes.Distinct().ToArray(), rowsRead);
         return new GeodeticDataset(d.Name, kind, PickRow(c.East), PickRow(c.North), Pick(Value), Pick(UnitEast), Pick(UnitNorth), Pick(UnitUp),
             provenance, c.Reference, d.Weight,

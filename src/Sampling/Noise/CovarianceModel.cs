@@ -9,6 +9,9 @@ public abstract record CovarianceModel
     /// <summary>Uncorrelated (per-pixel) variance, m²: added at zero distance only.</summary>
     public abstract double Nugget { get; }
 
+    /// <summary>Distance over which the correlation decays (the e-folding range), m.</summary>
+    public abstract double CorrelationLength { get; }
+
     /// <summary>Covariance of the correlated part at distance <paramref name="h"/> (m), m²; at h = 0 it is <see cref="Sill"/>.</summary>
     public abstract double Correlated(double h);
 
@@ -33,6 +36,9 @@ public sealed record ExponentialCovariance(double Sill, double Range, double Nug
     public double Range { get; } = Range > 0 && double.IsFinite(Range) ? Range : throw new ArgumentException($"range must be positive, got {Range}.");
 
     /// <inheritdoc />
+    public override double CorrelationLength => Range;
+
+    /// <inheritdoc />
     public override double Correlated(double h) => Sill * Math.Exp(-h / Range);
 }
 
@@ -52,6 +58,9 @@ public sealed record ExponentialCosineCovariance(double Sill, double Range, doub
     public double Range { get; } = Range > 0 && double.IsFinite(Range) ? Range : throw new ArgumentException($"range must be positive, got {Range}.");
     /// <summary>Wavelength, m.</summary>
     public double Wavelength { get; } = Wavelength > 0 && double.IsFinite(Wavelength) ? Wavelength : throw new ArgumentException($"wavelength must be positive, got {Wavelength}.");
+
+    /// <inheritdoc />
+    public override double CorrelationLength => Math.Min(Range, Wavelength);
 
     /// <inheritdoc />
     public override double Correlated(double h) => Sill * Math.Exp(-h / Range) * Math.Cos(2 * Math.PI * h / Wavelength);
