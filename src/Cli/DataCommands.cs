@@ -76,12 +76,13 @@ internal static class DataCommands
         var pairs = new Option<long>("--pairs") { Description = "Use all pairs up to this many, else a random sample of this many.", DefaultValueFactory = _ => 4_000_000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the pair sample.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out", "-o") { Description = "Write the full covariance matrix (m², CSV, dataset row order)." };
+        var detrend = new Option<bool>("--detrend") { Description = "Remove the best-fitting plane (orbital ramp) before the variogram." };
         var cmd = new Command("covariance", "Empirical semivariogram, fitted noise model and the full data covariance.")
-            { file, dataset, family, bin, maxDistance, exclude, subSamples, pairs, seed, output };
+            { file, dataset, family, bin, maxDistance, exclude, subSamples, pairs, seed, output, detrend };
         cmd.SetAction(r =>
         {
             var o = new DataCovariance.Options(r.GetValue(dataset), r.GetValue(family)!, r.GetValue(bin), r.GetValue(maxDistance),
-                r.GetValue(exclude), r.GetValue(subSamples), r.GetValue(pairs), r.GetValue(seed), r.GetValue(output));
+                r.GetValue(exclude), r.GetValue(subSamples), r.GetValue(pairs), r.GetValue(seed), r.GetValue(output), r.GetValue(detrend));
             DataCovariance.Run(r.GetValue(file)!, o, stdout);
             return ExitCodes.Ok;
         });

@@ -132,4 +132,20 @@ public sealed class CovarianceTests
         // SplitMix64 of (1 << 32 | 2), computed independently in Python; a change would silently re-seed old studies.
         Assert.Equal(340_815_906, CorrelatedNoise.StreamSeed(1, 2));
     }
+
+    [Fact]
+    public void Plane_trend_removal_recovers_the_plane_and_leaves_the_noise()
+    {
+        var (e, n) = RandomPoints(300, 50e3, 9);
+        var rng = new Random(4);
+        var noise = e.Select(_ => (rng.NextDouble() - 0.5) * 1e-3).ToArray();
+        var v = e.Select((x, i) => 0.02 + 3e-7 * x - 1e-7 * n[i] + noise[i]).ToArray();
+        var (r, a, b, c) = PlaneTrend.Remove(e, n, v);
+        Assert.InRange(b, 3e-7 - 2e-9, 3e-7 + 2e-9);
+        Assert.InRange(c, -1e-7 - 2e-9, -1e-7 + 2e-9);
+        Assert.InRange(a, 0.02 - 2e-4, 0.02 + 2e-4);
+        double meanNoise = noise.Average();
+        for (int i = 0; i < r.Length; i++) Assert.InRange(r[i] - (noise[i] - meanNoise), -2e-4, 2e-4);
+        Assert.Throws<ArgumentException>(() => PlaneTrend.Remove([0, 1, 2], [0, 1, 2], [1, 2, 3]));
+    }
 }

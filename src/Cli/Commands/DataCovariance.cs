@@ -12,7 +12,7 @@ namespace SourceModel.Cli.Commands;
 internal static class DataCovariance
 {
     public sealed record Options(string? Dataset, string Family, double? Bin, double? MaxDistance, string? ExcludeCircle,
-        int SubSamples, long Pairs, int Seed, string? Output);
+        int SubSamples, long Pairs, int Seed, string? Output, bool Detrend);
 
     public static void Run(string file, Options o, TextWriter stdout)
     {
@@ -24,6 +24,11 @@ internal static class DataCovariance
             var s => throw new UserError($"--family '{s}': expected exponential or exponential-cosine."),
         };
         var (e, n, v) = Sample(data, o.ExcludeCircle);
+        if (o.Detrend)
+        {
+            try { v = PlaneTrend.Remove(e, n, v).Residual; }
+            catch (ArgumentException ex) { throw new UserError($"{file}: {data.Name}: {UserError.Reason(ex)}"); }
+        }
         double extent = Math.Sqrt(Math.Pow(e.Max() - e.Min(), 2) + Math.Pow(n.Max() - n.Min(), 2));
         double maxD = o.MaxDistance ?? extent / 2, bin = o.Bin ?? maxD / 25;
         IReadOnlyList<CovarianceBin> bins;
@@ -34,7 +39,7 @@ internal static class DataCovariance
             fit = CovarianceFit.Fit(bins, family);
         }
         catch (ArgumentException ex) { throw new UserError($"{file}: {data.Name}: {UserError.Reason(ex)}"); }
-        stdout.WriteLine($"{data.Name}: {v.Length} points used for the variogram ({data.Count} in the dataset)");
+        stdout.WriteLine($"{data.Name}: {v.Length} points used for the variogram ({data.Count} in the dataset){(o.Detrend ? ", best-fitting plane removed" : "")}");
         var table = new TextTable("distance km", "semivariance mm²", "covariance mm²", "pairs");
         foreach (var b in bins)
             table.Add(F(b.Distance / 1e3, "0.00"), F(b.Semivariance * 1e6, "0.000"), F(b.Covariance * 1e6, "0.000"), b.Pairs.ToString(CultureInfo.InvariantCulture));
