@@ -124,4 +124,18 @@ public sealed class QuadtreeTests
         Assert.Equal(se / norm, leaf.UnitEast, 12);
         Assert.Equal(su / norm, leaf.UnitUp, 12);
     }
+
+    [Fact]
+    public void Quickselect_median_equals_the_sorted_median_for_random_arrays_with_ties()
+    {
+        var rng = new Random(5);
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            int n = rng.Next(1, 60);
+            var a = Enumerable.Range(0, n).Select(_ => (double)rng.Next(0, trial % 3 == 0 ? 4 : 1000)).ToArray();
+            var sorted = a.Order().ToArray();
+            double expected = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+            Assert.Equal(expected, Selection.Median(a));
+        }
+    }
 }

@@ -31,17 +31,22 @@ public static class QuadtreeBuilder
         Parallel.For(0, tx * ty, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, t =>
         {
             int c = t % tx, r = t / tx;
-            var leaves = new List<QuadtreeLeaf>();
-            job.Evaluate(c * tileBlocks, r * tileBlocks, Math.Min(tileBlocks, bx - c * tileBlocks), Math.Min(tileBlocks, by - r * tileBlocks), leaves);
-            perTile[t] = leaves;
+            var candidates = new List<Candidate>();
+            job.Evaluate(c * tileBlocks, r * tileBlocks, Math.Min(tileBlocks, bx - c * tileBlocks), Math.Min(tileBlocks, by - r * tileBlocks), candidates);
+            // Leaf statistics (a median needs the pixels) only for the leaves that survive, not for every node that
+            // was a leaf candidate on the way up.
+            perTile[t] = candidates.Select(job.Leaf).ToList();
         });
         return perTile.SelectMany(l => l).ToArray();
     }
 
+    /// <summary>A node accepted as a leaf so far (a parent may still replace it).</summary>
+    private readonly record struct Candidate(int Px0, int Py0, int Pw, int Ph, NodeMoments Moments);
+
     private sealed class Job(RasterGrid data, QuadtreeOptions o, PixelVectors vectors)
     {
         /// <summary>Moments of the node (in blocks); appends its leaves (or its descendants') to <paramref name="leaves"/>.</summary>
-        public NodeMoments Evaluate(int bx0, int by0, int bw, int bh, List<QuadtreeLeaf> leaves)
+        public NodeMoments Evaluate(int bx0, int by0, int bw, int bh, List<Candidate> leaves)
         {
             int px0 = bx0 * o.MinSize, py0 = by0 * o.MinSize;
             int pw = Math.Min(bw * o.MinSize, data.Nx - px0), ph = Math.Min(bh * o.MinSize, data.Ny - py0);
@@ -72,7 +77,7 @@ public static class QuadtreeBuilder
             if (dense && (isBlock || smooth))
             {
                 leaves.RemoveRange(mark, leaves.Count - mark);
-                leaves.Add(Leaf(px0, py0, pw, ph, m));
+                leaves.Add(new Candidate(px0, py0, pw, ph, m));
             }
             return m;
         }
@@ -100,8 +105,9 @@ public static class QuadtreeBuilder
             return m;
         }
 
-        private QuadtreeLeaf Leaf(int px0, int py0, int pw, int ph, in NodeMoments m)
+        public QuadtreeLeaf Leaf(Candidate c)
         {
+            var (px0, py0, pw, ph, m) = c;
             double value = o.Statistic == LeafStatistic.Median ? Median(px0, py0, pw, ph) : m.Z / m.N;
             double ue, un, uu;
             if (vectors.PerPixel)
@@ -119,16 +125,15 @@ public static class QuadtreeBuilder
 
         private double Median(int px0, int py0, int pw, int ph)
         {
-            var buf = new List<double>(pw * ph);
+            var buf = new double[pw * ph];
+            int n = 0;
             for (int j = py0; j < py0 + ph; j++)
                 for (int i = px0; i < px0 + pw; i++)
                 {
                     double v = data.Values[j * data.Nx + i];
-                    if (!double.IsNaN(v)) buf.Add(v);
+                    if (!double.IsNaN(v)) buf[n++] = v;
                 }
-            buf.Sort();
-            int n = buf.Count;
-            return n % 2 == 1 ? buf[n / 2] : 0.5 * (buf[n / 2 - 1] + buf[n / 2]);
+            return Selection.Median(buf.AsSpan(0, n));
         }
     }
 }
