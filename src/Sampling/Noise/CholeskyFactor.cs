@@ -2,17 +2,27 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace SourceModel.Sampling.Noise;
 
-/// <summary>Dense Cholesky factorisation C = L·Lᵀ (lower L, row-major n×n array).</summary>
+/// <summary>Dense Cholesky factorisation C = L·Lᵀ (lower L, returned row-major n×n so that the triangular solves read
+/// contiguous rows).</summary>
 internal static class CholeskyFactor
 {
     public static double[] Factor(Matrix<double> c)
     {
         int n = c.RowCount;
-        var chol = c.Cholesky();   // throws if not positive definite
-        var l = chol.Factor;
+        Matrix<double> l;
+        try
+        {
+            l = c.Cholesky().Factor;
+        }
+        catch (ArgumentException)
+        {
+            throw new ArgumentException($"the {n}x{n} covariance is not positive definite (a duplicated point without nugget, or an invalid model); it cannot whiten the data.");
+        }
+        // MathNet stores column-major: its column j is our row j of Lᵀ, so transposing the storage gives L row-major.
+        var colMajor = l.AsColumnMajorArray() ?? l.ToColumnMajorArray();
         var a = new double[(long)n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j <= i; j++) a[(long)i * n + j] = l[i, j];
+        for (int j = 0; j < n; j++)
+            for (int i = j; i < n; i++) a[(long)i * n + j] = colMajor[(long)j * n + i];
         return a;
     }
 }
