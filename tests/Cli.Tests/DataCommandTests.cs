@@ -43,6 +43,9 @@ public sealed class DataCommandTests : IDisposable
     public void Inspect_kos_example_needs_shared_datasets() =>
         AssertInspect("kos.yaml", ("gnss_horizontal", 56, "none"), ("gnss_vertical", 28, "none"), ("s1_asc_fringes", 75, "none"), ("s1_des_fringes", 94, "none"));
 
+    [ExampleDatasetFact("parkfield-2004-gnss")]
+    public void Inspect_parkfield_example_needs_shared_datasets() => AssertInspect("parkfield.yaml", ("gnss", 42, "none"));
+
     private void AssertInspect(string example, params (string Name, int Points, string Noise)[] expected)
     {
         var (code, output, err) = _cli.Run("data", "inspect", Example(example));

@@ -20,8 +20,10 @@ public sealed class MalformedFileProperties : IDisposable
     [
         ("lltnde", "13.30 42.30 100 -0.60 -0.10 0.7937 12.5 1\n13.31 42.30 110 -0.60 -0.10 0.7937 -3.0 1\n13.32 42.31 120 -0.59 -0.11 0.7940 0.25 2\n",
             p => new DatasetDeclaration("t", p, DataFormat.Lltnde) { Units = LengthUnit.Centimetre, Sign = LosSign.TowardSatellite, Vector = VectorDirection.GroundToSatellite }),
-        ("kite", "lon,lat,los_m,incidence_deg,heading_deg,unit_e,unit_n,unit_u,odw,mask\n13.3,42.3,0.01,20,348.4,-0.335,-0.069,0.9397,1,0\n13.4,42.3,0.02,21,348.4,-0.350,-0.072,0.9336,1,0\n",
-            p => new DatasetDeclaration("k", p, DataFormat.KiteCsv) { Units = LengthUnit.Metre, Sign = LosSign.TowardSatellite, Vector = VectorDirection.GroundToSatellite }),
+        ("beat", "lon,lat,los_m,incidence_deg,heading_deg,unit_e,unit_n,unit_u,odw,mask\n13.3,42.3,0.01,20,348.4,-0.335,-0.069,0.9397,1,0\n13.4,42.3,0.02,21,348.4,-0.350,-0.072,0.9336,1,0\n",
+            p => new DatasetDeclaration("k", p, DataFormat.BeatCsv) { Units = LengthUnit.Metre, Sign = LosSign.TowardSatellite, Vector = VectorDirection.GroundToSatellite }),
+        ("kite", "# node_id, focal_point_E, focal_point_N, theta, phi, mean_displacement, median_displacement, absolute_weight\nnode_1, 1500.0, 2500.0, 0.96, 3.3, 0.012, 0.010, 0.8\nnode_2, 4500.0, 2500.0, 0.95, 3.3, -0.004, -0.005, 1.2\n",
+            p => new DatasetDeclaration("q", p, DataFormat.KiteCsv) { Units = LengthUnit.Metre, Sign = LosSign.TowardSatellite, LeafValue = Quadtree.LeafStatistic.Median, Coordinates = new CoordinateDeclaration(CoordinateKind.Local) }),
         ("gtdef", "coord geo\nlos  1 D -71.68 -30.40 0.0 0.65645 0.00469 -0.6340 0.1700 -0.7550 1.00\nlos  1 D -71.69 -30.44 0.0 0.71655 0.01029 -0.6340 0.1700 -0.7550 1.00\n",
             p => new DatasetDeclaration("g", p, DataFormat.Gtdef) { Units = LengthUnit.Metre, Sign = LosSign.AwayFromSatellite, Vector = VectorDirection.SatelliteToGround }),
         ("okinv", "465.143042 4197.738506 0.022181 0.658119 0.113046 -0.744379 1\n474.953186 4198.044659 0.027480 0.665520 0.113496 -0.737700 2\n",

@@ -27,7 +27,7 @@ public sealed class SharedDatasetReaderTests
     public void LAquila_needs_shared_datasets_kite_csv_with_full_covariance()
     {
         const string ds = "laquila-2009-envisat-quadtree-beat";
-        var d = DatasetImporter.Import(new DatasetDeclaration("laquila_asc", F(ds, "Laquila_ascxn_quadtree.csv"), DataFormat.KiteCsv)
+        var d = DatasetImporter.Import(new DatasetDeclaration("laquila_asc", F(ds, "Laquila_ascxn_quadtree.csv"), DataFormat.BeatCsv)
         {
             Units = LengthUnit.Metre, Sign = LosSign.TowardSatellite, Vector = VectorDirection.GroundToSatellite,
             CovarianceFile = F(ds, "Laquila_ascxn_covariance_m2.csv"),

@@ -102,7 +102,7 @@ public sealed class SmallFileReaderTests : IDisposable
     public void Declarations_that_contradict_the_file_are_errors()
     {
         var kite = _tmp.Write("k.csv", "lon,lat,los_m,incidence_deg,heading_deg,unit_e,unit_n,unit_u\n13.3,42.3,0.01,20,348.4,-0.335,-0.069,0.9397\n");
-        var decl = new DatasetDeclaration("k", kite, DataFormat.KiteCsv) { Units = LengthUnit.Metre, Sign = LosSign.TowardSatellite, Vector = VectorDirection.GroundToSatellite };
+        var decl = new DatasetDeclaration("k", kite, DataFormat.BeatCsv) { Units = LengthUnit.Metre, Sign = LosSign.TowardSatellite, Vector = VectorDirection.GroundToSatellite };
         Assert.Equal(1, DatasetImporter.Import(decl).Count);
         // The header says metres.
         Assert.Contains("contradict", Assert.Throws<DataFormatException>(() => DatasetImporter.Import(decl with { Units = LengthUnit.Centimetre })).Message);
@@ -155,5 +155,31 @@ public sealed class SmallFileReaderTests : IDisposable
         { Kind = DatasetKind.GnssComponent, Units = LengthUnit.Metre, Angles = LookAngleConvention.SdmIncidenceAzimuth, ConstantAngles = (0, 0) });
         Assert.Equal(1.0, s.UnitUp[1], 15);
         Assert.Equal(142.1, s.Longitude[1], 12);
+    }
+
+    [Fact]
+    public void Kite_quadtree_export_angles_in_radians_and_the_declared_leaf_value()
+    {
+        // Kite's Quadtree.export: comment header, then id, focal E, N, theta, phi (radians), mean, median, weight.
+        double theta = (90 - 35) * Math.PI / 180, phi = 190 * Math.PI / 180;   // satellite 55° above the western horizon
+        var path = _tmp.Write("kite.csv",
+            "# node_id, focal_point_E, focal_point_N, theta, phi, mean_displacement, median_displacement, absolute_weight\n" +
+            FormattableString.Invariant($"node_1, 1500.0, 2500.0, {theta:R}, {phi:R}, 0.012, 0.010, 0.8\n") +
+            FormattableString.Invariant($"node_2, 4500.0, 2500.0, {theta:R}, {phi:R}, -0.004, -0.005, 1.2\n"));
+        var decl = new DatasetDeclaration("kite", path, DataFormat.KiteCsv)
+        {
+            Units = LengthUnit.Metre, Sign = LosSign.TowardSatellite, Coordinates = new CoordinateDeclaration(CoordinateKind.Local),
+        };
+        Assert.Contains("leaf_value", Assert.Throws<DataFormatException>(() => DatasetImporter.Import(decl)).Message);
+        var mean = DatasetImporter.Import(decl with { LeafValue = Quadtree.LeafStatistic.Mean });
+        var median = DatasetImporter.Import(decl with { LeafValue = Quadtree.LeafStatistic.Median });
+        Assert.Equal(0.012, mean.Value[0]);
+        Assert.Equal(0.010, median.Value[0]);
+        Assert.Equal(1500.0, mean.East[0]);
+        Assert.Equal(1.2, mean.PointWeight[1]);
+        Assert.Equal(Math.Cos(35 * Math.PI / 180), mean.UnitUp[0], 12);                       // sin θ = cos(incidence)
+        Assert.Equal(Math.Sin(35 * Math.PI / 180) * Math.Cos(phi), mean.UnitEast[0], 12);     // west: negative
+        Assert.True(mean.UnitEast[0] < 0);
+        Assert.Equal(new[] { "node_1", "node_2" }, mean.Labels);
     }
 }

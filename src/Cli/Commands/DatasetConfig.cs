@@ -88,6 +88,13 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
             CovarianceFile = File(m, "covariance", required: false) is { Length: > 0 } cf ? cf : null,
             CovarianceUnits = Unit(m, "covariance_units"),
             FirstLine = m.Map("lines") is { } l1 ? LineRange(l1).First : null,
+            LeafValue = m.Text("leaf_value", "") switch
+            {
+                "" => null,
+                "mean" => LeafStatistic.Mean,
+                "median" => LeafStatistic.Median,
+                var s => throw m.ErrorAt("leaf_value", $"'{s}': expected mean or median."),
+            },
             Layout = Layout(m),
         };
         if (m.Map("lines") is { } lines) d = d with { LastLine = LineRange(lines).Last };

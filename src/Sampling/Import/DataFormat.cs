@@ -8,7 +8,11 @@ public enum DataFormat
     Delimited,
     /// <summary>Generic delimited GNSS table (any of east/north/up with sigmas, a station name column).</summary>
     Gnss,
-    /// <summary>Kite/BEAT quadtree CSV: header <c>lon,lat,los_m,incidence_deg,heading_deg,unit_e,unit_n,unit_u[,…]</c>.</summary>
+    /// <summary>Quadtree leaves extracted from BEAT/Kite (the L'Aquila files): header
+    /// <c>lon,lat,los_m,incidence_deg,heading_deg,unit_e,unit_n,unit_u[,…]</c>.</summary>
+    BeatCsv,
+    /// <summary>Kite's own <c>Quadtree.export</c> CSV: <c>node_id, focal_point_E, focal_point_N, theta, phi,
+    /// mean_displacement, median_displacement, absolute_weight</c> (θ, φ in radians, Kite's convention).</summary>
     KiteCsv,
     /// <summary>Geodetic Inversion Package (Xu et al. 2016) <c>.lltnde</c>: <c>lon lat elevation_m E N U los weight</c>.</summary>
     Lltnde,
@@ -30,7 +34,7 @@ public static class DataFormats
 {
     private static readonly (string Name, DataFormat Format)[] Names =
     [
-        ("delimited", DataFormat.Delimited), ("gnss", DataFormat.Gnss), ("kite-csv", DataFormat.KiteCsv),
+        ("delimited", DataFormat.Delimited), ("gnss", DataFormat.Gnss), ("beat-csv", DataFormat.BeatCsv), ("kite-csv", DataFormat.KiteCsv),
         ("lltnde", DataFormat.Lltnde), ("lldet", DataFormat.Lldet), ("okinv", DataFormat.Okinv), ("sdm", DataFormat.Sdm),
         ("gtdef", DataFormat.Gtdef), ("sourcemodel-csv", DataFormat.SourceModelCsv),
     ];

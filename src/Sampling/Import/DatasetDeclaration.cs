@@ -64,6 +64,9 @@ public sealed record DatasetDeclaration(string Name, string File, DataFormat For
     /// <summary>Last physical line (1-based, inclusive).</summary>
     public int? LastLine { get; init; }
 
+    /// <summary>Which leaf value of a Kite export to use (it writes both mean and median).</summary>
+    public Quadtree.LeafStatistic? LeafValue { get; init; }
+
     /// <summary>Column layout for the generic formats (<see cref="DataFormat.Delimited"/>, <see cref="DataFormat.Gnss"/>).</summary>
     public TableLayout? Layout { get; init; }
 }

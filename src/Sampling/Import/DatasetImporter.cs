@@ -27,7 +27,8 @@ public static class DatasetImporter
         }
         else
         {
-            layout = FormatLayouts.For(d);
+            try { layout = FormatLayouts.For(d); }
+            catch (ArgumentException e) { throw new DataFormatException(d.File, 0, 0, e.Message); }
             table = DelimitedTableReader.Read(d.File, layout, d.FirstLine, d.LastLine);
         }
         var kind = d.Kind ?? (layout is null ? DatasetKind.Los : FormatLayouts.NaturalKind(d.Format, layout));

@@ -14,12 +14,19 @@ internal static class FormatLayouts
     {
         DataFormat.Delimited or DataFormat.Gnss => d.Layout
             ?? throw new ArgumentException($"dataset '{d.Name}': format '{d.Format.Name()}' needs a 'columns' layout."),
-        DataFormat.KiteCsv => new TableLayout(',', true, new Dictionary<ColumnRole, int>(), new Dictionary<ColumnRole, string>
+        DataFormat.BeatCsv => new TableLayout(',', true, new Dictionary<ColumnRole, int>(), new Dictionary<ColumnRole, string>
         {
             [ColumnRole.Longitude] = "lon", [ColumnRole.Latitude] = "lat", [ColumnRole.Value] = "los_m",
             [ColumnRole.AngleA] = "incidence_deg", [ColumnRole.AngleB] = "heading_deg",
             [ColumnRole.VectorEast] = "unit_e", [ColumnRole.VectorNorth] = "unit_n", [ColumnRole.VectorUp] = "unit_u",
         }),
+        DataFormat.KiteCsv => new TableLayout(',', false, new Dictionary<ColumnRole, int>
+        {
+            [ColumnRole.Name] = 1, [ColumnRole.X] = 2, [ColumnRole.Y] = 3, [ColumnRole.AngleA] = 4, [ColumnRole.AngleB] = 5,
+            [ColumnRole.Value] = (d.LeafValue ?? throw new ArgumentException(
+                $"dataset '{d.Name}': a Kite export has mean and median leaf values; declare 'leaf_value: mean' or 'median'.")) == Quadtree.LeafStatistic.Median ? 7 : 6,
+            [ColumnRole.Weight] = 8,
+        }, null, 8),
         DataFormat.Lltnde => TableLayout.Whitespace(8, (ColumnRole.Longitude, 1), (ColumnRole.Latitude, 2), (ColumnRole.Elevation, 3),
             (ColumnRole.VectorEast, 4), (ColumnRole.VectorNorth, 5), (ColumnRole.VectorUp, 6), (ColumnRole.Value, 7), (ColumnRole.Weight, 8)),
         DataFormat.Lldet => TableLayout.Whitespace(9, (ColumnRole.Longitude, 1), (ColumnRole.Latitude, 2), (ColumnRole.GnssEast, 3),
@@ -40,7 +47,7 @@ internal static class FormatLayouts
     /// <summary>Coordinates the format fixes (null when they must be declared).</summary>
     public static CoordinateDeclaration? FixedCoordinates(DataFormat f) => f switch
     {
-        DataFormat.KiteCsv or DataFormat.Lltnde or DataFormat.Lldet or DataFormat.Sdm or DataFormat.Gtdef
+        DataFormat.BeatCsv or DataFormat.Lltnde or DataFormat.Lldet or DataFormat.Sdm or DataFormat.Gtdef
             => CoordinateDeclaration.Geographic,
         DataFormat.SourceModelCsv => new CoordinateDeclaration(CoordinateKind.Local),
         _ => null,
@@ -49,12 +56,20 @@ internal static class FormatLayouts
     /// <summary>The value unit a format's header or specification states, if any (a declaration must agree with it).</summary>
     public static LengthUnit? StatedUnit(DataFormat f) => f switch
     {
-        DataFormat.KiteCsv or DataFormat.SourceModelCsv => LengthUnit.Metre,
+        DataFormat.BeatCsv or DataFormat.SourceModelCsv => LengthUnit.Metre,
         _ => null,
     };
 
     /// <summary>Angle convention the format fixes for its angle columns.</summary>
-    public static LookAngleConvention? FixedAngles(DataFormat f) => f == DataFormat.KiteCsv ? LookAngleConvention.IncidenceHeading : null;
+    public static LookAngleConvention? FixedAngles(DataFormat f) => f switch
+    {
+        DataFormat.BeatCsv => LookAngleConvention.IncidenceHeading,
+        DataFormat.KiteCsv => LookAngleConvention.KiteThetaPhi,
+        _ => null,
+    };
+
+    /// <summary>Formats whose angle columns are in radians (converted to degrees on import).</summary>
+    public static bool AnglesInRadians(DataFormat f) => f == DataFormat.KiteCsv;
 
     /// <summary>The kind of data a format holds when the declaration does not say.</summary>
     public static DatasetKind NaturalKind(DataFormat f, TableLayout layout) => f switch

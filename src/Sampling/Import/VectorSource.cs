@@ -14,6 +14,12 @@ internal static class VectorSource
         var vu = t.Get(ColumnRole.VectorUp);
         var aa = t.Get(ColumnRole.AngleA);
         var ab = t.Get(ColumnRole.AngleB);
+        if (FormatLayouts.AnglesInRadians(d.Format) && aa is not null && ab is not null)
+        {
+            aa = aa.Select(v => v * 180 / Math.PI).ToArray();
+            ab = ab.Select(v => v * 180 / Math.PI).ToArray();
+            notes.Add("look angles in radians (converted)");
+        }
         bool hasVectors = ve is not null || vn is not null || vu is not null;
         bool hasAngles = aa is not null || ab is not null;
         if (hasVectors && (ve is null || vn is null || vu is null))
