@@ -18,7 +18,7 @@ internal static class DataCommands
 
     private static Command Inspect(TextWriter stdout)
     {
-        var files = new Argument<string[]>("CONFIG") { Description = "Dataset declaration files (YAML; see examples/data and docs/formats.md).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Dataset declaration files (YAML; see examples/data and docs/formats.md) or sourcemodel CSV files.", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("inspect", "Import declared datasets and print points, extent, value range, vectors, noise model and the conventions applied.") { files };
         cmd.SetAction(r =>
         {

@@ -116,6 +116,12 @@ public sealed class DataCommandTests : IDisposable
         Assert.True(nearSize < farSize, $"leaf sizes: {nearSize} m near the bump, {farSize} m far away");
         Assert.All(rows, r => Assert.True(r[5] >= -1e-12 && r[5] <= 0.0501));   // mm → m
 
+        // The leaves file states its own conventions, so it can be inspected without a declaration.
+        (code, output, err) = _cli.Run("data", "inspect", leaves);
+        Assert.True(code == 0, err);
+        Assert.Contains($" {leafCount} ", output);
+        Assert.Contains("37.5..37.5", output);   // incidence of the declared vector: acos(0.794/|v|) = 37.455°
+
         var cov = _cli.PathOf("cov.csv");
         (code, output, err) = _cli.Run("data", "covariance", leaves, "--exclude-circle", "8000,7000,4000", "-o", cov);
         Assert.True(code == 0, err);

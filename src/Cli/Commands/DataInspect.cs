@@ -1,25 +1,28 @@
 using System.Globalization;
 using SourceModel.Cli.Infrastructure;
 using SourceModel.Sampling;
+using SourceModel.Sampling.Import;
 
 namespace SourceModel.Cli.Commands;
 
-/// <summary>`sourcemodel data inspect CONFIG.yaml…`: imports every declared dataset and prints what the inversion
-/// will see — points, extent, value range, unit-vector statistics, noise model — and the conventions applied.</summary>
+/// <summary>`sourcemodel data inspect FILE…`: imports every dataset of each YAML declaration (or a sourcemodel CSV,
+/// whose conventions are its own) and prints what the inversion will see — points, extent, value range, unit-vector
+/// statistics and incidence, noise model — and the conventions applied.</summary>
 internal static class DataInspect
 {
     public static void Run(IReadOnlyList<string> configs, TextWriter stdout)
     {
-        if (configs.Count == 0) throw new UserError("give at least one dataset declaration file (YAML), e.g. examples/data/laquila.yaml.");
+        if (configs.Count == 0) throw new UserError("give at least one dataset declaration file (YAML), e.g. examples/data/laquila.yaml, or a sourcemodel CSV.");
         foreach (var path in configs)
         {
-            var config = DatasetConfig.Load(path);
-            var data = config.ImportAll();
+            var data = IsYaml(path)
+                ? DatasetConfig.Load(path).ImportAll().Select(d => d.Data).ToList()
+                : [DatasetImporter.Import(new DatasetDeclaration(Path.GetFileNameWithoutExtension(path), path, DataFormat.SourceModelCsv))];
             stdout.WriteLine($"{path}: {data.Count} dataset(s)");
-            var table = new TextTable("dataset", "kind", "points", "east km", "north km", "value m", "mean unit E,N,U", "noise");
-            foreach (var (d, _) in data) table.Add(Row(d));
+            var table = new TextTable("dataset", "kind", "points", "east km", "north km", "value m", "mean unit E,N,U", "incidence deg", "noise");
+            foreach (var d in data) table.Add(Row(d));
             table.Write(stdout);
-            foreach (var (d, _) in data)
+            foreach (var d in data)
             {
                 stdout.WriteLine($"{d.Name}: {d.Provenance.Format} from {d.Provenance.SourceFile} ({d.Provenance.RowsRead} rows read)");
                 foreach (var c in d.Provenance.Conventions) stdout.WriteLine($"  - {c}");
@@ -28,7 +31,22 @@ internal static class DataInspect
         }
     }
 
+    private static bool IsYaml(string path) => Path.GetExtension(path).ToLowerInvariant() is ".yaml" or ".yml";
+
     private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>Range of the angle between the LOS and the vertical (what a reader checks against the track's metadata).</summary>
+    private static string Incidence(GeodeticDataset d)
+    {
+        double lo = 90, hi = 0;
+        foreach (double u in d.UnitUp)
+        {
+            double inc = Math.Acos(Math.Clamp(u, -1, 1)) * 180 / Math.PI;
+            lo = Math.Min(lo, inc);
+            hi = Math.Max(hi, inc);
+        }
+        return $"{F(lo, "0.0")}..{F(hi, "0.0")}";
+    }
 
     private static string[] Row(GeodeticDataset d)
     {
@@ -56,6 +74,7 @@ internal static class DataInspect
             $"{F(e.Min / 1e3, "0.0")}..{F(e.Max / 1e3, "0.0")}", $"{F(n.Min / 1e3, "0.0")}..{F(n.Max / 1e3, "0.0")}",
             $"{F(v.Min, "0.0000")}..{F(v.Max, "0.0000")}",
             $"{F(Mean(d.UnitEast), "0.000")},{F(Mean(d.UnitNorth), "0.000")},{F(Mean(d.UnitUp), "0.000")}",
+            d.Kind == DatasetKind.Los ? Incidence(d) : "-",
             noise,
         ];
     }

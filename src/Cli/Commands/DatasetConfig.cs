@@ -70,34 +70,30 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
         if (name.Length == 0) throw m.ErrorAt("name", "missing; every dataset needs a name.");
         string file = File(m, "file");
         var format = Enum<DataFormat>(m, "format", DataFormats.TryParse, DataFormats.All) ?? throw m.ErrorAt("format", $"missing; one of {string.Join(", ", DataFormats.All)}.");
+        var look = Look(m);
+        var lines = m.Map("lines") is { } l ? LineRange(l) : (null, null);
         var d = new DatasetDeclaration(name, file, format)
         {
-            Kind = Enum<DatasetKind>(m, "kind", TryKind, KindNames),
+            Kind = Choice(m, "kind", Kinds),
             Units = Unit(m, "units"),
             SigmaUnits = Unit(m, "sigma_units"),
-            Sign = Enum<LosSign>(m, "sign", TrySign, ["toward_satellite", "away_from_satellite"]),
-            Vector = Enum<VectorDirection>(m, "vector", TryDirection, ["ground_to_satellite", "satellite_to_ground"]),
-            Angles = Enum<LookAngleConvention>(m, "angles", LookAngles.TryParse, ["incidence-heading", "kite-theta-phi", "isce", "sdm"]),
-            ConstantAngles = m.NumberList("constant_angles", 2) is { } a ? (a[0], a[1]) : null,
-            ConstantVector = m.NumberList("constant_vector", 3) is { } v ? (v[0], v[1], v[2]) : null,
+            Sign = look.Sign,
+            Vector = look.Vector,
+            Angles = look.Angles,
+            ConstantAngles = look.ConstantAngles,
+            ConstantVector = look.ConstantVector,
             ConstantSigma = m.Has("sigma") ? m.Number("sigma") : null,
             Coordinates = m.Map("coordinates") is { } c ? Coordinates(c) : null,
             Reference = m.Map("reference") is { } r ? ParseReference(r) : shared,
             Weight = m.Number("weight", 1.0),
-            Duplicates = Enum<DuplicatePolicy>(m, "duplicates", TryDuplicates, ["error", "drop_identical", "keep"]) ?? DuplicatePolicy.Error,
+            Duplicates = Choice(m, "duplicates", DuplicatePolicies) ?? DuplicatePolicy.Error,
             CovarianceFile = File(m, "covariance", required: false) is { Length: > 0 } cf ? cf : null,
             CovarianceUnits = Unit(m, "covariance_units"),
-            FirstLine = m.Map("lines") is { } l1 ? LineRange(l1).First : null,
-            LeafValue = m.Text("leaf_value", "") switch
-            {
-                "" => null,
-                "mean" => LeafStatistic.Mean,
-                "median" => LeafStatistic.Median,
-                var s => throw m.ErrorAt("leaf_value", $"'{s}': expected mean or median."),
-            },
+            FirstLine = lines.First,
+            LastLine = lines.Last,
+            LeafValue = Choice(m, "leaf_value", LeafStatistics),
             Layout = Layout(m),
         };
-        if (m.Map("lines") is { } lines) d = d with { LastLine = LineRange(lines).Last };
         m.RejectUnknownKeys();
         return d;
     }
@@ -106,14 +102,15 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
     {
         string name = m.Text("name", "");
         if (name.Length == 0) throw m.ErrorAt("name", "missing; every grid needs a name.");
+        var look = Look(m);
         var g = new GridDeclaration(name, File(m, "file"))
         {
             Units = Unit(m, "units"),
-            Sign = Enum<LosSign>(m, "sign", TrySign, ["toward_satellite", "away_from_satellite"]),
-            Vector = Enum<VectorDirection>(m, "vector", TryDirection, ["ground_to_satellite", "satellite_to_ground"]),
-            Angles = Enum<LookAngleConvention>(m, "angles", LookAngles.TryParse, ["incidence-heading", "kite-theta-phi", "isce", "sdm"]),
-            ConstantAngles = m.NumberList("constant_angles", 2) is { } a ? (a[0], a[1]) : null,
-            ConstantVector = m.NumberList("constant_vector", 3) is { } v ? (v[0], v[1], v[2]) : null,
+            Sign = look.Sign,
+            Vector = look.Vector,
+            Angles = look.Angles,
+            ConstantAngles = look.ConstantAngles,
+            ConstantVector = look.ConstantVector,
             VectorGrids = m.Map("vector_grids") is { } vg ? (File(vg, "east"), File(vg, "north"), File(vg, "up")) : null,
             CoherenceFile = File(m, "coherence", required: false) is { Length: > 0 } cf ? cf : null,
             CoherenceMinimum = m.Number("coherence_min", 0.3),
@@ -126,6 +123,17 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
         return (g, q);
     }
 
+    /// <summary>The look-geometry keys shared by point datasets and grids.</summary>
+    private sealed record LookKeys(LosSign? Sign, VectorDirection? Vector, LookAngleConvention? Angles,
+        (double A, double B)? ConstantAngles, (double East, double North, double Up)? ConstantVector);
+
+    private static LookKeys Look(YamlMap m) => new(
+        Choice(m, "sign", Signs),
+        Choice(m, "vector", Directions),
+        Enum<LookAngleConvention>(m, "angles", LookAngles.TryParse, ["incidence-heading", "kite-theta-phi", "isce", "sdm"]),
+        m.NumberList("constant_angles", 2) is { } a ? (a[0], a[1]) : null,
+        m.NumberList("constant_vector", 3) is { } v ? (v[0], v[1], v[2]) : null);
+
     /// <summary>Quadtree settings; the threshold is in the grid's declared unit.</summary>
     public static QuadtreeOptions Quadtree(YamlMap q, LengthUnit unit)
     {
@@ -134,12 +142,7 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
             MinSize: q.Integer("min_size", 4),
             MaxSize: q.Integer("max_size", 256),
             MaxNanFraction: q.Number("max_nan_fraction", 0.5),
-            Statistic: q.Text("statistic", "mean") switch
-            {
-                "mean" => LeafStatistic.Mean,
-                "median" => LeafStatistic.Median,
-                var s => throw q.ErrorAt("statistic", $"'{s}': expected mean or median."),
-            },
+            Statistic: Choice(q, "statistic", LeafStatistics) ?? LeafStatistic.Mean,
             Detrend: q.Flag("detrend", false));
         q.RejectUnknownKeys();
         try { o.Validate(); }
@@ -243,52 +246,27 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
     private static LengthUnit? Unit(YamlMap m, string key) =>
         Enum<LengthUnit>(m, key, LengthUnits.TryParse, ["m", "cm", "mm", "km"]);
 
-    private static readonly string[] KindNames = ["los", "gnss-component", "gnss3", "azimuth-offset"];
-
-    private static bool TryKind(string t, out DatasetKind k)
+    /// <summary>A key whose value is one of a fixed set of names.</summary>
+    private static T? Choice<T>(YamlMap m, string key, (string Name, T Value)[] table) where T : struct
     {
-        (bool ok, k) = t switch
-        {
-            "los" => (true, DatasetKind.Los),
-            "gnss-component" => (true, DatasetKind.GnssComponent),
-            "gnss3" => (true, DatasetKind.Gnss3),
-            "azimuth-offset" => (true, DatasetKind.AzimuthOffset),
-            _ => (false, default),
-        };
-        return ok;
+        string text = m.Text(key, "");
+        if (text.Length == 0) return null;
+        foreach (var (name, value) in table)
+            if (name == text) return value;
+        throw m.ErrorAt(key, $"'{text}': expected one of {string.Join(", ", table.Select(t => t.Name))}.");
     }
 
-    private static bool TrySign(string t, out LosSign s)
-    {
-        (bool ok, s) = t switch
-        {
-            "toward_satellite" => (true, LosSign.TowardSatellite),
-            "away_from_satellite" => (true, LosSign.AwayFromSatellite),
-            _ => (false, default),
-        };
-        return ok;
-    }
+    private static readonly (string, DatasetKind)[] Kinds =
+        [("los", DatasetKind.Los), ("gnss-component", DatasetKind.GnssComponent), ("gnss3", DatasetKind.Gnss3), ("azimuth-offset", DatasetKind.AzimuthOffset)];
 
-    private static bool TryDirection(string t, out VectorDirection d)
-    {
-        (bool ok, d) = t switch
-        {
-            "ground_to_satellite" => (true, VectorDirection.GroundToSatellite),
-            "satellite_to_ground" => (true, VectorDirection.SatelliteToGround),
-            _ => (false, default),
-        };
-        return ok;
-    }
+    private static readonly (string, LosSign)[] Signs =
+        [("toward_satellite", LosSign.TowardSatellite), ("away_from_satellite", LosSign.AwayFromSatellite)];
 
-    private static bool TryDuplicates(string t, out DuplicatePolicy p)
-    {
-        (bool ok, p) = t switch
-        {
-            "error" => (true, DuplicatePolicy.Error),
-            "drop_identical" => (true, DuplicatePolicy.DropIdentical),
-            "keep" => (true, DuplicatePolicy.Keep),
-            _ => (false, default),
-        };
-        return ok;
-    }
+    private static readonly (string, VectorDirection)[] Directions =
+        [("ground_to_satellite", VectorDirection.GroundToSatellite), ("satellite_to_ground", VectorDirection.SatelliteToGround)];
+
+    private static readonly (string, DuplicatePolicy)[] DuplicatePolicies =
+        [("error", DuplicatePolicy.Error), ("drop_identical", DuplicatePolicy.DropIdentical), ("keep", DuplicatePolicy.Keep)];
+
+    private static readonly (string, LeafStatistic)[] LeafStatistics = [("mean", LeafStatistic.Mean), ("median", LeafStatistic.Median)];
 }
