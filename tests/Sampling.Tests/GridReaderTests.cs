@@ -119,4 +119,20 @@ public sealed class GridReaderTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void Metric_netcdf_axes_use_the_files_unit_and_a_contradicting_declaration_is_refused()
+    {
+        var decl = new GridDeclaration("m", D("metric-64bit-offset.grd"))
+        {
+            Units = LengthUnit.Millimetre, Sign = LosSign.TowardSatellite, Vector = VectorDirection.GroundToSatellite, ConstantVector = (0, 0, 1),
+        };
+        var g = GridImporter.Import(decl);
+        Assert.Equal(500, g.Values.Dx, 12);                       // x:units = "m"
+        Assert.Null(g.Reference);
+        var e = Assert.Throws<DataFormatException>(() => GridImporter.Import(decl with { Coordinates = new CoordinateDeclaration(CoordinateKind.Local, LengthUnit.Kilometre) }));
+        Assert.Contains("contradict", e.Message);
+        e = Assert.Throws<DataFormatException>(() => GridImporter.Import(decl with { Coordinates = CoordinateDeclaration.Geographic }));
+        Assert.Contains("contradict", e.Message);
+    }
 }

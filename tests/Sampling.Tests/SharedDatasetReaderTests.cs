@@ -24,7 +24,7 @@ public sealed class SharedDatasetReaderTests
     }
 
     [SharedDatasetFact("laquila-2009-envisat-quadtree-beat")]
-    public void LAquila_needs_shared_datasets_kite_csv_with_full_covariance()
+    public void LAquila_needs_shared_datasets_beat_csv_with_full_covariance()
     {
         const string ds = "laquila-2009-envisat-quadtree-beat";
         var d = DatasetImporter.Import(new DatasetDeclaration("laquila_asc", F(ds, "Laquila_ascxn_quadtree.csv"), DataFormat.BeatCsv)

@@ -135,6 +135,7 @@ public sealed class SmallFileReaderTests : IDisposable
         var ok = _tmp.Write("c.csv", "4,1,0\n1,4,1\n0,1,4\n");
         var d = DatasetImporter.Import(Lltnde(data) with { CovarianceFile = ok, CovarianceUnits = LengthUnit.Centimetre });
         Assert.Equal(4e-4, d.Covariance![0, 0], 15);
+        Assert.Contains("covariance from c.csv (cm²)", d.Provenance.ConventionSummary);
         var wrongSize = _tmp.Write("c2.csv", "4,1\n1,4\n");
         Assert.Contains("expected 3", Assert.Throws<DataFormatException>(() => DatasetImporter.Import(Lltnde(data) with { CovarianceFile = wrongSize })).Message);
         var asym = _tmp.Write("c3.csv", "4,1,0\n2,4,1\n0,1,4\n");

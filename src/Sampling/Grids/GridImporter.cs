@@ -40,7 +40,7 @@ public static class GridImporter
         var unit = d.Units ?? throw new DataFormatException(d.File, 0, 0, $"grid '{d.Name}': declare 'units' (m, cm or mm).");
         var sign = d.Sign ?? throw new DataFormatException(d.File, 0, 0, $"grid '{d.Name}': declare 'sign' (toward_satellite or away_from_satellite).");
         double scale = unit.ToMetres() * (sign == LosSign.AwayFromSatellite ? -1 : 1);
-        double localScale = !raw.Geographic && d.Coordinates is { } c ? c.Unit.ToMetres() : 1;
+        double localScale = raw.Geographic ? 1 : LocalScale(d, raw);
         var values = raw.Values;
         for (int k = 0; k < values.Length; k++)
         {
@@ -72,6 +72,23 @@ public static class GridImporter
             : d.Reference;
         if (reference is not null) notes.Add($"local frame: {reference}");
         return new LosGrid(d.Name, grid, vectors, reference, new ImportProvenance(d.File, "grid", notes, (int)Math.Min(int.MaxValue, grid.ValidCount())));
+    }
+
+    /// <summary>Metres per unit of a metric grid's axes: declared, or stated by the file's units attribute; both must agree.</summary>
+    private static double LocalScale(GridDeclaration d, RasterGrid raw)
+    {
+        LengthUnit? stated = (raw.AxisUnits ?? "").Trim().ToLowerInvariant() switch
+        {
+            "m" or "meter" or "meters" or "metre" or "metres" => LengthUnit.Metre,
+            "km" or "kilometer" or "kilometers" or "kilometre" or "kilometres" => LengthUnit.Kilometre,
+            _ => null,
+        };
+        var declared = d.Coordinates?.Unit;
+        if (declared is { } a && stated is { } b && a != b)
+            throw new DataFormatException(d.File, 0, 0, $"declared coordinates in {a.Symbol()} contradict the file's axis units '{raw.AxisUnits}'.");
+        var unit = declared ?? stated ?? throw new DataFormatException(d.File, 0, 0,
+            $"grid '{d.Name}': the x axis states no unit ('{raw.AxisUnits}'); declare coordinates (local in m or km).");
+        return unit.ToMetres();
     }
 
     private static PixelVectors Vectors(GridDeclaration d, RasterGrid grid, List<string> notes, Func<string, RasterGrid, RasterGrid> companion)

@@ -84,7 +84,10 @@ public static class NetCdfClassicReader
             }
         }
         bool geographic = IsGeographic(xv, xName) && IsGeographic(yv, yName);
-        return new RasterGrid(nx, ny, xs[0], Math.Abs(dx), flip ? ys[^1] : ys[0], Math.Abs(dy), zs, geographic);
+        return new RasterGrid(nx, ny, xs[0], Math.Abs(dx), flip ? ys[^1] : ys[0], Math.Abs(dy), zs, geographic)
+        {
+            AxisUnits = xv.Attributes.TryGetValue("units", out var u) ? u.Text : null,
+        };
     }
 
     private static bool IsGeographic(Variable v, string name)

@@ -34,6 +34,9 @@ public sealed class RasterGrid
     /// <summary>True for longitude/latitude coordinates.</summary>
     public bool Geographic { get; }
 
+    /// <summary>The unit the file states for its x axis (netCDF <c>units</c> attribute), if any.</summary>
+    public string? AxisUnits { get; init; }
+
     /// <summary>x of column <paramref name="i"/> (may be fractional).</summary>
     public double X(double i) => X0 + i * Dx;
 

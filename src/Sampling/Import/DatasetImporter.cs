@@ -55,15 +55,15 @@ public static class DatasetImporter
         var obs = gnss ? GnssExpansion.Expand(d, t, unit, notes) : LosRows.Build(d, t, kind, unit, notes);
         CheckPlausible(d, t, obs, unit);
         var keep = DuplicateFilter.Apply(d, t, coordinates, obs, notes);
-        var dataset = obs.ToDataset(d, kind, coordinates, keep, notes, t.Rows);
+        MathNet.Numerics.LinearAlgebra.Matrix<double>? covariance = null;
         if (d.CovarianceFile is { } covFile)
         {
             if (!System.IO.File.Exists(covFile)) throw new DataFormatException(covFile, 0, 0, "covariance file not found.");
-            var cov = CovarianceFileReader.Read(covFile, dataset.Count, d.CovarianceUnits ?? LengthUnit.Metre);
+            covariance = CovarianceFileReader.Read(covFile, keep.Count, d.CovarianceUnits ?? LengthUnit.Metre);
             notes.Add($"covariance from {Path.GetFileName(covFile)} ({(d.CovarianceUnits ?? LengthUnit.Metre).Symbol()}²)");
-            dataset = dataset.WithCovariance(cov);
         }
-        return dataset;
+        var dataset = obs.ToDataset(d, kind, coordinates, keep, notes, t.Rows);
+        return covariance is null ? dataset : dataset.WithCovariance(covariance);
     }
 
     private static LengthUnit RequireUnits(DatasetDeclaration d, RawTable t, List<string> notes)
