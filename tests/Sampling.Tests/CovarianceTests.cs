@@ -148,4 +148,21 @@ public sealed class CovarianceTests
         for (int i = 0; i < r.Length; i++) Assert.InRange(r[i] - (noise[i] - meanNoise), -2e-4, 2e-4);
         Assert.Throws<ArgumentException>(() => PlaneTrend.Remove([0, 1, 2], [0, 1, 2], [1, 2, 3]));
     }
+
+    [Fact]
+    public void Noise_model_of_a_dataset_is_its_covariance_or_the_diagonal_of_its_sigmas()
+    {
+        var p = new ImportProvenance("x", "test", [], 2);
+        double[] z = [0, 0];
+        double[] up = [1, 1];
+        var withSigma = new GeodeticDataset("s", DatasetKind.GnssComponent, [0, 1], [0, 0], [0.1, 0.2], z, z, up, p, sigma: [0.01, 0.02]);
+        var c = NoiseModel.CovarianceOf(withSigma);
+        Assert.Equal(1e-4, c[0, 0], 15);
+        Assert.Equal(4e-4, c[1, 1], 15);
+        Assert.Equal(0, c[0, 1]);
+        var full = Matrix<double>.Build.DenseOfArray(new double[,] { { 2e-4, 1e-4 }, { 1e-4, 2e-4 } });
+        Assert.Equal(full, NoiseModel.CovarianceOf(withSigma.WithCovariance(full)));
+        var none = new GeodeticDataset("n", DatasetKind.GnssComponent, [0, 1], [0, 0], [0.1, 0.2], z, z, up, p);
+        Assert.Contains("no sigmas and no covariance", Assert.Throws<ArgumentException>(() => NoiseModel.CovarianceOf(none)).Message);
+    }
 }

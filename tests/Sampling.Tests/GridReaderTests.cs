@@ -135,4 +135,30 @@ public sealed class GridReaderTests
         e = Assert.Throws<DataFormatException>(() => GridImporter.Import(decl with { Coordinates = CoordinateDeclaration.Geographic }));
         Assert.Contains("contradict", e.Message);
     }
+
+    [Fact]
+    public void Leaves_of_a_geographic_grid_sit_at_their_projected_pixel_centroids_with_sizes_in_metres()
+    {
+        var decl = new GridDeclaration("g", D("geographic-classic.grd"))
+        {
+            Units = LengthUnit.Metre, Sign = LosSign.TowardSatellite, Angles = LookAngleConvention.IncidenceHeading, ConstantAngles = (23, 193.6),
+            Reference = new Projection.GeoReference(13.15, 42.05),
+        };
+        var grid = GridImporter.Import(decl);
+        var options = new Quadtree.QuadtreeOptions(Threshold: 1.0, MinSize: 1, MaxSize: 4);
+        var leaves = Quadtree.QuadtreeBuilder.Build(grid.Values, options, grid.Vectors);
+        var leaf = Assert.Single(leaves);                                   // 4×3 pixels, 11 valid, smooth: one leaf
+        Assert.Equal(11, leaf.Pixels);
+        var d = Quadtree.LeafDataset.From(grid, leaves, options);
+        // Centroid of the valid pixels (the no-data node is column 1, row 1).
+        double lon = (3 * 13.0 + 2 * 13.1 + 3 * 13.2 + 3 * 13.3) / 11, lat = (4 * 42.0 + 3 * 42.05 + 4 * 42.1) / 11;
+        Assert.Equal(lon, d.Longitude[0], 12);
+        Assert.Equal(lat, d.Latitude[0], 12);
+        var (e, n) = new Projection.LocalProjection(decl.Reference!).Forward(lon, lat);
+        Assert.Equal(e, d.East[0], 6);
+        Assert.Equal(n, d.North[0], 6);
+        double r = Quadtree.LeafDataset.EarthRadius * Math.PI / 180;
+        Assert.Equal(Math.Sqrt(4 * 0.1 * r * Math.Cos(lat * Math.PI / 180) * 3 * 0.05 * r), d.LeafSize[0], 6);
+        Assert.Equal((0.01 + 0.02 + 0.03 + 0.04 + 0.05 + 0.07 + 0.08 + 0.09 + 0.10 + 0.11 + 0.12) / 11, d.Value[0], 6);
+    }
 }
