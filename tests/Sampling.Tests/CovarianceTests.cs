@@ -111,6 +111,10 @@ public sealed class CovarianceTests
         for (int i = 0; i < 60; i++) wcw.SetRow(i, w.Whiten(wc.Row(i).ToArray()));
         Assert.True((wcw - Matrix<double>.Build.DenseIdentity(60)).InfinityNorm() < 1e-8);
         Assert.Equal(Math.Log(c.Determinant()), w.LogDeterminant, 6);
+        // The column form gives the same as whitening column by column.
+        var columns = c.ToColumnMajorArray();
+        w.WhitenColumnsInPlace(columns, 60);
+        Assert.True((Matrix<double>.Build.Dense(60, 60, columns) - wc).InfinityNorm() < 1e-9);
         var r = Enumerable.Range(0, 60).Select(i => Math.Sin(i) * 1e-2).ToArray();
         Assert.Equal(c.Solve(Vector<double>.Build.DenseOfArray(r)).DotProduct(Vector<double>.Build.DenseOfArray(r)), w.ChiSquare(r), 6);
     }
@@ -164,5 +168,19 @@ public sealed class CovarianceTests
         Assert.Equal(full, NoiseModel.CovarianceOf(withSigma.WithCovariance(full)));
         var none = new GeodeticDataset("n", DatasetKind.GnssComponent, [0, 1], [0, 0], [0.1, 0.2], z, z, up, p);
         Assert.Contains("no sigmas and no covariance", Assert.Throws<ArgumentException>(() => NoiseModel.CovarianceOf(none)).Message);
+    }
+
+    [Fact]
+    public void Blocked_cholesky_matches_mathnet_across_several_panels()
+    {
+        var (e, n) = RandomPoints(333, 40e3, 8);                    // 333 = 2 full panels of 128 + a partial one
+        var c = LeafCovariance.Build(e, n, [], [], new ExponentialCovariance(1e-4, 6000, 2e-6));
+        var reference = c.Cholesky().Factor;
+        var w = new Whitening(c);
+        double worst = 0;
+        for (int i = 0; i < 333; i++)
+            for (int j = 0; j <= i; j++) worst = Math.Max(worst, Math.Abs(w.Factor(i, j) - reference[i, j]));
+        Assert.True(worst < 1e-14, $"largest difference {worst:G3} m");
+        Assert.Equal(0, w.Factor(3, 200));
     }
 }

@@ -44,6 +44,16 @@ public sealed class Whitening
         }
     }
 
+    /// <summary>W·G for a column-major matrix (each column a data vector, e.g. a Green's function column), in place,
+    /// columns in parallel.</summary>
+    public void WhitenColumnsInPlace(double[] columnMajor, int columns)
+    {
+        if ((long)columns * _n != columnMajor.Length)
+            throw new ArgumentException($"matrix has {columnMajor.Length} entries; expected {columns} columns of {_n}.");
+        Parallel.For(0, columns, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            j => WhitenInPlace(columnMajor.AsSpan((int)((long)j * _n), _n)));
+    }
+
     /// <summary>W·r as a new array.</summary>
     public double[] Whiten(ReadOnlySpan<double> r)
     {
