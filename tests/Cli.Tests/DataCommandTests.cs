@@ -130,6 +130,31 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_grid_declared_in_yaml_is_downsampled_by_inspect_and_by_quadtree_alike()
+    {
+        SyntheticGrid();
+        var yaml = _cli.Write("grids.yaml",
+            "grids:\n  - name: bump\n    file: grid.xyz\n    units: mm\n    sign: toward_satellite\n" +
+            "    angles: incidence-heading\n    constant_angles: [39, 349]\n    coordinates: {system: local, unit: m}\n" +
+            "    quadtree: {threshold: 0.5, min_size: 4, max_size: 64, statistic: median}\n");
+        var (code, output, err) = _cli.Run("data", "inspect", yaml);
+        Assert.True(code == 0, err);
+        var row = output.Split('\n').First(l => l.StartsWith("bump ", StringComparison.Ordinal));
+        Assert.Contains("39.0..39.0", row);
+        Assert.Contains("quadtree: threshold 0.0005 m", output);
+        var leaves = _cli.PathOf("leaves.csv");
+        (code, output, err) = _cli.Run("data", "quadtree", yaml, "-o", leaves);
+        Assert.True(code == 0, err);
+        int inspected = int.Parse(row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2], CultureInfo.InvariantCulture);
+        Assert.Equal(inspected, File.ReadAllLines(leaves).Length - 2);
+        // A quadtree key that is not known is reported with its line.
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("statistic: median", "statistics: median"));
+        (code, _, err) = _cli.Run("data", "inspect", yaml);
+        Assert.Equal(1, code);
+        Assert.Contains("grids[0].quadtree.statistics: unknown key", err);
+    }
+
+    [Fact]
     public void Quadtree_refuses_missing_conventions_and_all_nan_grids_without_writing()
     {
         var grid = SyntheticGrid();

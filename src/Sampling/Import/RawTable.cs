@@ -39,12 +39,4 @@ public sealed class RawTable
     /// <summary>An error about row <paramref name="row"/>, in the role's column.</summary>
     public DataFormatException Error(int row, ColumnRole? role, string problem) =>
         new(File, Lines[row], role is { } r && FieldOf.TryGetValue(r, out int f) ? f : 0, problem);
-
-    /// <summary>A table with the same file and these rows only.</summary>
-    internal RawTable Subset(IReadOnlyList<int> rows)
-    {
-        var cols = Columns.ToDictionary(kv => kv.Key, kv => rows.Select(r => kv.Value[r]).ToArray());
-        return new RawTable(File, rows.Count, cols, new Dictionary<ColumnRole, int>(FieldOf),
-            Names is null ? null : rows.Select(r => Names[r]).ToArray(), rows.Select(r => Lines[r]).ToArray());
-    }
 }
