@@ -1,0 +1,24 @@
+using SourceModel.Okada.Geometry;
+
+namespace SourceModel.Coulomb.Inp;
+
+/// <summary>Coulomb 3 elements as our faults: the start→finish line is the top edge (km), the plane dips to its right,
+/// right-lateral slip is negative Aki–Richards strike-slip.</summary>
+public static class ElementGeometry
+{
+    /// <summary>The element as a <see cref="RectangularFault"/> (metres, top-edge centre).</summary>
+    public static RectangularFault ToFault(this CoulombElement e, SlipColumns columns)
+    {
+        double dx = (e.XFinish - e.XStart) * 1000, dy = (e.YFinish - e.YStart) * 1000;
+        double length = Math.Sqrt(dx * dx + dy * dy);
+        double strike = (Math.Atan2(dx, dy) * 180 / Math.PI + 360) % 360;
+        double width = (e.Bottom - e.Top) * 1000 / Math.Sin(e.Dip * Math.PI / 180);
+        var slip = columns == SlipColumns.RakeNetSlip ? FaultSlip.FromRake(e.Slip1, e.Slip2) : new FaultSlip(-e.Slip1, e.Slip2);
+        return new RectangularFault(0.5 * (e.XStart + e.XFinish) * 1000, 0.5 * (e.YStart + e.YFinish) * 1000, e.Top * 1000,
+            length, width, strike, e.Dip, slip);
+    }
+
+    /// <summary>True when the element carries no slip (Coulomb 3 then treats it as a receiver).</summary>
+    public static bool IsReceiver(this CoulombElement e, SlipColumns columns) =>
+        columns == SlipColumns.RakeNetSlip ? e.Slip2 == 0 : e.Slip1 == 0 && e.Slip2 == 0;
+}
