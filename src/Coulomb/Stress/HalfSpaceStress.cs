@@ -11,6 +11,8 @@ namespace SourceModel.Coulomb.Stress;
 /// </summary>
 public static class HalfSpaceStress
 {
+    private const int Chunk = 4096;
+
     /// <summary>Stress change (Pa) at points given by east, north (m) and depth (m, positive down; ≥ 0).</summary>
     public static StressField Compute(IReadOnlyList<RectangularFault> sources, ElasticMedium medium,
         ReadOnlySpan<double> east, ReadOnlySpan<double> north, ReadOnlySpan<double> depth)
@@ -33,10 +35,23 @@ public static class HalfSpaceStress
         double[] x = new double[n], y = new double[n], z = new double[n];
         for (int i = 0; i < n; i++) z[i] = -depth[i];
         var g = new GradientField(n);
+        double[] e = east.ToArray(), no = north.ToArray();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         foreach (var source in sources)
         {
             var frame = source.ToOkadaFrame(medium);
-            for (int i = 0; i < n; i++) (x[i], y[i]) = frame.ToLocal(east[i], north[i]);
+            // Okada coordinates of every point (x along strike, y to its left), in parallel chunks.
+            var (sf, cf) = Math.SinCos(frame.Strike * Math.PI / 180.0);
+            double oe = frame.OriginEast, on = frame.OriginNorth;
+            Parallel.For(0, (n + Chunk - 1) / Chunk, options, c =>
+            {
+                for (int i = c * Chunk, end = Math.Min(n, (c + 1) * Chunk); i < end; i++)
+                {
+                    double de = e[i] - oe, dn = no[i] - on;
+                    x[i] = de * sf + dn * cf;
+                    y[i] = -de * cf + dn * sf;
+                }
+            });
             Okada92.Dc3d(frame.Source, x, y, z, g);
             Accumulate(frame.Strike, g, sum, singular);
         }
@@ -69,10 +84,10 @@ public static class HalfSpaceStress
     {
         var (s, c) = Math.SinCos(strike * Math.PI / 180.0);
         // R's columns are the fault axes in ENU: x̂ = (s, c, 0), ŷ = (−c, s, 0), ẑ = (0, 0, 1).
-        Parallel.For(0, (g.Count + 4095) / 4096, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
+        Parallel.For(0, (g.Count + Chunk - 1) / Chunk, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
         {
-            int end = Math.Min(g.Count, (chunk + 1) * 4096);
-            for (int i = chunk * 4096; i < end; i++)
+            int end = Math.Min(g.Count, (chunk + 1) * Chunk);
+            for (int i = chunk * Chunk; i < end; i++)
             {
                 if (g.Status[i] == OkadaStatus.Singular) { singular[i] = true; continue; }
                 double gxx = g.Uxx[i], gxy = g.Uxy[i], gxz = g.Uxz[i];
