@@ -36,6 +36,11 @@ internal static class Program
             err.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (SourceModel.Coulomb.Inp.InpFormatException e)
+        {
+            err.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (ArgumentException e)
         {
             err.WriteLine($"error: {UserError.Reason(e)}");
@@ -59,6 +64,7 @@ internal static class Program
         root.Subcommands.Add(OkadaCommand(stdout));
         root.Subcommands.Add(ForwardCommand(stdout));
         root.Subcommands.Add(DataCommands.Build(stdout));
+        root.Subcommands.Add(CoulombCommand(stdout));
         return root;
     }
 
@@ -106,6 +112,33 @@ internal static class Program
             var globalLos = GlobalLos(r.GetValue(los), r.GetValue(incidence), r.GetValue(heading));
             if (useExample && globalLos is null && pointFile is null) globalLos = LosVector.FromIncidenceAndHeading(39, -10);
             ForwardCalculation.Run(model, obs, globalLos, r.GetValue(output)!, stdout);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command CoulombCommand(TextWriter stdout)
+    {
+        var config = new Argument<string?>("CONFIG") { Description = "YAML run configuration (docs/formats.md).", Arity = ArgumentArity.ZeroOrOne };
+        var inp = new Option<string?>("--inp") { Description = "Coulomb 3 input file: write its element output (with --out and --rake)." };
+        var output = new Option<string?>("--out") { Description = "Element CSV to write (Coulomb 3.4's columns and units)." };
+        var rake = new Option<double?>("--rake") { Description = "Specified rake, degrees (Coulomb 3.4's 'spec-rake'), for --inp." };
+        var cmd = new Command("coulomb", "Coulomb failure stress change (ΔCFS) on receivers, grids, cross-sections; Coulomb 3 .inp files.") { config, inp, output, rake };
+        cmd.SetAction(r =>
+        {
+            string? cfg = r.GetValue(config), inpFile = r.GetValue(inp);
+            if ((cfg is null) == (inpFile is null)) throw new UserError("give either CONFIG.yaml or --inp FILE.inp --out ELEMENTS.csv --rake DEGREES.");
+            if (inpFile is not null)
+            {
+                string outFile = r.GetValue(output) ?? throw new UserError("--inp needs --out ELEMENTS.csv.");
+                double spec = r.GetValue(rake) ?? throw new UserError("--inp needs --rake DEGREES (the specified receiver rake, e.g. 135).");
+                CoulombRun.Elements(inpFile, outFile, spec, stdout);
+            }
+            else
+            {
+                if (r.GetValue(output) is not null || r.GetValue(rake) is not null) throw new UserError("--out and --rake go with --inp; a CONFIG names its own outputs.");
+                CoulombRun.Config(cfg!, stdout);
+            }
             return ExitCodes.Ok;
         });
         return cmd;

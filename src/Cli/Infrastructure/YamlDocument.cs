@@ -127,6 +127,24 @@ internal sealed class YamlMap
         return values ?? throw _doc.Error(v, Child(key), $"expected a list of {count} numbers.");
     }
 
+    /// <summary>An optional list of any number of numbers (YAML list or "a, b, c").</summary>
+    public double[]? Numbers(string key)
+    {
+        var v = Find(key);
+        if (v is null) return null;
+        if (v is YamlSequenceNode seq) return seq.Children.Select((c, i) => ParseNumber(c, $"{Child(key)}[{i}]")).ToArray();
+        if (v is YamlScalarNode { Value: { } t })
+        {
+            var parts = t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var values = new double[parts.Length];
+            for (int i = 0; i < parts.Length; i++)
+                if (!NumberFormat.TryParse(parts[i], out values[i]) || !double.IsFinite(values[i]))
+                    throw _doc.Error(v, Child(key), $"'{parts[i]}' is not a number.");
+            return values;
+        }
+        throw _doc.Error(v, Child(key), "expected a list of numbers.");
+    }
+
     /// <summary>The keys present in this mapping, in file order (each is marked as read).</summary>
     public IReadOnlyList<string> Keys()
     {

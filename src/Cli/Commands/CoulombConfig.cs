@@ -1,0 +1,138 @@
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Coulomb;
+using SourceModel.Coulomb.Inp;
+using SourceModel.Coulomb.Resolution;
+using SourceModel.Okada.Geometry;
+using SourceModel.Okada.Mechanics;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>A horizontal grid request (m).</summary>
+internal sealed record GridRequest(double MinEast, double MaxEast, double MinNorth, double MaxNorth, double Spacing, double[] Depths);
+
+/// <summary>A cross-section request (m).</summary>
+internal sealed record SectionRequest(double StartEast, double StartNorth, double EndEast, double EndNorth, double Spacing, double Top, double Bottom, double DepthSpacing);
+
+/// <summary>
+/// `sourcemodel coulomb CONFIG.yaml` (docs/formats.md): sources from a Coulomb 3 .inp or a forward-model file, the
+/// medium and friction, the receiver (a specified plane or optimally oriented planes in a regional stress), where to
+/// compute (grids at depths, cross-sections, receiver faults), and the output folder. Positions in km as Coulomb users
+/// write them; every result is written in SI units.
+/// </summary>
+internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault> Sources, IReadOnlyList<RectangularFault> ReceiverFaults,
+    ElasticMedium Medium, double Friction, ReceiverSpec Receiver, double? ReceiverRake, IReadOnlyList<GridRequest> Grids,
+    IReadOnlyList<SectionRequest> Sections, string Output)
+{
+    public static CoulombConfig Load(string path)
+    {
+        var root = YamlDocument.Load(path).Root;
+        string folder = root.Folder;
+        string Resolve(string p) => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, p));
+        var sourcesMap = root.Map("sources") ?? throw root.ErrorAt("sources", "missing; give 'inp: FILE.inp' or 'faults: FILE.yaml'.");
+        string inpFile = sourcesMap.Text("inp", ""), faultFile = sourcesMap.Text("faults", "");
+        sourcesMap.RejectUnknownKeys();
+        if ((inpFile.Length == 0) == (faultFile.Length == 0)) throw sourcesMap.ErrorHere("give exactly one of 'inp' or 'faults'.");
+        CoulombInput? inp = null;
+        ElasticMedium medium;
+        IReadOnlyList<RectangularFault> sources, receivers = [];
+        if (inpFile.Length > 0)
+        {
+            inp = InpReader.Read(Resolve(inpFile));
+            var faults = inp.Elements.Select(e => e.ToFault(inp.Columns)).ToArray();
+            sources = faults.Where((_, i) => !inp.Elements[i].IsReceiver(inp.Columns)).ToArray();
+            receivers = faults.Where((_, i) => inp.Elements[i].IsReceiver(inp.Columns)).ToArray();
+            medium = ElementStress.MediumOf(inp);
+        }
+        else
+        {
+            var model = ForwardModel.Load(Resolve(faultFile));
+            if (model.PointSources.Count > 0) throw sourcesMap.ErrorAt("faults", "point sources are not supported for stress; give rectangles.");
+            sources = model.Faults;
+            medium = model.Medium;
+        }
+        if (sources.Count == 0) throw sourcesMap.ErrorHere("no source has slip.");
+        if (root.Map("medium") is { } m)
+        {
+            double nu = m.Number("poisson");
+            medium = m.Has("young") ? ElasticMedium.FromYoung(m.Number("young"), nu) : new ElasticMedium(m.Number("shear_modulus"), nu);
+            m.RejectUnknownKeys();
+            try { medium.Validated(); } catch (ArgumentException e) { throw m.ErrorHere(UserError.Reason(e)); }
+        }
+        double friction = root.Number("friction", inp?.Friction ?? CoulombStress.DefaultFriction);
+        if (!(friction >= 0 && friction <= 1)) throw root.ErrorAt("friction", $"{friction} must be within [0, 1].");
+        var receiver = ParseReceiver(root, inp);
+        double? receiverRake = root.Has("receiver_rake") ? root.Number("receiver_rake") : null;
+        var grids = root.List("grids").Select(ParseGrid).ToList();
+        var sections = root.List("cross_sections").Select(ParseSection).ToList();
+        if (inp?.CrossSection is { } xs && root.Flag("inp_cross_section", false))
+            sections.Add(new SectionRequest(xs.StartX * 1e3, xs.StartY * 1e3, xs.FinishX * 1e3, xs.FinishY * 1e3, xs.XIncrement * 1e3, 0, xs.YIncrement * 1e3, xs.ZIncrement * 1e3));
+        string output = Resolve(root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-coulomb"));
+        root.RejectUnknownKeys();
+        if (grids.Count + sections.Count + receivers.Count == 0)
+            throw root.ErrorHere("nothing to compute: give 'grids', 'cross_sections', or receiver (zero-slip) elements in the .inp.");
+        return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output);
+    }
+
+    private static ReceiverSpec ParseReceiver(YamlMap root, CoulombInput? inp)
+    {
+        var r = root.Map("receiver") ?? throw root.ErrorAt("receiver", "missing; give {strike, dip, rake} or {optimal: true}.");
+        if (r.Flag("optimal", false))
+        {
+            RegionalStress regional;
+            if (r.Map("regional") is { } g)
+            {
+                regional = new RegionalStress([Axis(g, "s1"), Axis(g, "s2"), Axis(g, "s3")]);
+                g.RejectUnknownKeys();
+            }
+            else if (inp is not null)
+            {
+                regional = new RegionalStress(inp.Regional.Select(s => new PrincipalAxis(s.Azimuth, s.Plunge, s.Intensity * 1e5, s.Gradient * 1e5 / 1e3)).ToArray());
+            }
+            else throw r.ErrorAt("regional", "optimal planes need a regional stress (here or in the .inp).");
+            r.RejectUnknownKeys();
+            return ReceiverSpec.Optimal(regional);
+        }
+        var plane = new ReceiverPlane(r.Number("strike"), r.Number("dip"), r.Number("rake"));
+        r.RejectUnknownKeys();
+        try { return ReceiverSpec.Specified(plane); }
+        catch (ArgumentException e) { throw r.ErrorHere(UserError.Reason(e)); }
+    }
+
+    private static PrincipalAxis Axis(YamlMap g, string key)
+    {
+        var a = g.Map(key) ?? throw g.ErrorAt(key, "missing principal axis {azimuth, plunge, magnitude_bar, gradient_bar_per_km}.");
+        var axis = new PrincipalAxis(a.Number("azimuth"), a.Number("plunge"), a.Number("magnitude_bar") * 1e5, a.Number("gradient_bar_per_km", 0) * 1e5 / 1e3);
+        a.RejectUnknownKeys();
+        return axis;
+    }
+
+    private static GridRequest ParseGrid(YamlMap g)
+    {
+        var e = g.NumberList("east_km", 2) ?? throw g.ErrorAt("east_km", "missing [min, max].");
+        var n = g.NumberList("north_km", 2) ?? throw g.ErrorAt("north_km", "missing [min, max].");
+        double spacing = g.Number("spacing_km");
+        var depths = DepthList(g);
+        g.RejectUnknownKeys();
+        if (!(spacing > 0) || e[1] < e[0] || n[1] < n[0]) throw g.ErrorHere("need min <= max and a positive spacing.");
+        if ((long)((e[1] - e[0]) / spacing + 1) * (long)((n[1] - n[0]) / spacing + 1) * depths.Length > 50_000_000)
+            throw g.ErrorHere("more than 50 million nodes; use a coarser spacing.");
+        return new GridRequest(e[0] * 1e3, e[1] * 1e3, n[0] * 1e3, n[1] * 1e3, spacing * 1e3, depths.Select(d => d * 1e3).ToArray());
+    }
+
+    private static double[] DepthList(YamlMap g)
+    {
+        var depths = g.Numbers("depths_km") ?? throw g.ErrorAt("depths_km", "missing; give one or more depths, e.g. [5, 10].");
+        if (depths.Length == 0 || depths.Any(d => !(d >= 0))) throw g.ErrorAt("depths_km", "give one or more depths >= 0 km.");
+        return depths;
+    }
+
+    private static SectionRequest ParseSection(YamlMap s)
+    {
+        var a = s.NumberList("start_km", 2) ?? throw s.ErrorAt("start_km", "missing [east, north].");
+        var b = s.NumberList("end_km", 2) ?? throw s.ErrorAt("end_km", "missing [east, north].");
+        var depth = s.NumberList("depth_km", 2) ?? throw s.ErrorAt("depth_km", "missing [top, bottom].");
+        double spacing = s.Number("spacing_km"), dz = s.Number("depth_spacing_km");
+        s.RejectUnknownKeys();
+        return new SectionRequest(a[0] * 1e3, a[1] * 1e3, b[0] * 1e3, b[1] * 1e3, spacing * 1e3, depth[0] * 1e3, depth[1] * 1e3, dz * 1e3);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace SourceModel.Cli.Tests;
+
+/// <summary>`sourcemodel coulomb` end to end: element output from an .inp, configured runs with summary.json, errors.</summary>
+public sealed class CoulombCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private static string Shared(string name) => Path.Combine(SharedData.Dataset("coulomb34-benchmark")!, name);
+
+    [SharedDatasetFact("coulomb34-benchmark")]
+    public void Element_output_of_the_benchmark_inp_matches_coulomb34_needs_shared_datasets()
+    {
+        var output = _cli.PathOf("elements.csv");
+        var (code, _, err) = _cli.Run("coulomb", "--inp", Shared("simple_receiver_bm.inp"), "--out", output, "--rake", "135");
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllLines(output);
+        Assert.StartsWith("Fault,X-center,Y-center,Z-center,length,strike,dip,lat-slip,dip-slip,sig-right,sig_reverse,normal,coul-right", lines[0]);
+        var receiver = lines[3].Split(',');
+        // Coulomb 3.4, element 2: normal -5.390370, spec-coul -2.305760, opt-rake -119.2 (bar, degrees).
+        Assert.InRange(double.Parse(receiver[11], CultureInfo.InvariantCulture), -5.39042, -5.39032);
+        Assert.InRange(double.Parse(receiver[17], CultureInfo.InvariantCulture), -2.30581, -2.30571);
+        Assert.Equal("-119.2", receiver[14]);
+        Assert.Equal("normal", receiver[20]);
+    }
+
+    [ExampleDatasetFact("coulomb34-benchmark")]
+    public void Configured_run_writes_grids_sections_receivers_and_a_summary_needs_shared_datasets()
+    {
+        var yaml = Path.Combine(SharedData.RepositoryRoot, "examples", "coulomb", "benchmark.yaml");
+        var copy = _cli.Write("run.yaml", File.ReadAllText(yaml)
+            .Replace("../../../shared/datasets/coulomb34-benchmark/simple_receiver_bm.inp", Shared("simple_receiver_bm.inp"))
+            .Replace("output: benchmark-coulomb", "output: out"));
+        var (code, stdout, err) = _cli.Run("coulomb", copy);
+        Assert.True(code == 0, err);
+        var folder = _cli.PathOf("out");
+        Assert.Equal(81 * 81 + 1, File.ReadAllLines(Path.Combine(folder, "grid_1.csv")).Length);
+        // The .inp cross-section: (-36, 36) to (38, -36) km = 103.25 km every 1 km (104 nodes), 0-30 km every 1 km (31).
+        Assert.Equal(104 * 31 + 1, File.ReadAllLines(Path.Combine(folder, "section_1.csv")).Length);
+        var receiver = File.ReadAllLines(Path.Combine(folder, "receivers.csv"))[1].Split(',');
+        Assert.InRange(double.Parse(receiver[10], CultureInfo.InvariantCulture), -230581.0, -230571.0);   // Pa: -2.30576 bar
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        var root = summary.RootElement;
+        Assert.Equal(0.4, root.GetProperty("friction").GetDouble());
+        Assert.Equal(32e9, root.GetProperty("medium").GetProperty("shear_modulus_pa").GetDouble(), 3);
+        Assert.Equal(3, root.GetProperty("outputs").GetArrayLength());
+        Assert.Contains("summary.json", stdout);
+    }
+
+    [Fact]
+    public void Bad_coulomb_input_gives_one_line_with_file_line_and_expectation()
+    {
+        var (code, _, err) = _cli.Run("coulomb", "--inp", _cli.Write("x.inp", "x\n"), "--out", _cli.PathOf("o.csv"));
+        Assert.Equal(1, code);
+        Assert.Contains("--rake", err);
+        var inp = _cli.Write("bad.inp",
+            "t1\nt2\n#reg1=  0  #reg2=  0  #fixed=  1  sym=  1\n PR1=  0.250  DEPTH=  7.5\n  E1=  8.0e5\nXSYM= .0 YSYM= .0\nFRIC=  0.400\n" +
+            "S1DR= 19 S1DP= 0 S1IN= 100 S1GD= 0\nS2DR= 90 S2DP= 89 S2IN= 30 S2GD= 0\nS3DR= 109 S3DP= 0 S3IN= 0 S3GD= 0\n\n" +
+            "  #   X-start    Y-start     X-fin      Y-fin   Kode  rt.lat    reverse   dip angle     top      bot\n" +
+            "xxx xxxxxxxxxx xxxxxxxxxx xxxxxxxxxx xxxxxxxxxx xxx xxxxxxxxxx xxxxxxxxxx xxxxxxxxxx xxxxxxxxxx xxxxxxxxxx\n" +
+            "  1  -10 0 10 0 100 1 1 80.9 10 x20\n\n");
+        (code, _, err) = _cli.Run("coulomb", "--inp", inp, "--out", _cli.PathOf("o.csv"), "--rake", "135");
+        Assert.Equal(1, code);
+        Assert.Contains($"{inp}:14: field 11: expected a number, got 'x20'", err);
+        Assert.False(File.Exists(_cli.PathOf("o.csv")));
+        var yaml = _cli.Write("c.yaml", $"sources: {{inp: bad.inp}}\nreceiver: {{strike: 0, dip: 45, rake: 0}}\nfriction: 1.5\n");
+        File.WriteAllText(inp, File.ReadAllText(inp).Replace("x20", "20"));
+        (code, _, err) = _cli.Run("coulomb", yaml);
+        Assert.Equal(1, code);
+        Assert.Contains("friction: 1.5 must be within [0, 1]", err);
+        File.WriteAllText(yaml, "sources: {inp: bad.inp}\nreceiver: {strike: 0, dip: 120, rake: 0}\ngrids: [{east_km: [0, 1], north_km: [0, 1], spacing_km: 1, depths_km: [5]}]\n");
+        (code, _, err) = _cli.Run("coulomb", yaml);
+        Assert.Equal(1, code);
+        Assert.Contains("dip 120 must be within 0-90", err);
+        Assert.DoesNotContain("   at ", err);
+    }
+}
