@@ -40,12 +40,13 @@ public readonly record struct CoulombPoint(double East, double North, double Dep
 /// </summary>
 public static class CoulombMaps
 {
-    /// <summary>ΔCFS at points (m; depth positive down) for a receiver specification.</summary>
+    /// <summary>ΔCFS at points (m; depth positive down) for a receiver specification, from rectangles and
+    /// distributed-slip planes.</summary>
     public static CoulombPoint[] AtPoints(IReadOnlyList<RectangularFault> sources, ElasticMedium medium, double friction,
-        double[] east, double[] north, double[] depth, ReceiverSpec receiver)
+        double[] east, double[] north, double[] depth, ReceiverSpec receiver, IReadOnlyList<PlaneSlipModel>? planes = null)
     {
         CoulombStress.CheckFriction(friction);
-        var field = HalfSpaceStress.Compute(sources, medium, east, north, depth);
+        var field = HalfSpaceStress.Compute(sources, planes ?? [], medium, east, north, depth);
         var result = new CoulombPoint[east.Length];
         Parallel.For(0, east.Length, i =>
         {

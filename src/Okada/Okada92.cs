@@ -47,6 +47,19 @@ public static class Okada92
         ReadOnlyMemory<double> z, GradientField output) =>
         Dc3d0Batch(source, x, y, z, output, KernelPath.Auto, parallel: true);
 
+    /// <summary>DC3D summed over every patch of a plane grid, for many points (shared corners evaluated once).</summary>
+    public static void Dc3dPlaneGrid(Dc3dPlaneGrid grid, ReadOnlyMemory<double> x, ReadOnlyMemory<double> y,
+        ReadOnlyMemory<double> z, GradientField output) =>
+        Dc3dPlaneGridBatch(grid, x, y, z, output, KernelPath.Auto, parallel: true);
+
+    internal static void Dc3dPlaneGridBatch(Dc3dPlaneGrid grid, ReadOnlyMemory<double> x, ReadOnlyMemory<double> y,
+        ReadOnlyMemory<double> z, GradientField output, KernelPath path, bool parallel)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        CheckBatch(x.Span, y.Span, z.Span, output);
+        BatchRunner.Run(new PlaneGridJob(grid, x, y, z, output), x.Length, path, parallel);
+    }
+
     internal static DisplacementGradient Dc3dScalar(in Dc3dSource s, double x, double y, double z)
     {
         var k = new KernelConstants(s.Alpha, s.Dip);
@@ -110,6 +123,21 @@ public static class Okada92
         {
             var u = Dc3dKernel.Evaluate(_s, _k, _w, V.Load(x.Span, i), V.Load(y.Span, i), V.Load(z.Span, i),
                 out var singular, out var above);
+            LaneStore.Store(u, singular, above, o, i);
+        }
+    }
+
+    private readonly struct PlaneGridJob(Dc3dPlaneGrid grid, ReadOnlyMemory<double> x, ReadOnlyMemory<double> y,
+        ReadOnlyMemory<double> z, GradientField o) : ILaneJob
+    {
+        private readonly KernelConstants _k = new(grid.Alpha, grid.Dip);
+
+        public void Run<V>(int i) where V : struct, ILanes<V>
+        {
+            V px = V.Load(x.Span, i), py = V.Load(y.Span, i), pz = V.Load(z.Span, i);
+            var u = PlaneGridKernel.Evaluate(grid, _k, px, py, pz, out var above, out bool nearPlane);
+            V singular = V.Broadcast(0.0);
+            if (nearPlane) u = PlaneGridKernel.PatchByPatch(grid, _k, px, py, pz, out singular, out above);
             LaneStore.Store(u, singular, above, o, i);
         }
     }

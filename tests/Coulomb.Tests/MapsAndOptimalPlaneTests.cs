@@ -100,4 +100,28 @@ public sealed class MapsAndOptimalPlaneTests
             }
         return list.ToArray();
     }
+
+    [Fact]
+    public void A_plane_slip_model_gives_the_stress_of_its_patches_summed_one_by_one()
+    {
+        var rng = new Random(3);
+        var plane = new RectangularFault(2000, -1000, 500, 24e3, 12e3, 75, 35, default);
+        var slips = Enumerable.Range(0, 6 * 4).Select(_ => FaultSlip.FromRake(60 + 60 * rng.NextDouble(), 2 * rng.NextDouble())).ToArray();
+        slips[5] = default;
+        var model = new Stress.PlaneSlipModel(plane, 6, 4, slips);
+        var (e, n, d) = CoulombMaps.HorizontalGrid(-30e3, 30e3, -30e3, 30e3, 3e3, [0, 4e3, 9e3]);
+        var grid = Stress.HalfSpaceStress.Compute([], [model], Medium, e, n, d);
+        var sum = Stress.HalfSpaceStress.Compute(model.Patches(), Medium, e, n, d);
+        Assert.Equal(plane.Area, model.Patches().Sum(p => p.Area), 3);
+        for (int i = 0; i < e.Length; i++)
+        {
+            Assert.Equal(sum.Status[i], grid.Status[i]);
+            var a = grid[i];
+            var b = sum[i];
+            double scale = new[] { b.Xx, b.Yy, b.Zz, b.Xy, b.Xz, b.Yz }.Max(Math.Abs) + 1e3;
+            foreach (var (x, y) in new[] { (a.Xx, b.Xx), (a.Yy, b.Yy), (a.Zz, b.Zz), (a.Xy, b.Xy), (a.Xz, b.Xz), (a.Yz, b.Yz) })
+                Assert.True(Math.Abs(x - y) <= 1e-8 * scale, $"point {i}: {x:R} vs {y:R}");
+        }
+        Assert.Throws<ArgumentException>(() => new Stress.PlaneSlipModel(plane, 6, 4, slips[..5]).Validated());
+    }
 }

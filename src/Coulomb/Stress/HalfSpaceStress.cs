@@ -15,9 +15,16 @@ public static class HalfSpaceStress
 
     /// <summary>Stress change (Pa) at points given by east, north (m) and depth (m, positive down; ≥ 0).</summary>
     public static StressField Compute(IReadOnlyList<RectangularFault> sources, ElasticMedium medium,
+        ReadOnlySpan<double> east, ReadOnlySpan<double> north, ReadOnlySpan<double> depth) =>
+        Compute(sources, [], medium, east, north, depth);
+
+    /// <summary>Stress change (Pa) of individual rectangles and of distributed-slip planes (each plane's patches
+    /// evaluated through shared corners).</summary>
+    public static StressField Compute(IReadOnlyList<RectangularFault> sources, IReadOnlyList<PlaneSlipModel> planes, ElasticMedium medium,
         ReadOnlySpan<double> east, ReadOnlySpan<double> north, ReadOnlySpan<double> depth)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(planes);
         ArgumentNullException.ThrowIfNull(medium);
         medium.Validated();
         int n = east.Length;
@@ -37,9 +44,10 @@ public static class HalfSpaceStress
         var g = new GradientField(n);
         double[] e = east.ToArray(), no = north.ToArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        foreach (var source in sources)
+        var jobs = sources.Select(f => (f.ToOkadaFrame(medium), (Dc3dPlaneGrid?)null))
+            .Concat(planes.Select(p => { var (frame, grid) = p.ToPlaneGrid(medium); return (frame, (Dc3dPlaneGrid?)grid); }));
+        foreach (var (frame, grid) in jobs)
         {
-            var frame = source.ToOkadaFrame(medium);
             // Okada coordinates of every point (x along strike, y to its left), in parallel chunks.
             var (sf, cf) = Math.SinCos(frame.Strike * Math.PI / 180.0);
             double oe = frame.OriginEast, on = frame.OriginNorth;
@@ -52,7 +60,8 @@ public static class HalfSpaceStress
                     y[i] = -de * cf + dn * sf;
                 }
             });
-            Okada92.Dc3d(frame.Source, x, y, z, g);
+            if (grid is null) Okada92.Dc3d(frame.Source, x, y, z, g);
+            else Okada92.Dc3dPlaneGrid(grid, x, y, z, g);
             Accumulate(frame.Strike, g, sum, singular);
         }
         var field = new StressField(n);

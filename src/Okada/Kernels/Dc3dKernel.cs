@@ -62,7 +62,7 @@ internal static class Dc3dKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Corner<V, TImage>(ref Gradient12<V> u, V xi, V et, V q, V kxi, V ket, V z,
+    internal static void Corner<V, TImage>(ref Gradient12<V> u, V xi, V et, V q, V kxi, V ket, V z,
         in KernelConstants k, in DislocationWeights w, bool plus)
         where V : struct, ILanes<V>
         where TImage : struct, IFlag
