@@ -52,6 +52,30 @@ public sealed class CoulombCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_patch_table_slip_model_loads_a_discretised_receiver_fault_and_matches_the_library()
+    {
+        _cli.Write("slip.csv", "east_m,north_m,top_depth_m,length_m,width_m,strike_deg,dip_deg,strike_slip_m,dip_slip_m\n" +
+            "0,0,1000,10000,8000,30,60,0.5,1.5\n5000,8660.254,1000,10000,8000,30,60,0,2\n");
+        var yaml = _cli.Write("run.yaml", "sources: {slip_model: slip.csv}\nmedium: {shear_modulus: 3.0e10, poisson: 0.25}\nreceiver: {strike: 30, dip: 60, rake: 90}\n" +
+            "receiver_rake: 90\nreceiver_faults:\n  - {east_km: 20, north_km: 0, top_km: 0, length_km: 12, width_km: 9, strike: 120, dip: 80, along: 4, down: 3}\noutput: out\n");
+        var (code, _, err) = _cli.Run("coulomb", yaml);
+        Assert.True(code == 0, err);
+        var rows = File.ReadAllLines(_cli.PathOf("out/receivers.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(12, rows.Length);
+        // Same numbers as the library called directly on the same patches.
+        var sources = new[]
+        {
+            new SourceModel.Okada.Geometry.RectangularFault(0, 0, 1000, 10000, 8000, 30, 60, new SourceModel.Okada.Geometry.FaultSlip(0.5, 1.5)),
+            new SourceModel.Okada.Geometry.RectangularFault(5000, 8660.254, 1000, 10000, 8000, 30, 60, new SourceModel.Okada.Geometry.FaultSlip(0, 2)),
+        };
+        var receivers = new SourceModel.Coulomb.Stress.PlaneSlipModel(
+            new SourceModel.Okada.Geometry.RectangularFault(20000, 0, 0, 12000, 9000, 120, 80, default), 4, 3, new SourceModel.Okada.Geometry.FaultSlip[12]).Patches();
+        var expected = SourceModel.Coulomb.CoulombMaps.OnPatches(sources, new SourceModel.Okada.Mechanics.ElasticMedium(3e10, 0.25), 0.4, receivers, 90);
+        for (int i = 0; i < 12; i++)
+            Assert.Equal(expected[i].Stress.Coulomb, double.Parse(rows[i][10], CultureInfo.InvariantCulture), 6);
+    }
+
+    [Fact]
     public void Bad_coulomb_input_gives_one_line_with_file_line_and_expectation()
     {
         var (code, _, err) = _cli.Run("coulomb", "--inp", _cli.Write("x.inp", "x\n"), "--out", _cli.PathOf("o.csv"));

@@ -28,10 +28,11 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         var root = YamlDocument.Load(path).Root;
         string folder = root.Folder;
         string Resolve(string p) => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, p));
-        var sourcesMap = root.Map("sources") ?? throw root.ErrorAt("sources", "missing; give 'inp: FILE.inp' or 'faults: FILE.yaml'.");
-        string inpFile = sourcesMap.Text("inp", ""), faultFile = sourcesMap.Text("faults", "");
+        var sourcesMap = root.Map("sources") ?? throw root.ErrorAt("sources", "missing; give 'inp: FILE.inp', 'faults: FILE.yaml' or 'slip_model: PATCHES.csv'.");
+        string inpFile = sourcesMap.Text("inp", ""), faultFile = sourcesMap.Text("faults", ""), slipFile = sourcesMap.Text("slip_model", "");
         sourcesMap.RejectUnknownKeys();
-        if ((inpFile.Length == 0) == (faultFile.Length == 0)) throw sourcesMap.ErrorHere("give exactly one of 'inp' or 'faults'.");
+        if (new[] { inpFile, faultFile, slipFile }.Count(f => f.Length > 0) != 1)
+            throw sourcesMap.ErrorHere("give exactly one of 'inp', 'faults' or 'slip_model'.");
         CoulombInput? inp = null;
         ElasticMedium medium;
         IReadOnlyList<RectangularFault> sources, receivers = [];
@@ -42,6 +43,11 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
             sources = faults.Where((_, i) => !inp.Elements[i].IsReceiver(inp.Columns)).ToArray();
             receivers = faults.Where((_, i) => inp.Elements[i].IsReceiver(inp.Columns)).ToArray();
             medium = ElementStress.MediumOf(inp);
+        }
+        else if (slipFile.Length > 0)
+        {
+            sources = SlipModelCsv.Load(Resolve(slipFile));
+            medium = ElasticMedium.Default;
         }
         else
         {
@@ -62,6 +68,8 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         if (!(friction >= 0 && friction <= 1)) throw root.ErrorAt("friction", $"{friction} must be within [0, 1].");
         var receiver = ParseReceiver(root, inp);
         double? receiverRake = root.Has("receiver_rake") ? root.Number("receiver_rake") : null;
+        var listed = root.List("receiver_faults").SelectMany(ParseReceiverFault).ToArray();
+        if (listed.Length > 0) receivers = receivers.Concat(listed).ToArray();
         var grids = root.List("grids").Select(ParseGrid).ToList();
         var sections = root.List("cross_sections").Select(ParseSection).ToList();
         if (inp?.CrossSection is { } xs && root.Flag("inp_cross_section", false))
@@ -96,6 +104,20 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         r.RejectUnknownKeys();
         try { return ReceiverSpec.Specified(plane); }
         catch (ArgumentException e) { throw r.ErrorHere(UserError.Reason(e)); }
+    }
+
+    /// <summary>A receiver fault (km, top-edge centre) discretised into along × down patches.</summary>
+    private static RectangularFault[] ParseReceiverFault(YamlMap f)
+    {
+        try
+        {
+            var plane = new RectangularFault(f.Number("east_km") * 1e3, f.Number("north_km") * 1e3, f.Number("top_km") * 1e3,
+                f.Number("length_km") * 1e3, f.Number("width_km") * 1e3, f.Number("strike"), f.Number("dip"), default);
+            int along = f.Integer("along", 1), down = f.Integer("down", 1);
+            f.RejectUnknownKeys();
+            return new SourceModel.Coulomb.Stress.PlaneSlipModel(plane, along, down, new SourceModel.Okada.Geometry.FaultSlip[Math.Max(0, along * down)]).Validated().Patches();
+        }
+        catch (ArgumentException e) { throw f.ErrorHere(UserError.Reason(e)); }
     }
 
     private static PrincipalAxis Axis(YamlMap g, string key)
