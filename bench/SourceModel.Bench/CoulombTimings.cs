@@ -48,7 +48,7 @@ public static class CoulombTimings
         }
         var (c0, w0) = Time(() => CoulombMaps.AtPoints(patches, medium, 0.4, e, n, d, specified));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| the same as 250 separate rectangles (no shared corners), specified receiver | | {c0:F2} | {w0:F2} | {e.Length * (double)patches.Count / w0 / 1e6:F2} |"));
+            $"| the same given as 250 loose rectangles (tiling found automatically), specified receiver | | {c0:F2} | {w0:F2} | {e.Length * (double)patches.Count / w0 / 1e6:F2} |"));
         return 0;
     }
 

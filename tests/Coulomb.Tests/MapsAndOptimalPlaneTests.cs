@@ -111,7 +111,20 @@ public sealed class MapsAndOptimalPlaneTests
         var model = new Stress.PlaneSlipModel(plane, 6, 4, slips);
         var (e, n, d) = CoulombMaps.HorizontalGrid(-30e3, 30e3, -30e3, 30e3, 3e3, [0, 4e3, 9e3]);
         var grid = Stress.HalfSpaceStress.Compute([], [model], Medium, e, n, d);
-        var sum = Stress.HalfSpaceStress.Compute(model.Patches(), Medium, e, n, d);
+        // Reference: each patch on its own (one rectangle per call, so no grouping), summed here.
+        var sum = new Stress.StressField(e.Length);
+        foreach (var patch in model.Patches())
+        {
+            var one = Stress.HalfSpaceStress.Compute([patch], Medium, e, n, d);
+            for (int i = 0; i < e.Length; i++)
+            {
+                sum.Ee[i] += one.Ee[i]; sum.Nn[i] += one.Nn[i]; sum.Uu[i] += one.Uu[i];
+                sum.En[i] += one.En[i]; sum.Eu[i] += one.Eu[i]; sum.Nu[i] += one.Nu[i];
+                if (one.Status[i] != OkadaStatus.Normal) sum.Status[i] = one.Status[i];
+            }
+        }
+        // Loose rectangles that tile the plane are grouped automatically and give the same field.
+        var loose = Stress.HalfSpaceStress.Compute(model.Patches().Reverse().ToArray(), Medium, e, n, d);
         Assert.Equal(plane.Area, model.Patches().Sum(p => p.Area), 3);
         for (int i = 0; i < e.Length; i++)
         {
@@ -119,9 +132,35 @@ public sealed class MapsAndOptimalPlaneTests
             var a = grid[i];
             var b = sum[i];
             double scale = new[] { b.Xx, b.Yy, b.Zz, b.Xy, b.Xz, b.Yz }.Max(Math.Abs) + 1e3;
-            foreach (var (x, y) in new[] { (a.Xx, b.Xx), (a.Yy, b.Yy), (a.Zz, b.Zz), (a.Xy, b.Xy), (a.Xz, b.Xz), (a.Yz, b.Yz) })
+            var c = loose[i];
+            foreach (var (x, y) in new[] { (a.Xx, b.Xx), (a.Yy, b.Yy), (a.Zz, b.Zz), (a.Xy, b.Xy), (a.Xz, b.Xz), (a.Yz, b.Yz),
+                                           (c.Xx, b.Xx), (c.Yy, b.Yy), (c.Zz, b.Zz), (c.Xy, b.Xy), (c.Xz, b.Xz), (c.Yz, b.Yz) })
                 Assert.True(Math.Abs(x - y) <= 1e-8 * scale, $"point {i}: {x:R} vs {y:R}");
         }
         Assert.Throws<ArgumentException>(() => new Stress.PlaneSlipModel(plane, 6, 4, slips[..5]).Validated());
+    }
+
+    [Fact]
+    public void Patches_that_tile_a_plane_are_grouped_back_and_others_are_left_alone()
+    {
+        var plane = new RectangularFault(1000, 2000, 3000, 30e3, 12e3, 200, 25, default);
+        var slips = Enumerable.Range(0, 10 * 4).Select(k => new FaultSlip(0.1 * k, 1 + 0.01 * k)).ToArray();
+        var patches = new Stress.PlaneSlipModel(plane, 10, 4, slips).Patches();
+        var shuffled = patches.OrderBy(p => (p.East * 7919 + p.North) % 13).Where((_, k) => k != 17).ToArray();   // one cell missing
+        var (planes, singles) = Stress.PlaneGrouping.Group(shuffled);
+        var found = Assert.Single(planes);
+        Assert.Empty(singles);
+        Assert.Equal((10, 4), (found.Along, found.Down));
+        Assert.Equal(plane.East, found.Plane.East, 6);
+        Assert.Equal(plane.North, found.Plane.North, 6);
+        Assert.Equal(plane.TopDepth, found.Plane.TopDepth, 6);
+        Assert.Equal(1, found.Slips.Count(s => s == default));                 // the missing cell, as zero slip
+        Assert.Equal(shuffled.Sum(p => p.Slip.DipSlip), found.Slips.Sum(s => s.DipSlip), 9);
+        // Off-grid, out-of-plane or overlapping rectangles are evaluated one by one.
+        var moved = patches.Select((p, k) => k == 3 ? p with { East = p.East + 10 } : p).ToArray();
+        Assert.Empty(Stress.PlaneGrouping.Group(moved).Planes);
+        var twice = patches.Concat([patches[0]]).ToArray();
+        Assert.Empty(Stress.PlaneGrouping.Group(twice).Planes);
+        Assert.Empty(Stress.PlaneGrouping.Group(patches[..3]).Planes);
     }
 }

@@ -44,7 +44,10 @@ public static class HalfSpaceStress
         var g = new GradientField(n);
         double[] e = east.ToArray(), no = north.ToArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        var jobs = sources.Select(f => (f.ToOkadaFrame(medium), (Dc3dPlaneGrid?)null))
+        // Loose rectangles that tile a plane are evaluated as one plane grid (shared corners; same numbers).
+        var (grouped, singles) = PlaneGrouping.Group(sources);
+        planes = [.. planes, .. grouped];
+        var jobs = singles.Select(f => (f.ToOkadaFrame(medium), (Dc3dPlaneGrid?)null))
             .Concat(planes.Select(p => { var (frame, grid) = p.ToPlaneGrid(medium); return (frame, (Dc3dPlaneGrid?)grid); }));
         foreach (var (frame, grid) in jobs)
         {
