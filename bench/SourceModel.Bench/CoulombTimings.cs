@@ -52,20 +52,5 @@ public static class CoulombTimings
         return 0;
     }
 
-    private static (double Cold, double Warm) Time(Action a)
-    {
-        GC.Collect();
-        var sw = Stopwatch.StartNew();
-        a();
-        double cold = sw.Elapsed.TotalSeconds;
-        var runs = new List<double>();
-        for (int i = 0; i < 3; i++)
-        {
-            sw.Restart();
-            a();
-            runs.Add(sw.Elapsed.TotalSeconds);
-        }
-        runs.Sort();
-        return (cold, runs[1]);
-    }
+    private static (double Cold, double Warm) Time(Action a) => ColdWarm.Time(a, runs: 3);
 }

@@ -33,25 +33,7 @@ public static class SamplingTimings
     private static void Report(string name, string target, (double Cold, double Warm) t) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {target} | {t.Cold:F2} | {t.Warm:F2} |"));
 
-    private static (double Cold, double Warm) Time(Action a)
-    {
-        // Start every workload from a clean heap, so the input's own construction is not charged to it.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var sw = Stopwatch.StartNew();
-        a();
-        double cold = sw.Elapsed.TotalSeconds;
-        var runs = new List<double>();
-        for (int i = 0; i < 5; i++)
-        {
-            GC.Collect();
-            sw.Restart();
-            a();
-            runs.Add(sw.Elapsed.TotalSeconds);
-        }
-        runs.Sort();
-        return (cold, runs[runs.Count / 2]);
-    }
+    private static (double Cold, double Warm) Time(Action a) => ColdWarm.Time(a, runs: 5);
 
     /// <summary>A million lines like Xu et al.'s .lltnde (8 columns, 6-9 significant digits) over a 2°×2° area.</summary>
     private static (double, double) ReadMillionLines()
