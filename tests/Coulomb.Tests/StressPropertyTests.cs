@@ -48,6 +48,28 @@ public sealed class StressPropertyTests
         new[] { s.Xx, s.Yy, s.Zz, s.Xy, s.Xz, s.Yz }.Max(Math.Abs);
 
     [Fact]
+    public void Stress_is_the_symmetric_tensor_hookes_law_gives_for_the_rotated_dc3d_gradient()
+    {
+        // An independent path: DC3D at the point, FrameRotation.ToEnu, SymmetricTensor.StressFrom (Okada library).
+        Check(Faults().Zip(Points(20e3)), c =>
+        {
+            var (f, p) = c;
+            var frame = f.ToOkadaFrame(Medium);
+            var (x, y) = frame.ToLocal(p.E, p.N);
+            var g = Okada92.Dc3d(frame.Source, x, y, -p.Depth);
+            if (g.Status != OkadaStatus.Normal) return true;
+            var expected = SymmetricTensor.StressFrom(FrameRotation.ToEnu(frame.Strike, g), Medium);
+            var s = At(f, p);
+            double scale = Math.Max(Scale(expected), 1.0);
+            // Symmetric by construction (σ_ij = σ_ji is one stored number); equal to the independent path to rounding.
+            return Math.Abs(s.Xx - expected.Xx) < 1e-9 * scale && Math.Abs(s.Yy - expected.Yy) < 1e-9 * scale
+                && Math.Abs(s.Zz - expected.Zz) < 1e-9 * scale && Math.Abs(s.Xy - expected.Xy) < 1e-9 * scale
+                && Math.Abs(s.Xz - expected.Xz) < 1e-9 * scale && Math.Abs(s.Yz - expected.Yz) < 1e-9 * scale
+                && s[0, 1] == s[1, 0] && s[0, 2] == s[2, 0] && s[1, 2] == s[2, 1];
+        });
+    }
+
+    [Fact]
     public void The_free_surface_is_traction_free()
     {
         Check(Faults().Zip(Points(0)), c =>
