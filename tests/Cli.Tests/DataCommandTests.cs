@@ -155,6 +155,29 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_model_prediction_refines_the_quadtree_where_the_model_varies()
+    {
+        var model = SyntheticGrid();                                    // the bump, as a "preliminary model" (mm)
+        var flat = _cli.Write("flat.xyz", string.Join("", File.ReadAllLines(model).Select(l =>
+        {
+            var f = l.Split(' ');
+            return $"{f[0]} {f[1]} {(f[2] == "NaN" ? "NaN" : "0")}\n";
+        })));
+        string[] common = ["--units", "mm", "--sign", "toward_satellite", "--vector", "0,0,1", "--direction", "ground_to_satellite",
+            "--coordinates", "local-m", "--threshold", "0.5", "--min-size", "4", "--max-size", "64"];
+        var plain = _cli.PathOf("plain.csv");
+        var refined = _cli.PathOf("refined.csv");
+        var (code, _, err) = _cli.Run(["data", "quadtree", flat, "-o", plain, .. common]);
+        Assert.True(code == 0, err);
+        (code, _, err) = _cli.Run(["data", "quadtree", flat, "-o", refined, "--model", model, "--model-threshold", "0.5", .. common]);
+        Assert.True(code == 0, err);
+        Assert.True(File.ReadAllLines(refined).Length > 2 * File.ReadAllLines(plain).Length, "more leaves where the model varies");
+        (code, _, err) = _cli.Run(["data", "quadtree", flat, "-o", refined, "--model", _cli.Write("small.xyz", "0 0 1\n100 0 1\n0 100 1\n100 100 1\n"), "--model-threshold", "0.5", .. common]);
+        Assert.Equal(1, code);
+        Assert.Contains("pixel for pixel", err);
+    }
+
+    [Fact]
     public void Quadtree_refuses_missing_conventions_and_all_nan_grids_without_writing()
     {
         var grid = SyntheticGrid();

@@ -34,19 +34,21 @@ internal static class DataQuadtree
         {
             (decl, q) = FromOptions(gridPath, o);
         }
+        var grid = GridImporter.Import(decl);
         if (o.Model is { } modelPath)
         {
-            var model = GridImporter.ReadRaster(modelPath, null);
-            var unit = decl.Units ?? LengthUnit.Metre;
-            var scaled = model.Values.Select(v => v * unit.ToMetres()).ToArray();
+            // The model is a prediction on the same pixels, in the data's value unit and sign convention.
+            var g = grid.Values;
+            var model = GridImporter.ReadRaster(modelPath, g.Geographic);
+            if (model.Nx != g.Nx || model.Ny != g.Ny)
+                throw new UserError($"{modelPath}: the model grid is {model.Nx}x{model.Ny}; it must match the data grid ({g.Nx}x{g.Ny}) pixel for pixel.");
+            double scale = (decl.Units ?? LengthUnit.Metre).ToMetres() * (decl.Sign == LosSign.AwayFromSatellite ? -1 : 1);
             q = q with
             {
-                Model = new RasterGrid(model.Nx, model.Ny, model.X0, model.Dx, model.Y0, model.Dy, scaled, model.Geographic),
-                ModelThreshold = (o.ModelThreshold ?? throw new UserError("--model needs --model-threshold (value unit).")) * unit.ToMetres(),
+                Model = new RasterGrid(g.Nx, g.Ny, g.X0, g.Dx, g.Y0, g.Dy, model.Values.Select(v => v * scale).ToArray(), g.Geographic),
+                ModelThreshold = (o.ModelThreshold ?? throw new UserError("--model needs --model-threshold (value unit).")) * Math.Abs(scale),
             };
         }
-        var grid = GridImporter.Import(decl);
-        if (q.Model is not null && !q.Model.SameLayout(grid.Values)) throw new UserError($"{o.Model}: the model grid does not match the data grid pixel for pixel.");
         var leaves = QuadtreeBuilder.Build(grid.Values, q, grid.Vectors);
         var dataset = LeafDataset.From(grid, leaves, q);
         AtomicFile.Write(output, w => SourceModelCsv.Write(dataset, w, leaves.Select(l => l.Scatter).ToArray()));
