@@ -183,4 +183,19 @@ public sealed class SmallFileReaderTests : IDisposable
         Assert.True(mean.UnitEast[0] < 0);
         Assert.Equal(new[] { "node_1", "node_2" }, mean.Labels);
     }
+
+    [Fact]
+    public void An_azimuth_offset_takes_its_direction_as_given_and_needs_no_los_sign()
+    {
+        var path = _tmp.Write("azo.txt", "10 20 0.35\n11 20 -0.10\n");
+        var d = DatasetImporter.Import(new DatasetDeclaration("azo", path, DataFormat.Delimited)
+        {
+            Kind = DatasetKind.AzimuthOffset, Units = LengthUnit.Metre, ConstantVector = (-0.19, -0.98, 0),
+            Coordinates = new CoordinateDeclaration(CoordinateKind.Local, LengthUnit.Kilometre),
+            Layout = TableLayout.Whitespace(3, (ColumnRole.X, 1), (ColumnRole.Y, 2), (ColumnRole.Value, 3)),
+        });
+        Assert.Equal(0.35, d.Value[0]);
+        Assert.Equal(-0.98 / Math.Sqrt(0.19 * 0.19 + 0.98 * 0.98), d.UnitNorth[0], 12);
+        Assert.Contains("observation direction as given", d.Provenance.ConventionSummary);
+    }
 }

@@ -35,7 +35,12 @@ internal static class VectorSource
         if (FormatLayouts.FixedAngles(d.Format) is { } fixedA && d.Angles is { } declaredA && declaredA != fixedA)
             throw new DataFormatException(t.File, 0, 0, $"declared angles '{declaredA.Name()}' contradict the {d.Format.Name()} format ({fixedA.Name()}).");
         double flip = 1;
-        if (hasVectors || d.ConstantVector is not null)
+        if ((hasVectors || d.ConstantVector is not null) && !los && d.Vector is null)
+        {
+            // A GNSS component or azimuth offset: the vector is the direction in which the observation is positive.
+            notes.Add("observation direction as given");
+        }
+        else if (hasVectors || d.ConstantVector is not null)
         {
             var dir = d.Vector ?? throw new DataFormatException(t.File, 0, hasVectors ? t.FieldOf[ColumnRole.VectorEast] : 0,
                 $"dataset '{d.Name}': declare 'vector' (ground_to_satellite or satellite_to_ground) for the unit vectors.");
