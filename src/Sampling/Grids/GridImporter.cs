@@ -50,7 +50,7 @@ public static class GridImporter
         }
         var grid = new RasterGrid(raw.Nx, raw.Ny, raw.X0 * localScale, raw.Dx * localScale, raw.Y0 * localScale, raw.Dy * localScale, values, raw.Geographic);
         notes.Add($"values in {unit.Symbol()}, {(sign == LosSign.AwayFromSatellite ? "positive away from satellite (negated)" : "positive toward satellite")}");
-        notes.Add(grid.Geographic ? "coordinates lon/lat (deg)" : $"coordinates local ({(d.Coordinates?.Unit ?? LengthUnit.Metre).Symbol()})");
+        notes.Add(grid.Geographic ? "coordinates lon/lat (deg)" : localScale == 1000 ? "coordinates local (km)" : "coordinates local (m)");
         // Companion grids (coherence, unit vectors) must match the data grid pixel for pixel.
         RasterGrid Companion(string path, RasterGrid like)
         {
