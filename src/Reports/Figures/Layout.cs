@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+
+namespace SourceModel.Reports.Figures;
+
+/// <summary>An axis: title with its unit, and for maps a 1:1 aspect anchored to another axis.</summary>
+/// <param name="Title">Axis title, e.g. "east (km)".</param>
+public sealed record Axis([property: JsonPropertyName("title")] AxisTitle Title)
+{
+    /// <summary>Keep 1:1 scale with this axis ("x"): for maps.</summary>
+    [JsonPropertyName("scaleanchor")] public string? ScaleAnchor { get; init; }
+    /// <summary>Fraction of the width/height this axis spans, for subplots.</summary>
+    [JsonPropertyName("domain")] public double[]? Domain { get; init; }
+    /// <summary>Anchor axis for subplots.</summary>
+    [JsonPropertyName("anchor")] public string? Anchor { get; init; }
+    /// <summary>"reversed" to flip (depth down).</summary>
+    [JsonPropertyName("autorange")] public string? AutoRange { get; init; }
+
+    /// <summary>An axis titled with a quantity and its unit.</summary>
+    public static Axis Titled(string quantity, string unit) => new(new AxisTitle($"{quantity} ({unit})"));
+}
+
+/// <summary>Axis title text.</summary>
+/// <param name="Text">The text.</param>
+public sealed record AxisTitle([property: JsonPropertyName("text")] string Text);
+
+/// <summary>Figure title.</summary>
+/// <param name="Text">The text.</param>
+public sealed record FigureTitle([property: JsonPropertyName("text")] string Text);
+
+/// <summary>The figure layout (only what our figures use).</summary>
+/// <param name="Title">Figure title.</param>
+public sealed record Layout([property: JsonPropertyName("title")] FigureTitle Title)
+{
+    /// <summary>First x axis.</summary>
+    [JsonPropertyName("xaxis")] public Axis? XAxis { get; init; }
+    /// <summary>First y axis.</summary>
+    [JsonPropertyName("yaxis")] public Axis? YAxis { get; init; }
+    /// <summary>Second x axis (subplots).</summary>
+    [JsonPropertyName("xaxis2")] public Axis? XAxis2 { get; init; }
+    /// <summary>Second y axis.</summary>
+    [JsonPropertyName("yaxis2")] public Axis? YAxis2 { get; init; }
+    /// <summary>Third x axis.</summary>
+    [JsonPropertyName("xaxis3")] public Axis? XAxis3 { get; init; }
+    /// <summary>Third y axis.</summary>
+    [JsonPropertyName("yaxis3")] public Axis? YAxis3 { get; init; }
+    /// <summary>Height, px.</summary>
+    [JsonPropertyName("height")] public int? Height { get; init; }
+    /// <summary>Show the legend.</summary>
+    [JsonPropertyName("showlegend")] public bool? ShowLegend { get; init; }
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using SourceModel.Reports.Html;
+
+namespace SourceModel.Reports.Tests;
+
+/// <summary>Debian's headless Chromium, driven from the command line: the DOM after scripts ran, console messages,
+/// and a screenshot.</summary>
+public static class HeadlessChromium
+{
+    public static string? Executable { get; } = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+
+    /// <summary>Loads <paramref name="html"/>, lets scripts run, returns the DOM and the console lines; writes a screenshot.</summary>
+    public static (string Dom, IReadOnlyList<string> Console, TimeSpan Elapsed) Render(string html, string screenshot)
+    {
+        var url = new Uri(Path.GetFullPath(html)).AbsoluteUri;
+        string[] common = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+            $"--user-data-dir={Path.Combine(Path.GetTempPath(), "sourcemodel-chromium-" + Environment.ProcessId)}",
+            "--virtual-time-budget=15000", "--window-size=1200,1600"];
+        var clock = Stopwatch.StartNew();
+        var (dom, log) = Run([.. common, "--enable-logging=stderr", "--v=0", "--dump-dom", url]);
+        var elapsed = clock.Elapsed;
+        Run([.. common, $"--screenshot={Path.GetFullPath(screenshot)}", url]);
+        var console = log.Split('\n').Where(l => l.Contains("CONSOLE", StringComparison.Ordinal)).ToList();
+        return (dom, console, elapsed);
+    }
+
+    private static (string Out, string Err) Run(string[] args)
+    {
+        var psi = new ProcessStartInfo(Executable!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException("chromium did not finish in 120 s"); }
+        return (stdout.Result, stderr.Result);
+    }
+}
+
+/// <summary>A fact that needs headless Chromium and the installed plotly.js; skipped with the reason when either is missing.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (HeadlessChromium.Executable is null)
+            Skip = "Needs Debian's chromium (apt-get install chromium; .ci/run installs it) for the headless browser test.";
+        else if (PlotlyAsset.Find() is null)
+            Skip = "Needs plotly.js: run 'npm install' in the repository folder (.ci/run does).";
+    }
+}

@@ -1,0 +1,65 @@
+using SourceModel.Reports.Figures;
+using SourceModel.Reports.Html;
+
+namespace SourceModel.Reports.Tests;
+
+/// <summary>Generated reports open in a real browser: no console errors, every figure rendered, a screenshot beside it.</summary>
+public sealed class ReportRenderingTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("sourcemodel-report-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private static Report Sample()
+    {
+        var x = Enumerable.Range(0, 50).Select(i => i * 2.0 - 50).ToArray();
+        var z = x.Select(yy => (IReadOnlyList<double>)x.Select(xx => Math.Exp(-(xx * xx + yy * yy) / 400)).ToArray()).ToArray();
+        return new Report("Test report")
+            .Metadata("command", "sourcemodel test")
+            .Section("A map").Paragraph("Uplift of a Gaussian bump.")
+            .Add(new Figure("map", [new HeatmapTrace(x, x, z) { ColorScale = "Viridis", ColorBar = new ColorBar(new ColorBarTitle("uz (m)")) }],
+                new Layout(new FigureTitle("uz")) { XAxis = Axis.Titled("east", "km"), YAxis = Axis.Titled("north", "km") with { ScaleAnchor = "x" } }))
+            .Section("A profile")
+            .Add(new Figure("profile", [new ScatterTrace(x, x.Select(v => Math.Sin(v / 10)).ToArray()) { Mode = "lines+markers", ErrorY = new ErrorBars(x.Select(_ => 0.1).ToArray()) }],
+                new Layout(new FigureTitle("profile")) { XAxis = Axis.Titled("distance", "km"), YAxis = Axis.Titled("LOS", "cm") }))
+            .Table(["quantity", "value"], [["Mw", "6.69"], ["RMS (cm)", "1.2"]]);
+    }
+
+    [Fact]
+    public void A_saved_report_inlines_plotly_and_writes_a_sidecar_per_figure()
+    {
+        var plotly = Path.Combine(_dir, "fake-plotly.js");
+        File.WriteAllText(plotly, "window.Plotly={newPlot:function(){}}; /* stand-in */");
+        var path = Path.Combine(_dir, "r.html");
+        Sample().Save(path, plotly);
+        var html = File.ReadAllText(path);
+        Assert.Contains("window.Plotly={newPlot", html);
+        Assert.DoesNotContain("src=\"http", html);                         // nothing fetched at view time
+        Assert.Contains("<div class=\"figure\" id=\"map\"></div>", html);
+        Assert.True(File.Exists(Path.Combine(_dir, "r_files", "map.json")));
+        Assert.True(File.Exists(Path.Combine(_dir, "r_files", "profile.json")));
+        Assert.Contains("<td>6.69</td>", html);
+        Assert.Throws<ArgumentException>(() => Sample().Add(new Figure("map", [], new Layout(new FigureTitle("again")))));
+    }
+
+    [ChromiumFact]
+    public void The_report_renders_in_headless_chromium_without_console_errors()
+    {
+        var path = Path.Combine(_dir, "report.html");
+        Sample().Save(path);
+        var screenshot = Path.Combine(_dir, "report.png");
+        var (dom, console, _) = HeadlessChromium.Render(path, screenshot);
+        Assert.DoesNotContain(console, l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal));
+        foreach (var id in new[] { "map", "profile" })
+        {
+            int at = dom.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+            Assert.True(at >= 0, $"figure div {id} missing");
+            int next = dom.IndexOf("class=\"figure", at + 1, StringComparison.Ordinal);
+            var div = next < 0 ? dom[at..] : dom[at..next];
+            Assert.Contains("main-svg", div);                              // plotly drew into it
+        }
+        Assert.True(new FileInfo(screenshot).Length > 10_000, "a screenshot PNG is written next to the report");
+        var keep = Path.Combine(AppContext.BaseDirectory, "report-screenshot.png");
+        File.Copy(screenshot, keep, overwrite: true);                     // left beside the test binaries for inspection
+    }
+}
