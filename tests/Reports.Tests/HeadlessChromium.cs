@@ -13,13 +13,16 @@ public static class HeadlessChromium
     public static (string Dom, IReadOnlyList<string> Console, TimeSpan Elapsed) Render(string html, string screenshot)
     {
         var url = new Uri(Path.GetFullPath(html)).AbsoluteUri;
+        // A profile per run: two renders at once must not share one (Chromium locks it).
+        string profile = Path.Combine(Path.GetTempPath(), "sourcemodel-chromium-" + Guid.NewGuid().ToString("N"));
         string[] common = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            $"--user-data-dir={Path.Combine(Path.GetTempPath(), "sourcemodel-chromium-" + Environment.ProcessId)}",
+            $"--user-data-dir={profile}",
             "--virtual-time-budget=15000", "--window-size=1200,1600"];
         var clock = Stopwatch.StartNew();
         var (dom, log) = Run([.. common, "--enable-logging=stderr", "--v=0", "--dump-dom", url]);
         var elapsed = clock.Elapsed;
         Run([.. common, $"--screenshot={Path.GetFullPath(screenshot)}", url]);
+        try { Directory.Delete(profile, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         var console = log.Split('\n').Where(l => l.Contains("CONSOLE", StringComparison.Ordinal)).ToList();
         return (dom, console, elapsed);
     }

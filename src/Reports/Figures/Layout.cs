@@ -43,6 +43,8 @@ public sealed record Layout([property: JsonPropertyName("title")] FigureTitle Ti
     [JsonPropertyName("xaxis3")] public Axis? XAxis3 { get; init; }
     /// <summary>Third y axis.</summary>
     [JsonPropertyName("yaxis3")] public Axis? YAxis3 { get; init; }
+    /// <summary>Further axes by plotly name ("xaxis4", "yaxis7", …) for grids of subplots.</summary>
+    [JsonExtensionData] public Dictionary<string, object>? MoreAxes { get; init; }
     /// <summary>Height, px.</summary>
     [JsonPropertyName("height")] public int? Height { get; init; }
     /// <summary>Show the legend.</summary>

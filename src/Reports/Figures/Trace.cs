@@ -58,6 +58,31 @@ public sealed record ScatterTrace([property: JsonPropertyName("x")] IReadOnlyLis
     [JsonPropertyName("xaxis")] public string? XAxis { get; init; }
     /// <summary>Axis pair for subplots.</summary>
     [JsonPropertyName("yaxis")] public string? YAxis { get; init; }
+    /// <summary>Line style (colour, width).</summary>
+    [JsonPropertyName("line")] public LineStyle? Line { get; init; }
+    /// <summary>Show in the legend.</summary>
+    [JsonPropertyName("showlegend")] public bool? ShowLegend { get; init; }
+    /// <summary>Hover text per point.</summary>
+    [JsonPropertyName("text")] public IReadOnlyList<string>? Text { get; init; }
+}
+
+/// <summary>Line colour and width.</summary>
+/// <param name="Color">CSS colour.</param>
+/// <param name="Width">px.</param>
+public sealed record LineStyle([property: JsonPropertyName("color")] string Color, [property: JsonPropertyName("width")] double Width = 1.5);
+
+/// <summary>A histogram of values (plotly <c>histogram</c>).</summary>
+/// <param name="X">Values.</param>
+public sealed record HistogramTrace([property: JsonPropertyName("x")] IReadOnlyList<double> X) : Trace
+{
+    /// <inheritdoc />
+    public override string Type => "histogram";
+    /// <summary>Number of bins (plotly's nbinsx).</summary>
+    [JsonPropertyName("nbinsx")] public int? Bins { get; init; }
+    /// <summary>Axis pair for subplots.</summary>
+    [JsonPropertyName("xaxis")] public string? XAxis { get; init; }
+    /// <summary>Axis pair for subplots.</summary>
+    [JsonPropertyName("yaxis")] public string? YAxis { get; init; }
 }
 
 /// <summary>Error bars.</summary>
