@@ -96,8 +96,10 @@ internal static class Program
         var incidence = new Option<double?>("--incidence") { Description = "Incidence angle at the ground, degrees from vertical (with --heading)." };
         var heading = new Option<double?>("--heading") { Description = "Flight direction, degrees clockwise from north, right-looking SAR (with --incidence)." };
         var output = new Option<string>("--out") { Description = "CSV to write (metres): east_m, north_m, ue_m, un_m, uu_m[, los_m], status.", Required = true };
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report: east, north, up (and LOS) maps with the fault outlines (needs 'npm install')." };
+        var png = new Option<string?>("--png") { Description = "With --html: also a static PNG of the report through headless Chromium." };
         var cmd = new Command("forward", "Surface displacement (east, north, up, LOS) of rectangular faults and point sources.")
-            { faults, example, grid, points, los, incidence, heading, output };
+            { faults, example, grid, points, los, incidence, heading, output, html, png };
         cmd.SetAction(r =>
         {
             bool useExample = r.GetValue(example);
@@ -111,7 +113,8 @@ internal static class Program
             var obs = pointFile is not null ? ObservationPoints.FromCsv(pointFile) : ObservationPoints.Grid(gridSpec ?? ForwardCalculation.ExampleGrid);
             var globalLos = GlobalLos(r.GetValue(los), r.GetValue(incidence), r.GetValue(heading));
             if (useExample && globalLos is null && pointFile is null) globalLos = LosVector.FromIncidenceAndHeading(39, -10);
-            ForwardCalculation.Run(model, obs, globalLos, r.GetValue(output)!, stdout);
+            if (r.GetValue(png) is not null && r.GetValue(html) is null) throw new UserError("--png goes with --html.");
+            ForwardCalculation.Run(model, obs, globalLos, r.GetValue(output)!, stdout, r.GetValue(html), r.GetValue(png), Environment.GetCommandLineArgs().Skip(1).ToArray());
             return ExitCodes.Ok;
         });
         return cmd;

@@ -43,7 +43,7 @@ public sealed class FigureJsonTests
     [Fact]
     public void Many_points_use_webgl_and_bad_ids_are_refused()
     {
-        var many = Enumerable.Range(0, 5000).Select(i => (double)i).ToArray();
+        var many = Enumerable.Range(0, 25000).Select(i => (double)i).ToArray();
         using var doc = JsonDocument.Parse(new Figure("big", [new ScatterTrace(many, many)], new Layout(new FigureTitle("t"))).ToJson());
         Assert.Equal("scattergl", doc.RootElement.GetProperty("data")[0].GetProperty("type").GetString());
         Assert.Throws<ArgumentException>(() => new Figure("bad id", [], new Layout(new FigureTitle("t"))).ToJson());

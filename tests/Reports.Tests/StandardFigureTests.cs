@@ -82,10 +82,28 @@ public sealed class StandardFigureTests : IDisposable
         var l = Json(StandardFigures.LCurve("l", "L", [1, 2, 4], [9, 3, 2], [100, 10, 1], 1, ("roughness", "m/km²"), ("misfit", "cm")));
         Assert.Equal(2, l.GetProperty("data")[1].GetProperty("x")[0].GetDouble());
         Assert.Contains("weight 10", l.GetProperty("data")[1].GetProperty("name").GetString());
+        var note = l.GetProperty("layout").GetProperty("annotations")[0];
+        Assert.Equal((2.0, 3.0, "weight 10"), (note.GetProperty("x").GetDouble(), note.GetProperty("y").GetDouble(), note.GetProperty("text").GetString()));
         var s = Json(StandardFigures.FieldMap("x", "ΔCFS", [0, 1], [0, 5], [[1, -1], [0.5, double.NaN]], "ΔCFS", "bar", ("distance", "km"), ("depth", "km"), depthDown: true));
         Assert.Equal("reversed", s.GetProperty("layout").GetProperty("yaxis").GetProperty("autorange").GetString());
         Assert.Equal(1, s.GetProperty("data")[0].GetProperty("zmax").GetDouble());
         Assert.Throws<ArgumentException>(() => StandardFigures.LCurve("l", "L", [1], [1], [1], 3, ("r", "u"), ("m", "u")));
+    }
+
+    [Fact]
+    public void Quadtree_leaves_are_outlined_as_squares_and_patches_become_a_3d_mesh_coloured_by_slip()
+    {
+        var leaves = StandardFigures.LeafOutlines([0, 10], [0, 0], [2, 4]);
+        Assert.Equal(12, leaves.X.Count);                                     // 5 vertices + a gap per leaf
+        Assert.Equal((-1.0, 1.0), (leaves.X[0], leaves.X[1]));
+        Assert.Equal((8.0, 12.0), (leaves.X[6], leaves.X[7]));
+        var j = Json(StandardFigures.SlipPatches3D("m", "3-D", [[(0, 0, 0), (1, 0, 0), (1, 0, -1), (0, 0, -1)], [(1, 0, 0), (2, 0, 0), (2, 0, -1), (1, 0, -1)]], [0.5, 2]));
+        var mesh = j.GetProperty("data")[0];
+        Assert.Equal("mesh3d", mesh.GetProperty("type").GetString());
+        Assert.Equal(8, mesh.GetProperty("x").GetArrayLength());
+        Assert.Equal(4, mesh.GetProperty("i").GetArrayLength());              // two triangles per patch
+        Assert.Equal(2.0, mesh.GetProperty("intensity")[3].GetDouble());
+        Assert.Equal("up (km)", j.GetProperty("layout").GetProperty("scene").GetProperty("zaxis").GetProperty("title").GetProperty("text").GetString());
     }
 
     [ChromiumFact]
@@ -99,7 +117,8 @@ public sealed class StandardFigureTests : IDisposable
         var field = grid.Select(gy => (IReadOnlyList<double>)grid.Select(gx => Math.Sin(gx / 5) * Math.Cos(gy / 7)).ToArray()).ToArray();
         var trace = new Polyline("fault", [-10, 10], [0, 5], "black");
         var report = new Report("All standard figures")
-            .Add(StandardFigures.PointMap("points", "LOS", x, y, d, "LOS", "cm", outlines: [trace]))
+            .Add(StandardFigures.PointMap("points", "LOS", x, y, d, "LOS", "cm", outlines: [StandardFigures.LeafOutlines(x, y, x.Select(_ => 1.5).ToArray()), trace]))
+            .Add(StandardFigures.SlipPatches3D("slip3d", "slip in 3-D", Enumerable.Range(0, 200).Select(p => new[] { (p % 20 * 1.0, 0.0, -(p / 20) * 1.0), (p % 20 + 1.0, 0.0, -(p / 20) * 1.0), (p % 20 + 1.0, 0.0, -(p / 20) - 1.0), (p % 20 * 1.0, 0.0, -(p / 20) - 1.0) }).ToArray(), ds[..200]))
             .Add(StandardFigures.Triptych("triptych", "data / model / residual", x, y, d, m, "LOS", "cm", outlines: [trace]))
             .Add(StandardFigures.SlipPatches("slip", "slip", 50, 20, 1, 1, ss, ds))
             .Add(StandardFigures.FieldMap("depth", "ΔCFS at 10 km", grid, grid, field, "ΔCFS", "bar", ("east", "km"), ("north", "km"), outlines: [trace]))

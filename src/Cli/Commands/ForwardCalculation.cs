@@ -21,7 +21,8 @@ internal static class ForwardCalculation
 
     public const string ExampleGrid = "-50000,50000,-50000,50000,2000";
 
-    public static void Run(ForwardModel model, ObservationPoints points, LosVector? globalLos, string output, TextWriter log)
+    public static void Run(ForwardModel model, ObservationPoints points, LosVector? globalLos, string output, TextWriter log,
+        string? html = null, string? png = null, IReadOnlyList<string>? command = null)
     {
         var field = SurfaceDisplacement.Compute(model.Faults, model.PointSources, model.Medium, points.East, points.North);
         bool anyLos = globalLos is not null || points.Los.Any(l => l is not null);
@@ -43,6 +44,7 @@ internal static class ForwardCalculation
         }
         AtomicFile.Write(output, w => CsvTable.Write(w, header, Enumerable.Range(0, field.Count).Select(Row)));
         Summarise(model, field, points, log, output);
+        if (html is not null) ForwardReport.Write(model, points, field, globalLos, html, png, command ?? [], log);
     }
 
     private static void Summarise(ForwardModel model, SurfaceField field, ObservationPoints points, TextWriter log, string output)

@@ -43,10 +43,40 @@ public sealed record Layout([property: JsonPropertyName("title")] FigureTitle Ti
     [JsonPropertyName("xaxis3")] public Axis? XAxis3 { get; init; }
     /// <summary>Third y axis.</summary>
     [JsonPropertyName("yaxis3")] public Axis? YAxis3 { get; init; }
+    /// <summary>Text notes placed in data coordinates (e.g. "Mw 6.4", an epicentre label).</summary>
+    [JsonPropertyName("annotations")] public IReadOnlyList<Annotation>? Annotations { get; init; }
+    /// <summary>3-D scene axes (for mesh3d).</summary>
+    [JsonPropertyName("scene")] public Scene? Scene { get; init; }
     /// <summary>Further axes by plotly name ("xaxis4", "yaxis7", …) for grids of subplots.</summary>
     [JsonExtensionData] public Dictionary<string, object>? MoreAxes { get; init; }
     /// <summary>Height, px.</summary>
     [JsonPropertyName("height")] public int? Height { get; init; }
     /// <summary>Show the legend.</summary>
     [JsonPropertyName("showlegend")] public bool? ShowLegend { get; init; }
+}
+
+/// <summary>The axes of a 3-D scene.</summary>
+/// <param name="XAxis">x axis.</param>
+/// <param name="YAxis">y axis.</param>
+/// <param name="ZAxis">z axis.</param>
+public sealed record Scene([property: JsonPropertyName("xaxis")] Axis XAxis, [property: JsonPropertyName("yaxis")] Axis YAxis,
+    [property: JsonPropertyName("zaxis")] Axis ZAxis)
+{
+    /// <summary>"data" keeps true proportions.</summary>
+    [JsonPropertyName("aspectmode")] public string AspectMode { get; init; } = "data";
+}
+
+/// <summary>A text note at a data position, with or without an arrow.</summary>
+/// <param name="X">x in data units.</param>
+/// <param name="Y">y in data units.</param>
+/// <param name="Text">The note.</param>
+public sealed record Annotation([property: JsonPropertyName("x")] double X, [property: JsonPropertyName("y")] double Y,
+    [property: JsonPropertyName("text")] string Text)
+{
+    /// <summary>Draw an arrow from the text to the point.</summary>
+    [JsonPropertyName("showarrow")] public bool ShowArrow { get; init; } = true;
+    /// <summary>Axis the x refers to ("x", "x2", …).</summary>
+    [JsonPropertyName("xref")] public string XRef { get; init; } = "x";
+    /// <summary>Axis the y refers to.</summary>
+    [JsonPropertyName("yref")] public string YRef { get; init; } = "y";
 }

@@ -134,6 +134,44 @@ public static class StandardFigures
             });
     }
 
+    /// <summary>Quadtree leaves as their square outlines (side <paramref name="size"/> about each centre), one grey line
+    /// trace, to draw under a <see cref="PointMap"/>.</summary>
+    public static Polyline LeafOutlines(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<double> size)
+    {
+        var px = new List<double>(x.Count * 6);
+        var py = new List<double>(x.Count * 6);
+        for (int i = 0; i < x.Count; i++)
+        {
+            double h = size[i] / 2;
+            px.AddRange([x[i] - h, x[i] + h, x[i] + h, x[i] - h, x[i] - h, double.NaN]);
+            py.AddRange([y[i] - h, y[i] - h, y[i] + h, y[i] + h, y[i] - h, double.NaN]);
+        }
+        return new Polyline("quadtree leaves", px, py, "#bbbbbb");
+    }
+
+    /// <summary>Fault patches in 3-D coloured by slip: each patch given by its four corners (east, north, up) in order
+    /// around the rectangle.</summary>
+    public static Figure SlipPatches3D(string id, string title, IReadOnlyList<(double E, double N, double U)[]> patches, IReadOnlyList<double> slip,
+        string lengthUnit = "km", string slipUnit = "m")
+    {
+        if (patches.Count != slip.Count) throw new ArgumentException("give one slip per patch.");
+        var x = new List<double>(); var y = new List<double>(); var z = new List<double>();
+        var i = new List<int>(); var j = new List<int>(); var k = new List<int>();
+        var intensity = new List<double>();
+        for (int p = 0; p < patches.Count; p++)
+        {
+            var c = patches[p];
+            if (c.Length != 4) throw new ArgumentException($"patch {p + 1}: give its four corners.");
+            int b = x.Count;
+            foreach (var v in c) { x.Add(v.E); y.Add(v.N); z.Add(v.U); }
+            i.AddRange([b, b]); j.AddRange([b + 1, b + 2]); k.AddRange([b + 2, b + 3]);
+            intensity.AddRange([slip[p], slip[p]]);
+        }
+        return new Figure(id,
+            [new Mesh3dTrace(x, y, z, i, j, k) { Name = "slip", Intensity = intensity, IntensityMode = "cell", ColorScale = Sequential, ColorBar = new ColorBar(new ColorBarTitle($"slip ({slipUnit})")) }],
+            new Layout(new FigureTitle(title)) { Scene = new Scene(Axis.Titled("east", lengthUnit), Axis.Titled("north", lengthUnit), Axis.Titled("up", lengthUnit)), Height = 600 });
+    }
+
     /// <summary>A profile: observations with error bars and model lines.</summary>
     public static Figure Profile(string id, string title, IReadOnlyList<double> distance, IReadOnlyList<double> value, IReadOnlyList<double>? sigma,
         (string Quantity, string Unit) xAxis, (string Quantity, string Unit) yAxis, params (string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y)[] models)
@@ -199,6 +237,10 @@ public static class StandardFigures
                 new ScatterTrace(roughness, misfit) { Name = "L-curve", Mode = "lines+markers", Text = labels },
                 new ScatterTrace([roughness[chosen]], [misfit[chosen]]) { Name = $"chosen: {labels[chosen]}", Marker = new Marker { Size = 14, Color = "red" } },
             ],
-            new Layout(new FigureTitle(title)) { XAxis = Axis.Titled(roughnessAxis.Quantity, roughnessAxis.Unit), YAxis = Axis.Titled(misfitAxis.Quantity, misfitAxis.Unit) });
+            new Layout(new FigureTitle(title))
+            {
+                XAxis = Axis.Titled(roughnessAxis.Quantity, roughnessAxis.Unit), YAxis = Axis.Titled(misfitAxis.Quantity, misfitAxis.Unit),
+                Annotations = [new Annotation(roughness[chosen], misfit[chosen], labels[chosen])],
+            });
     }
 }

@@ -47,7 +47,7 @@ public sealed record Marker
 public sealed record ScatterTrace([property: JsonPropertyName("x")] IReadOnlyList<double> X, [property: JsonPropertyName("y")] IReadOnlyList<double> Y) : Trace
 {
     /// <inheritdoc />
-    public override string Type => X.Count > 1000 ? "scattergl" : "scatter";
+    public override string Type => X.Count > 20000 ? "scattergl" : "scatter";
     /// <summary>markers, lines or lines+markers.</summary>
     [JsonPropertyName("mode")] public string Mode { get; init; } = "markers";
     /// <summary>Marker style.</summary>
@@ -83,6 +83,29 @@ public sealed record HistogramTrace([property: JsonPropertyName("x")] IReadOnlyL
     [JsonPropertyName("xaxis")] public string? XAxis { get; init; }
     /// <summary>Axis pair for subplots.</summary>
     [JsonPropertyName("yaxis")] public string? YAxis { get; init; }
+}
+
+/// <summary>A triangulated surface in 3-D (plotly <c>mesh3d</c>) coloured by a value per vertex.</summary>
+/// <param name="X">Vertex x.</param>
+/// <param name="Y">Vertex y.</param>
+/// <param name="Z">Vertex z.</param>
+/// <param name="I">First vertex of each triangle.</param>
+/// <param name="J">Second vertex.</param>
+/// <param name="K">Third vertex.</param>
+public sealed record Mesh3dTrace([property: JsonPropertyName("x")] IReadOnlyList<double> X, [property: JsonPropertyName("y")] IReadOnlyList<double> Y,
+    [property: JsonPropertyName("z")] IReadOnlyList<double> Z, [property: JsonPropertyName("i")] IReadOnlyList<int> I,
+    [property: JsonPropertyName("j")] IReadOnlyList<int> J, [property: JsonPropertyName("k")] IReadOnlyList<int> K) : Trace
+{
+    /// <inheritdoc />
+    public override string Type => "mesh3d";
+    /// <summary>Value per triangle (face colouring).</summary>
+    [JsonPropertyName("intensity")] public IReadOnlyList<double>? Intensity { get; init; }
+    /// <summary>"cell" to colour triangles by <see cref="Intensity"/>.</summary>
+    [JsonPropertyName("intensitymode")] public string? IntensityMode { get; init; }
+    /// <summary>Colour scale name.</summary>
+    [JsonPropertyName("colorscale")] public string? ColorScale { get; init; }
+    /// <summary>Colour bar.</summary>
+    [JsonPropertyName("colorbar")] public ColorBar? ColorBar { get; init; }
 }
 
 /// <summary>Error bars.</summary>

@@ -81,9 +81,12 @@ public sealed class Report(string title)
             html.Append("</table>\n");
         }
         foreach (var b in _body) html.Append(b).Append('\n');
-        html.Append("<script>\n");
+        // When every figure is drawn, the page records the time since navigation started (data-rendered-ms on
+        // <body>), so tests and benchmarks can read how long the report took to render.
+        html.Append("<script>\nvar drawn=[];\n");
         foreach (var (id, json) in jsons)
-            html.Append(CultureInfo.InvariantCulture, $"(function(){{var f={json.Replace("</", "<\\/")};Plotly.newPlot('{id}',f.data,f.layout,{{responsive:true}});}})();\n");
+            html.Append(CultureInfo.InvariantCulture, $"(function(){{var f={json.Replace("</", "<\\/")};drawn.push(Plotly.newPlot('{id}',f.data,f.layout,{{responsive:true}}));}})();\n");
+        html.Append("Promise.all(drawn).then(function(){document.body.setAttribute('data-rendered-ms',String(Math.round(performance.now())));});\n");
         html.Append("</script>\n</body></html>\n");
         WriteAtomically(full, html.ToString());
     }

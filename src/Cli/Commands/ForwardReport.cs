@@ -1,0 +1,79 @@
+using System.Globalization;
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Okada;
+using SourceModel.Okada.Forward;
+using SourceModel.Reports.Figures;
+using SourceModel.Reports.Html;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>`sourcemodel forward --html`: the displacement field (east, north, up and LOS) with the fault outlines, as
+/// heat maps when the points form a grid and as coloured points otherwise (km, cm); `--png` adds a static image.</summary>
+internal static class ForwardReport
+{
+    public static void Write(ForwardModel model, ObservationPoints points, SurfaceField field, LosVector? globalLos, string html, string? png,
+        IReadOnlyList<string> command, TextWriter log)
+    {
+        var outlines = new List<Polyline>();
+        foreach (var (f, k) in model.Faults.Select((f, k) => (f, k)))
+        {
+            var c = f.Corners();
+            outlines.Add(new Polyline($"fault {k + 1}", c.Select(p => p.East / 1000).Append(c[0].East / 1000).ToArray(),
+                c.Select(p => p.North / 1000).Append(c[0].North / 1000).ToArray(), "black"));
+            if (f.TopDepth < 1e-6 * f.Width)
+                outlines.Add(new Polyline($"trace {k + 1}", [c[0].East / 1000, c[1].East / 1000], [c[0].North / 1000, c[1].North / 1000], "red"));
+        }
+        var quantities = new List<(string Id, string Name, double[] Values)>
+        {
+            ("east", "east displacement", field.East.ToArray()),
+            ("north", "north displacement", field.North.ToArray()),
+            ("up", "vertical displacement", field.Up.ToArray()),
+        };
+        if (globalLos is not null || points.Los.All(l => l is not null))
+            quantities.Add(("los", "LOS displacement (toward the satellite)", Enumerable.Range(0, field.Count).Select(i => field.Los(i, points.Los[i] ?? globalLos!.Value)).ToArray()));
+        double moment = model.Faults.Sum(f => f.Moment(model.Medium));
+        var report = new Report("Surface displacement")
+            .Metadata("command", "sourcemodel " + string.Join(' ', command))
+            .Metadata("created (UTC)", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+            .Metadata("version", typeof(ForwardReport).Assembly.GetName().Version?.ToString() ?? "")
+            .Section("Sources")
+            .Table(["#", "east (km)", "north (km)", "top depth (km)", "length (km)", "width (km)", "strike (°)", "dip (°)", "rake (°)", "slip (m)"],
+                model.Faults.Select((f, k) => (IReadOnlyList<string>)[(k + 1).ToString(CultureInfo.InvariantCulture), F(f.East / 1000), F(f.North / 1000),
+                    F(f.TopDepth / 1000), F(f.Length / 1000), F(f.Width / 1000), F(f.Strike), F(f.Dip), F(f.Slip.Rake), F(f.Slip.Magnitude)]))
+            .Paragraph(moment > 0 ? string.Create(CultureInfo.InvariantCulture, $"M0 = {moment:E3} N·m, Mw = {2.0 / 3.0 * (Math.Log10(moment) - 9.1):F2} (μ = {model.Medium.ShearModulus / 1e9:G4} GPa, ν = {model.Medium.PoissonRatio:G3}).") : "No rectangular sources.")
+            .Section("Displacement");
+        var grid = Grid(points);
+        foreach (var (id, name, values) in quantities)
+        {
+            var cm = values.Select(v => v * 100).ToArray();
+            report.Add(grid is { } g
+                ? StandardFigures.FieldMap(id, name, g.X, g.Y, g.Rows(cm), name.Split(' ')[0], "cm", ("east", "km"), ("north", "km"), outlines: outlines)
+                : StandardFigures.PointMap(id, name, points.East.Select(e => e / 1000).ToArray(), points.North.Select(n => n / 1000).ToArray(), cm, name.Split(' ')[0], "cm", outlines: outlines));
+        }
+        try { report.Save(html); }
+        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+        log.WriteLine($"wrote {html} ({quantities.Count} figures).");
+        if (png is not null)
+        {
+            try { PngExport.Screenshot(html, png); }
+            catch (InvalidOperationException e) { throw new UserError(e.Message); }
+            log.WriteLine($"wrote {png}.");
+        }
+    }
+
+    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>The points as a full regular grid (x fastest or y fastest), or null.</summary>
+    private static (double[] X, double[] Y, Func<double[], IReadOnlyList<IReadOnlyList<double>>> Rows)? Grid(ObservationPoints p)
+    {
+        var xs = p.East.Distinct().Order().ToArray();
+        var ys = p.North.Distinct().Order().ToArray();
+        if (xs.Length < 2 || ys.Length < 2 || (long)xs.Length * ys.Length != p.Count) return null;
+        var ix = xs.Select((v, i) => (v, i)).ToDictionary(t => t.v, t => t.i);
+        var iy = ys.Select((v, i) => (v, i)).ToDictionary(t => t.v, t => t.i);
+        var at = new int[ys.Length, xs.Length];
+        for (int k = 0; k < p.Count; k++) at[iy[p.North[k]], ix[p.East[k]]] = k;
+        return (xs.Select(x => x / 1000).ToArray(), ys.Select(y => y / 1000).ToArray(),
+            values => Enumerable.Range(0, ys.Length).Select(j => (IReadOnlyList<double>)Enumerable.Range(0, xs.Length).Select(i => values[at[j, i]]).ToArray()).ToArray());
+    }
+}
