@@ -7,18 +7,9 @@ public sealed class ForwardReportTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    private static string? Chromium => new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
-
-    [Fact]
+    [ReportToolsFact]
     public void Forward_html_report_with_png_needs_plotly_and_chromium()
     {
-        if (Reports.Html.PlotlyAsset.Find() is null || Chromium is null)
-        {
-            // Without the assets the command must say how to get them, not crash.
-            var (c, _, e) = _cli.Run("forward", "--example", "--out", _cli.PathOf("f.csv"), "--html", _cli.PathOf("f.html"));
-            if (Reports.Html.PlotlyAsset.Find() is null) { Assert.Equal(1, c); Assert.Contains("npm install", e); }
-            return;
-        }
         var html = _cli.PathOf("forward.html");
         var png = _cli.PathOf("forward.png");
         var (code, output, err) = _cli.Run("forward", "--example", "--out", _cli.PathOf("f.csv"), "--html", html, "--png", png);
@@ -38,5 +29,15 @@ public sealed class ForwardReportTests : IDisposable
         var (code, _, err) = _cli.Run("forward", "--example", "--out", _cli.PathOf("f.csv"), "--png", _cli.PathOf("f.png"));
         Assert.Equal(1, code);
         Assert.Contains("--png goes with --html", err);
+    }
+}
+
+/// <summary>Skips, with the reason, when plotly.js (npm install) or Chromium is missing.</summary>
+public sealed class ReportToolsFactAttribute : FactAttribute
+{
+    public ReportToolsFactAttribute()
+    {
+        if (Reports.Html.PlotlyAsset.Find() is null) Skip = "Needs plotly.js: run 'npm install' in the repository folder (.ci/run does).";
+        else if (Reports.Html.PngExport.Chromium is null) Skip = "Needs Debian's chromium for --png (.ci/run installs it).";
     }
 }
