@@ -5,9 +5,11 @@ namespace SourceModel.Coulomb.Tests;
 /// <summary>Coulomb 3 .inp reading, writing and bad input.</summary>
 public sealed class InpFileTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("sourcemodel-inp-").FullName;
+    private readonly TempFiles _tmp = new();
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    private string Dir => _tmp.Root;
+
+    public void Dispose() => _tmp.Dispose();
 
     private static string Shared(string name) => Path.Combine(SharedData.Dataset("coulomb34-benchmark")!, name);
 
@@ -30,7 +32,7 @@ public sealed class InpFileTests : IDisposable
         foreach (var name in new[] { "simple_receiver_bm.inp", "M6.5.inp", "Example-2_CSZ_LL.inp" })
         {
             var first = InpReader.Read(Shared(name));
-            var path = Path.Combine(_dir, name);
+            var path = Path.Combine(Dir, name);
             using (var w = new StreamWriter(path)) InpWriter.Write(first, w);
             AssertSame(first, InpReader.Read(path));
         }
@@ -74,7 +76,7 @@ public sealed class InpFileTests : IDisposable
     [InlineData("\n", 14, "element table is empty")]
     public void Malformed_element_lines_name_their_line(string table, int line, string fragment)
     {
-        var path = Path.Combine(_dir, "bad.inp");
+        var path = Path.Combine(Dir, "bad.inp");
         File.WriteAllText(path, Head + table + "\n");
         var e = Assert.Throws<InpFormatException>(() => InpReader.Read(path));
         Assert.Equal(line, e.Line);
@@ -88,7 +90,7 @@ public sealed class InpFileTests : IDisposable
     [InlineData("  E1=  8.0e5", "  E1=  -8.0e5", 5, "Young's modulus")]
     public void Impossible_parameters_name_their_line(string from, string to, int line, string fragment)
     {
-        var path = Path.Combine(_dir, "bad.inp");
+        var path = Path.Combine(Dir, "bad.inp");
         File.WriteAllText(path, (Head + "  1  -10 0 10 0 100 1 1 80.9 10 20\n\n").Replace(from, to));
         var e = Assert.Throws<InpFormatException>(() => InpReader.Read(path));
         Assert.Equal(line, e.Line);
@@ -98,7 +100,7 @@ public sealed class InpFileTests : IDisposable
     [Fact]
     public void Rake_netslip_tables_give_the_same_fault_as_right_lateral_reverse()
     {
-        var path = Path.Combine(_dir, "rake.inp");
+        var path = Path.Combine(Dir, "rake.inp");
         File.WriteAllText(path, Head.Replace("rt.lat    reverse", "rake      netslip") + $"  1  -10 0 10 0 100 135 {Math.Sqrt(2)} 80.9 10 20\n\n");
         var c = InpReader.Read(path);
         Assert.Equal(SlipColumns.RakeNetSlip, c.Columns);

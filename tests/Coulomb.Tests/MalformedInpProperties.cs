@@ -8,9 +8,11 @@ namespace SourceModel.Coulomb.Tests;
 /// <summary>Randomly edited .inp files are read or refused with an <see cref="InpFormatException"/> — nothing else.</summary>
 public sealed class MalformedInpProperties : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("sourcemodel-inp-fuzz-").FullName;
+    private readonly TempFiles _tmp = new();
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    private string Dir => _tmp.Root;
+
+    public void Dispose() => _tmp.Dispose();
 
     private const string Good =
         "title one\ntitle two\n#reg1=  0  #reg2=  0  #fixed=  2  sym=  1\n PR1=  0.250  PR2=  0.250  DEPTH=  7.5\n  E1=  8.0e5  E2=  8.0e5\n" +
@@ -44,7 +46,7 @@ public sealed class MalformedInpProperties : IDisposable
                     default: s.Length = at; break;
                 }
             }
-            var path = Path.Combine(_dir, $"f{k++}.inp");
+            var path = Path.Combine(Dir, $"f{k++}.inp");
             File.WriteAllText(path, s.ToString());
             try
             {

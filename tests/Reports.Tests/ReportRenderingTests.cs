@@ -6,9 +6,11 @@ namespace SourceModel.Reports.Tests;
 /// <summary>Generated reports open in a real browser: no console errors, every figure rendered, a screenshot beside it.</summary>
 public sealed class ReportRenderingTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("sourcemodel-report-").FullName;
+    private readonly TempFiles _tmp = new();
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    private string Dir => _tmp.Root;
+
+    public void Dispose() => _tmp.Dispose();
 
     private static Report Sample()
     {
@@ -28,16 +30,16 @@ public sealed class ReportRenderingTests : IDisposable
     [Fact]
     public void A_saved_report_inlines_plotly_and_writes_a_sidecar_per_figure()
     {
-        var plotly = Path.Combine(_dir, "fake-plotly.js");
+        var plotly = Path.Combine(Dir, "fake-plotly.js");
         File.WriteAllText(plotly, "window.Plotly={newPlot:function(){}}; /* stand-in */");
-        var path = Path.Combine(_dir, "r.html");
+        var path = Path.Combine(Dir, "r.html");
         Sample().Save(path, plotly);
         var html = File.ReadAllText(path);
         Assert.Contains("window.Plotly={newPlot", html);
         Assert.DoesNotContain("src=\"http", html);                         // nothing fetched at view time
         Assert.Contains("<div class=\"figure\" id=\"map\"></div>", html);
-        Assert.True(File.Exists(Path.Combine(_dir, "r_files", "map.json")));
-        Assert.True(File.Exists(Path.Combine(_dir, "r_files", "profile.json")));
+        Assert.True(File.Exists(Path.Combine(Dir, "r_files", "map.json")));
+        Assert.True(File.Exists(Path.Combine(Dir, "r_files", "profile.json")));
         Assert.Contains("<td>6.69</td>", html);
         Assert.Throws<ArgumentException>(() => Sample().Add(new Figure("map", [], new Layout(new FigureTitle("again")))));
     }
@@ -45,9 +47,9 @@ public sealed class ReportRenderingTests : IDisposable
     [ChromiumFact]
     public void The_report_renders_in_headless_chromium_without_console_errors()
     {
-        var path = Path.Combine(_dir, "report.html");
+        var path = Path.Combine(Dir, "report.html");
         Sample().Save(path);
-        var screenshot = Path.Combine(_dir, "report.png");
+        var screenshot = Path.Combine(Dir, "report.png");
         var (dom, console, _) = HeadlessChromium.Render(path, screenshot);
         Assert.DoesNotContain(console, l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal));
         foreach (var id in new[] { "map", "profile" })

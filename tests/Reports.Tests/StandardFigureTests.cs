@@ -8,9 +8,11 @@ namespace SourceModel.Reports.Tests;
 /// all of them (with a 2,000-point triptych and a 1,000-patch slip figure) renders in Chromium.</summary>
 public sealed class StandardFigureTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("sourcemodel-figures-").FullName;
+    private readonly TempFiles _tmp = new();
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    private string Dir => _tmp.Root;
+
+    public void Dispose() => _tmp.Dispose();
 
     private static JsonElement Json(Figure f) => JsonDocument.Parse(f.ToJson()).RootElement;
 
@@ -128,10 +130,10 @@ public sealed class StandardFigureTests : IDisposable
             .Add(StandardFigures.Corner("corner", "trade-offs", [("a", "m", ss), ("b", "m", ds)]))
             .Add(StandardFigures.Convergence("conv", "convergence", "RMS", "cm", ("PSO", ds[..100]), ("SA", ss[..100])))
             .Add(StandardFigures.LCurve("lcurve", "L-curve", [1, 2, 4, 8], [9, 4, 3, 2.5], [1000, 100, 10, 1], 2, ("roughness", "m/km²"), ("misfit", "cm")));
-        var path = Path.Combine(_dir, "all.html");
+        var path = Path.Combine(Dir, "all.html");
         report.Save(path);
         Assert.True(new FileInfo(path).Length < 10_000_000, $"report is {new FileInfo(path).Length} bytes");
-        var (dom, console, elapsed) = HeadlessChromium.Render(path, Path.Combine(_dir, "all.png"));
+        var (dom, console, elapsed) = HeadlessChromium.Render(path, Path.Combine(Dir, "all.png"));
         Assert.DoesNotContain(console, l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal));
         foreach (var f in report.Figures)
         {
@@ -140,7 +142,7 @@ public sealed class StandardFigureTests : IDisposable
             int next = dom.IndexOf("class=\"figure", at + 1, StringComparison.Ordinal);
             Assert.Contains("main-svg", next < 0 ? dom[at..] : dom[at..next]);
         }
-        File.Copy(Path.Combine(_dir, "all.png"), Path.Combine(AppContext.BaseDirectory, "all-standard-figures.png"), overwrite: true);
+        File.Copy(Path.Combine(Dir, "all.png"), Path.Combine(AppContext.BaseDirectory, "all-standard-figures.png"), overwrite: true);
         Console.WriteLine($"render time {elapsed.TotalSeconds:F1} s (recorded in bench/RESULTS.md, not asserted)");
     }
 }

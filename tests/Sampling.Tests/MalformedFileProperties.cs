@@ -4,7 +4,6 @@ using Microsoft.FSharp.Core;
 using SourceModel.Sampling.Conventions;
 using SourceModel.Sampling.Grids;
 using SourceModel.Sampling.Import;
-using SourceModel.Sampling.Tests.Support;
 
 namespace SourceModel.Sampling.Tests;
 

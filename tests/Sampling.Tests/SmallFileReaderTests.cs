@@ -1,6 +1,5 @@
 using SourceModel.Sampling.Conventions;
 using SourceModel.Sampling.Import;
-using SourceModel.Sampling.Tests.Support;
 
 namespace SourceModel.Sampling.Tests;
 

@@ -1,4 +1,4 @@
-namespace SourceModel.Sampling.Tests.Support;
+namespace SourceModel.Tests.Shared;
 
 /// <summary>A temporary folder for files a test writes itself; deleted on dispose.</summary>
 public sealed class TempFiles : IDisposable
