@@ -14,7 +14,7 @@ internal static class Program
     /// <summary>Runs the command line; every user error becomes one line on <paramref name="err"/> and a non-zero code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter err)
     {
-        var root = BuildCommands(stdout);
+        var root = BuildCommands(stdout, args);
         try
         {
             var parse = root.Parse(args);
@@ -58,11 +58,11 @@ internal static class Program
         }
     }
 
-    private static RootCommand BuildCommands(TextWriter stdout)
+    private static RootCommand BuildCommands(TextWriter stdout, string[] args)
     {
         var root = new RootCommand("SourceModel: geodetic earthquake source modelling (Okada dislocations, inversion, Coulomb stress).");
         root.Subcommands.Add(OkadaCommand(stdout));
-        root.Subcommands.Add(ForwardCommand(stdout));
+        root.Subcommands.Add(ForwardCommand(stdout, args));
         root.Subcommands.Add(DataCommands.Build(stdout));
         root.Subcommands.Add(CoulombCommand(stdout));
         return root;
@@ -86,7 +86,7 @@ internal static class Program
         return okada;
     }
 
-    private static Command ForwardCommand(TextWriter stdout)
+    private static Command ForwardCommand(TextWriter stdout, string[] args)
     {
         var faults = new Option<string?>("--faults") { Description = "YAML or JSON file with the sources (docs/formats.md)." };
         var example = new Option<bool>("--example") { Description = "Use the built-in example thrust (and, unless --grid or --points is given, its 100 km grid and an ascending LOS)." };
@@ -114,7 +114,7 @@ internal static class Program
             var globalLos = GlobalLos(r.GetValue(los), r.GetValue(incidence), r.GetValue(heading));
             if (useExample && globalLos is null && pointFile is null) globalLos = LosVector.FromIncidenceAndHeading(39, -10);
             if (r.GetValue(png) is not null && r.GetValue(html) is null) throw new UserError("--png goes with --html.");
-            ForwardCalculation.Run(model, obs, globalLos, r.GetValue(output)!, stdout, r.GetValue(html), r.GetValue(png), Environment.GetCommandLineArgs().Skip(1).ToArray());
+            ForwardCalculation.Run(model, obs, globalLos, r.GetValue(output)!, stdout, r.GetValue(html), r.GetValue(png), args);
             return ExitCodes.Ok;
         });
         return cmd;

@@ -18,6 +18,7 @@ public sealed class ForwardReportTests : IDisposable
         foreach (var id in new[] { "east", "north", "up", "los" }) Assert.Contains($"id=\"{id}\"", text);
         Assert.Contains("vertical (cm)", text);                                // colour bar with unit
         Assert.Contains("fault 1", text);                                      // the outline is drawn
+        Assert.Contains("sourcemodel forward --example", text);                // run metadata: the command
         Assert.True(File.Exists(Path.Combine(_cli.Folder, "forward_files", "los.json")));
         Assert.True(new FileInfo(png).Length > 20_000);
         Assert.Contains("wrote", output);
