@@ -7,22 +7,25 @@ namespace SourceModel.Cli;
 /// <summary>The `sourcemodel data …` commands: inspect, quadtree, covariance.</summary>
 internal static class DataCommands
 {
-    public static Command Build(TextWriter stdout)
+    public static Command Build(TextWriter stdout, string[] args)
     {
         var data = new Command("data", "Geodetic data front end: import with declared conventions, quadtree downsampling, noise covariance.");
-        data.Subcommands.Add(Inspect(stdout));
+        data.Subcommands.Add(Inspect(stdout, args));
         data.Subcommands.Add(Quadtree(stdout));
-        data.Subcommands.Add(Covariance(stdout));
+        data.Subcommands.Add(Covariance(stdout, args));
         return data;
     }
 
-    private static Command Inspect(TextWriter stdout)
+    private static readonly Func<Option<string?>> HtmlOption = () => new Option<string?>("--html") { Description = "Also write a self-contained HTML view (needs 'npm install')." };
+
+    private static Command Inspect(TextWriter stdout, string[] args)
     {
         var files = new Argument<string[]>("FILE") { Description = "Dataset declaration files (YAML; see examples/data and docs/formats.md) or sourcemodel CSV files.", Arity = ArgumentArity.OneOrMore };
-        var cmd = new Command("inspect", "Import declared datasets and print points, extent, value range, vectors, noise model and the conventions applied.") { files };
+        var html = HtmlOption();
+        var cmd = new Command("inspect", "Import declared datasets and print points, extent, value range, vectors, noise model and the conventions applied.") { files, html };
         cmd.SetAction(r =>
         {
-            DataInspect.Run(r.GetValue(files)!, stdout);
+            DataInspect.Run(r.GetValue(files)!, stdout, r.GetValue(html), args);
             return ExitCodes.Ok;
         });
         return cmd;
@@ -64,8 +67,9 @@ internal static class DataCommands
         return cmd;
     }
 
-    private static Command Covariance(TextWriter stdout)
+    private static Command Covariance(TextWriter stdout, string[] args)
     {
+        var html = HtmlOption();
         var file = new Argument<string>("FILE") { Description = "A YAML dataset declaration (first dataset, or --dataset) or a sourcemodel leaves CSV." };
         var dataset = new Option<string?>("--dataset") { Description = "Name of the dataset in the YAML file." };
         var family = new Option<string>("--family") { Description = "exponential or exponential-cosine.", DefaultValueFactory = _ => "exponential" };
@@ -78,11 +82,11 @@ internal static class DataCommands
         var output = new Option<string?>("--out", "-o") { Description = "Write the full covariance matrix (m², CSV, dataset row order)." };
         var detrend = new Option<bool>("--detrend") { Description = "Remove the best-fitting plane (orbital ramp) before the variogram." };
         var cmd = new Command("covariance", "Empirical semivariogram, fitted noise model and the full data covariance.")
-            { file, dataset, family, bin, maxDistance, exclude, subSamples, pairs, seed, output, detrend };
+            { file, dataset, family, bin, maxDistance, exclude, subSamples, pairs, seed, output, detrend, html };
         cmd.SetAction(r =>
         {
             var o = new DataCovariance.Options(r.GetValue(dataset), r.GetValue(family)!, r.GetValue(bin), r.GetValue(maxDistance),
-                r.GetValue(exclude), r.GetValue(subSamples), r.GetValue(pairs), r.GetValue(seed), r.GetValue(output), r.GetValue(detrend));
+                r.GetValue(exclude), r.GetValue(subSamples), r.GetValue(pairs), r.GetValue(seed), r.GetValue(output), r.GetValue(detrend), r.GetValue(html), args);
             DataCovariance.Run(r.GetValue(file)!, o, stdout);
             return ExitCodes.Ok;
         });

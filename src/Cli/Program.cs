@@ -63,7 +63,7 @@ internal static class Program
         var root = new RootCommand("SourceModel: geodetic earthquake source modelling (Okada dislocations, inversion, Coulomb stress).");
         root.Subcommands.Add(OkadaCommand(stdout));
         root.Subcommands.Add(ForwardCommand(stdout, args));
-        root.Subcommands.Add(DataCommands.Build(stdout));
+        root.Subcommands.Add(DataCommands.Build(stdout, args));
         root.Subcommands.Add(CoulombCommand(stdout));
         return root;
     }

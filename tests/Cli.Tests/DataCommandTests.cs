@@ -154,6 +154,27 @@ public sealed class DataCommandTests : IDisposable
         Assert.Contains("grids[0].quadtree.statistics: unknown key", err);
     }
 
+    [ReportToolsFact]
+    public void Inspect_and_covariance_write_html_views_with_leaf_outlines_and_the_fitted_variogram()
+    {
+        var grid = SyntheticGrid();
+        var leaves = _cli.PathOf("leaves.csv");
+        var (code, _, err) = _cli.Run("data", "quadtree", grid, "-o", leaves, "--units", "mm", "--sign", "toward_satellite",
+            "--vector", "0,0,1", "--direction", "ground_to_satellite", "--coordinates", "local-m", "--threshold", "0.5");
+        Assert.True(code == 0, err);
+        var html = _cli.PathOf("inspect.html");
+        (code, _, err) = _cli.Run("data", "inspect", leaves, "--html", html);
+        Assert.True(code == 0, err);
+        var text = File.ReadAllText(html);
+        Assert.Contains("quadtree leaves", text);                               // leaf rectangles drawn
+        Assert.Contains("LOS (cm)", text);
+        var cov = _cli.PathOf("variogram.html");
+        (code, _, err) = _cli.Run("data", "covariance", leaves, "--detrend", "--html", cov);
+        Assert.True(code == 0, err);
+        Assert.Contains("fitted model", File.ReadAllText(cov));
+        Assert.Contains("semivariance (mm²)", File.ReadAllText(cov));
+    }
+
     [Fact]
     public void A_model_prediction_refines_the_quadtree_where_the_model_varies()
     {

@@ -12,7 +12,7 @@ namespace SourceModel.Cli.Commands;
 internal static class DataCovariance
 {
     public sealed record Options(string? Dataset, string Family, double? Bin, double? MaxDistance, string? ExcludeCircle,
-        int SubSamples, long Pairs, int Seed, string? Output, bool Detrend);
+        int SubSamples, long Pairs, int Seed, string? Output, bool Detrend, string? Html = null, IReadOnlyList<string>? Command = null);
 
     public static void Run(string file, Options o, TextWriter stdout)
     {
@@ -50,6 +50,7 @@ internal static class DataCovariance
             ExponentialCovariance c => $"fit: exponential, sill {F(Math.Sqrt(c.Sill) * 1e3, "0.###")} mm (std), range {F(c.Range / 1e3, "0.###")} km, nugget {F(Math.Sqrt(c.Nugget) * 1e3, "0.###")} mm",
             _ => "fit: ?",
         } + $"; weighted RMS misfit {F(fit.WeightedRms * 1e6, "0.###")} mm²");
+        if (o.Html is { } html) DataReport.Variogram(data.Name, bins, fit.Model, html, o.Command ?? [], stdout);
         if (o.Output is { } output)
         {
             var c = LeafCovariance.Build(data, fit.Model, o.SubSamples);

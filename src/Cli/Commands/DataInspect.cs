@@ -10,15 +10,17 @@ namespace SourceModel.Cli.Commands;
 /// statistics and incidence, noise model — and the conventions applied.</summary>
 internal static class DataInspect
 {
-    public static void Run(IReadOnlyList<string> configs, TextWriter stdout)
+    public static void Run(IReadOnlyList<string> configs, TextWriter stdout, string? html = null, IReadOnlyList<string>? command = null)
     {
         if (configs.Count == 0) throw new UserError("give at least one dataset declaration file (YAML), e.g. examples/data/laquila.yaml, or a sourcemodel CSV.");
+        var all = new List<GeodeticDataset>();
         foreach (var path in configs)
         {
             var data = IsYaml(path)
                 ? DatasetConfig.Load(path).ImportAll().Select(d => d.Data).ToList()
                 : [DatasetImporter.Import(new DatasetDeclaration(Path.GetFileNameWithoutExtension(path), path, DataFormat.SourceModelCsv))];
             stdout.WriteLine($"{path}: {data.Count} dataset(s)");
+            all.AddRange(data);
             var table = new TextTable("dataset", "kind", "points", "east km", "north km", "value m", "mean unit E,N,U", "incidence deg", "noise");
             foreach (var d in data) table.Add(Row(d));
             table.Write(stdout);
@@ -29,6 +31,7 @@ internal static class DataInspect
             }
             stdout.WriteLine();
         }
+        if (html is not null) DataReport.Datasets(all, html, command ?? [], stdout);
     }
 
     private static bool IsYaml(string path) => Path.GetExtension(path).ToLowerInvariant() is ".yaml" or ".yml";

@@ -14,6 +14,8 @@ public sealed record Figure(string Id, IReadOnlyList<Trace> Data, Layout Layout)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         WriteIndented = false,
+        // Units such as mm² and μ stay readable in the sidecars; the page escapes "</" itself.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The figure as plotly JSON: <c>{"data": [...], "layout": {...}}</c> (NaN becomes null: a gap in plotly).</summary>
