@@ -15,7 +15,7 @@ public static class HeadlessChromium
         var url = new Uri(Path.GetFullPath(html)).AbsoluteUri;
         // A profile per run: two renders at once must not share one (Chromium locks it).
         string profile = Path.Combine(Path.GetTempPath(), "sourcemodel-chromium-" + Guid.NewGuid().ToString("N"));
-        string[] common = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+        string[] common = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions", "--enable-unsafe-swiftshader",
             $"--user-data-dir={profile}",
             "--virtual-time-budget=15000", "--window-size=1200,1600"];
         var clock = Stopwatch.StartNew();
@@ -23,9 +23,16 @@ public static class HeadlessChromium
         var elapsed = clock.Elapsed;
         Run([.. common, $"--screenshot={Path.GetFullPath(screenshot)}", url]);
         try { Directory.Delete(profile, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        var console = log.Split('\n').Where(l => l.Contains("CONSOLE", StringComparison.Ordinal)).ToList();
+        var console = log.Split('\n').Where(l => l.Contains("CONSOLE", StringComparison.Ordinal) && !IsBrowserDiagnostic(l)).ToList();
         return (dom, console, elapsed);
     }
+
+    /// <summary>Chromium's own notes about its software WebGL and canvas readback (no GPU here) are printed as console
+    /// lines too; they are not the page's messages. Everything else the page prints counts.</summary>
+    private static bool IsBrowserDiagnostic(string line) =>
+        line.Contains("\"[.WebGL-", StringComparison.Ordinal) && line.Contains("GL Driver Message", StringComparison.Ordinal)
+        || line.Contains("Automatic fallback to software WebGL", StringComparison.Ordinal)
+        || line.Contains("\"Canvas2D: Multiple readback operations using getImageData", StringComparison.Ordinal);
 
     private static (string Out, string Err) Run(string[] args)
     {

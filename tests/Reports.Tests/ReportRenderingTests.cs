@@ -51,7 +51,7 @@ public sealed class ReportRenderingTests : IDisposable
         Sample().Save(path);
         var screenshot = Path.Combine(Dir, "report.png");
         var (dom, console, _) = HeadlessChromium.Render(path, screenshot);
-        Assert.DoesNotContain(console, l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal));
+        Assert.True(console.Count == 0, "console: " + string.Join("\n", console));   // no console message at all (errors included)
         foreach (var id in new[] { "map", "profile" })
         {
             int at = dom.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
@@ -63,5 +63,16 @@ public sealed class ReportRenderingTests : IDisposable
         Assert.True(new FileInfo(screenshot).Length > 10_000, "a screenshot PNG is written next to the report");
         var keep = Path.Combine(AppContext.BaseDirectory, "report-screenshot.png");
         File.Copy(screenshot, keep, overwrite: true);                     // left beside the test binaries for inspection
+    }
+
+    [ChromiumFact]
+    public void The_console_check_sees_errors_on_a_broken_page()
+    {
+        // Negative control: the harness must report console errors and uncaught exceptions, or the tests above prove nothing.
+        var path = Path.Combine(Dir, "broken.html");
+        File.WriteAllText(path, "<html><body><script>console.error('boom'); notAFunction();</script></body></html>");
+        var (_, console, _) = HeadlessChromium.Render(path, Path.Combine(Dir, "broken.png"));
+        Assert.Contains(console, l => l.Contains("boom", StringComparison.Ordinal));
+        Assert.Contains(console, l => l.Contains("Uncaught ReferenceError", StringComparison.Ordinal));
     }
 }
