@@ -26,18 +26,9 @@ internal static class Program
             }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = err, EnableDefaultExceptionHandler = false });
         }
-        catch (UserError e)
+        catch (Exception e) when (e is UserError or DataFormatException or SourceModel.Coulomb.Inp.InpFormatException)
         {
-            err.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (DataFormatException e)
-        {
-            err.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (SourceModel.Coulomb.Inp.InpFormatException e)
-        {
+            // Input errors from the CLI and from the libraries' readers already name file, line and what was expected.
             err.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
@@ -46,12 +37,7 @@ internal static class Program
             err.WriteLine($"error: {UserError.Reason(e)}");
             return ExitCodes.BadInput;
         }
-        catch (IOException e)
-        {
-            err.WriteLine($"error: {e.Message}");
-            return ExitCodes.Io;
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             err.WriteLine($"error: {e.Message}");
             return ExitCodes.Io;

@@ -12,7 +12,7 @@ public sealed record Figure(string Id, IReadOnlyList<Trace> Data, Layout Layout)
     private static readonly JsonSerializerOptions Options = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new NaNAsNull() },
         WriteIndented = false,
         // Units such as mm² and μ stay readable in the sidecars; the page escapes "</" itself.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -23,8 +23,20 @@ public sealed record Figure(string Id, IReadOnlyList<Trace> Data, Layout Layout)
     {
         if (Id.Length == 0 || !Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             throw new ArgumentException($"figure id '{Id}' must be letters, digits, '-' or '_'.");
-        var json = JsonSerializer.Serialize(new { data = Data.Cast<object>().ToArray(), layout = Layout }, Options);
-        // plotly reads null as a missing value; JSON has no NaN.
-        return json.Replace("\"NaN\"", "null");
+        return JsonSerializer.Serialize(new { data = Data.Cast<object>().ToArray(), layout = Layout }, Options);
+    }
+
+    /// <summary>JSON has no NaN or infinities; plotly reads null as a missing value (a gap), so non-finite numbers are
+    /// written as null.</summary>
+    private sealed class NaNAsNull : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value)) writer.WriteNumberValue(value);
+            else writer.WriteNullValue();
+        }
     }
 }
