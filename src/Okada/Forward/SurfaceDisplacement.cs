@@ -32,6 +32,42 @@ public static class SurfaceDisplacement
         return field;
     }
 
+    /// <summary>
+    /// Adds the displacement of one rectangle, projected on each point's unit vector (LOS: ground to satellite; GNSS: a
+    /// component axis), to <paramref name="projected"/>, on the calling thread and without allocating: the building block
+    /// of a cost function that is itself evaluated in parallel over models (a particle swarm). Returns the number of
+    /// points that lie on a surface-breaking edge (singular; they receive no contribution).
+    /// </summary>
+    /// <param name="fault">Source (not re-validated: records are validated on construction).</param>
+    /// <param name="medium">Elastic medium.</param>
+    /// <param name="east">Point east, m.</param>
+    /// <param name="north">Point north, m.</param>
+    /// <param name="unitEast">Unit vector east component per point.</param>
+    /// <param name="unitNorth">Unit vector north component per point.</param>
+    /// <param name="unitUp">Unit vector up component per point.</param>
+    /// <param name="projected">Accumulator, m (per metre of slip unit of the source).</param>
+    public static int AddProjected(RectangularFault fault, ElasticMedium medium, double[] east, double[] north,
+        double[] unitEast, double[] unitNorth, double[] unitUp, double[] projected)
+    {
+        var frame = fault.ToOkadaFrame(medium);
+        var singular = new int[1];
+        BatchRunner.RunRange(new ProjectedRectangleJob(frame, east, north, unitEast, unitNorth, unitUp, projected, singular),
+            0, east.Length, KernelPath.Auto);
+        return singular[0];
+    }
+
+    /// <summary>As <see cref="AddProjected(RectangularFault, ElasticMedium, double[], double[], double[], double[], double[], double[])"/>
+    /// for a point source (DC3D0 at the surface).</summary>
+    public static int AddProjected(PointSourceFault source, ElasticMedium medium, double[] east, double[] north,
+        double[] unitEast, double[] unitNorth, double[] unitUp, double[] projected)
+    {
+        var s = source.ToOkada(medium);
+        var singular = new int[1];
+        BatchRunner.RunRange(new ProjectedPointJob(s, source.East, source.North, source.Strike, east, north,
+            unitEast, unitNorth, unitUp, projected, singular), 0, east.Length, KernelPath.Auto);
+        return singular[0];
+    }
+
     internal static void Add(RectangularFault fault, ElasticMedium medium, double[] east, double[] north,
         SurfaceField field, KernelPath path, bool parallel)
     {
@@ -59,6 +95,65 @@ public static class SurfaceDisplacement
         if (V.Any(singular))
             for (int lane = 0; lane < V.Count; lane++)
                 if (BitConverter.DoubleToInt64Bits(V.Lane(singular, lane)) != 0) f.Status[i + lane] = OkadaStatus.Singular;
+    }
+
+    /// <summary>Adds u·v of a register of points to the accumulator; counts singular lanes.</summary>
+    private static void AddProjectedLanes<V>(in LaneRotation r, in Gradient12<V> u, V singular, double[] ue, double[] un,
+        double[] uu, double[] projected, int[] singularCount, int i) where V : struct, ILanes<V>
+    {
+        r.ToEnu(u.Ux, u.Uy, out V e, out V n);
+        V p = e * V.Load(ue, i) + n * V.Load(un, i) + u.Uz * V.Load(uu, i);
+        if (V.Any(singular))
+        {
+            for (int lane = 0; lane < V.Count; lane++)
+                if (BitConverter.DoubleToInt64Bits(V.Lane(singular, lane)) != 0) singularCount[0]++;
+            p = V.Select(singular, V.Broadcast(0.0), p);
+        }
+        V.Store(V.Load(projected, i) + p, projected, i);
+    }
+
+    private readonly struct ProjectedRectangleJob(OkadaFrame frame, double[] east, double[] north, double[] ue, double[] un,
+        double[] uu, double[] projected, int[] singularCount) : ILaneJob
+    {
+        private readonly Dc3dSource _s = frame.Source;
+        private readonly KernelConstants _k = new(frame.Source.Alpha, frame.Source.Dip);
+        private readonly LaneRotation _r = new(frame.OriginEast, frame.OriginNorth, frame.Strike);
+
+        public void Run<V>(int i) where V : struct, ILanes<V>
+        {
+            _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
+            SurfaceDisplacementKernel.Unit3<V> strike, dip, open;
+            V singular;
+            if (_s.Disl3 != 0) SurfaceDisplacementKernel.Evaluate<V, On>(_s, _k, x, y, out strike, out dip, out open, out singular);
+            else SurfaceDisplacementKernel.Evaluate<V, Off>(_s, _k, x, y, out strike, out dip, out open, out singular);
+            var u = default(Gradient12<V>);
+            u.Ux = strike.X * _s.Disl1 + dip.X * _s.Disl2;
+            u.Uy = strike.Y * _s.Disl1 + dip.Y * _s.Disl2;
+            u.Uz = strike.Z * _s.Disl1 + dip.Z * _s.Disl2;
+            if (_s.Disl3 != 0)
+            {
+                u.Ux += open.X * _s.Disl3;
+                u.Uy += open.Y * _s.Disl3;
+                u.Uz += open.Z * _s.Disl3;
+            }
+            AddProjectedLanes(_r, u, singular, ue, un, uu, projected, singularCount, i);
+        }
+    }
+
+    private readonly struct ProjectedPointJob(Dc3d0Source source, double e0, double n0, double strike,
+        double[] east, double[] north, double[] ue, double[] un, double[] uu, double[] projected, int[] singularCount) : ILaneJob
+    {
+        private readonly Dc3d0Source _s = source;
+        private readonly KernelConstants _k = new(source.Alpha, source.Dip);
+        private readonly DislocationWeights _w = new(source.Pot1, source.Pot2, source.Pot3, source.Pot4);
+        private readonly LaneRotation _r = new(e0, n0, strike);
+
+        public void Run<V>(int i) where V : struct, ILanes<V>
+        {
+            _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
+            var u = SurfacePointKernel.Evaluate<V, Off>(_s, _k, _w, x, y, out V singular);
+            AddProjectedLanes(_r, u, singular, ue, un, uu, projected, singularCount, i);
+        }
     }
 
     private readonly struct RectangleJob(OkadaFrame frame, double[] east, double[] north, SurfaceField field) : ILaneJob

@@ -1,0 +1,202 @@
+using SourceModel.Sampling;
+using SourceModel.Sampling.Noise;
+
+namespace SourceModel.Inversion.Problem;
+
+/// <summary>
+/// One dataset prepared for repeated misfit evaluation: its points and unit vectors, the whitening operator W and the
+/// whitened data W·d, and an orthonormal basis Q of the whitened nuisance columns (W·B = Q·R), so that the nuisance
+/// terms are solved — and projected out of the residual — in O(n·k) per evaluation.
+/// </summary>
+public sealed class DatasetTerm
+{
+    private readonly PackedLowerFactor? _factor;
+    private readonly double[]? _inverseSigma;
+    private readonly double[] _q;       // k columns of n, orthonormal
+    private readonly double[,] _r;      // k×k upper triangular
+    private readonly double _centreEast, _centreNorth;
+
+    private DatasetTerm(GeodeticDataset data, NuisanceModel nuisance, WhiteningMode whitening, double weight)
+    {
+        Data = data;
+        Nuisance = nuisance;
+        Whitening = whitening;
+        Weight = weight;
+        int n = data.Count;
+        East = data.East.ToArray(); North = data.North.ToArray();
+        UnitEast = data.UnitEast.ToArray(); UnitNorth = data.UnitNorth.ToArray(); UnitUp = data.UnitUp.ToArray();
+        Observed = data.Value.ToArray();
+        if (whitening == WhiteningMode.Covariance)
+        {
+            var w = new Whitening(data.Covariance!);
+            _factor = new PackedLowerFactor(w.Factor, n);
+        }
+        else if (whitening == WhiteningMode.Sigma)
+            _inverseSigma = data.Sigma.ToArray().Select(s => 1 / s).ToArray();
+        WhitenedObserved = (double[])Observed.Clone();
+        Whiten(WhitenedObserved);
+        _centreEast = East.Average();
+        _centreNorth = North.Average();
+        int k = NuisanceColumns.Names(nuisance).Count;
+        _q = new double[k * n];
+        _r = new double[k, k];
+        for (int c = 0; c < k; c++)
+        {
+            var col = _q.AsSpan(c * n, n);
+            for (int i = 0; i < n; i++) col[i] = NuisanceColumns.Value(c, East[i], North[i], _centreEast, _centreNorth);
+            Whiten(col);
+        }
+        Orthonormalise(k, n);
+    }
+
+    /// <summary>Prepares a dataset; <paramref name="whitening"/> Auto picks the covariance, else the sigmas.</summary>
+    /// <param name="data">The dataset (local frame, metres).</param>
+    /// <param name="nuisance">Nuisance terms solved in every evaluation.</param>
+    /// <param name="whitening">How residuals are weighted.</param>
+    /// <param name="weight">Relative weight of the dataset (multiplies its whitened residuals); null takes the dataset's own.</param>
+    public static DatasetTerm Prepare(GeodeticDataset data, NuisanceModel nuisance = NuisanceModel.None,
+        WhiteningMode whitening = WhiteningMode.Auto, double? weight = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Count == 0) throw new ArgumentException($"dataset '{data.Name}' has no points.");
+        var mode = whitening switch
+        {
+            WhiteningMode.Auto when data.Covariance is not null => WhiteningMode.Covariance,
+            WhiteningMode.Auto when data.Sigma.Length > 0 => WhiteningMode.Sigma,
+            WhiteningMode.Auto => throw new ArgumentException(
+                $"dataset '{data.Name}' has no sigmas and no covariance: give 'sigma', a covariance file, or set whitening: none for every dataset."),
+            WhiteningMode.Covariance when data.Covariance is null => throw new ArgumentException(
+                $"dataset '{data.Name}': whitening 'covariance' asked for, but the dataset has no covariance."),
+            WhiteningMode.Sigma when data.Sigma.Length == 0 => throw new ArgumentException(
+                $"dataset '{data.Name}': whitening 'sigma' asked for, but the dataset has no sigmas."),
+            _ => whitening,
+        };
+        double w = weight ?? data.Weight;
+        if (!(w > 0) || !double.IsFinite(w)) throw new ArgumentException($"dataset '{data.Name}': weight must be a finite positive number, got {w}.");
+        return new DatasetTerm(data, nuisance, mode, w);
+    }
+
+    /// <summary>The dataset.</summary>
+    public GeodeticDataset Data { get; }
+
+    /// <summary>Dataset name.</summary>
+    public string Name => Data.Name;
+
+    /// <summary>Nuisance terms.</summary>
+    public NuisanceModel Nuisance { get; }
+
+    /// <summary>Whitening actually used (never Auto).</summary>
+    public WhiteningMode Whitening { get; }
+
+    /// <summary>Relative weight: multiplies the whitened residuals in the misfit.</summary>
+    public double Weight { get; }
+
+    /// <summary>Number of observations.</summary>
+    public int Count => Observed.Length;
+
+    /// <summary>Mean east of the points, m: the origin of the nuisance polynomial.</summary>
+    public double CentreEast => _centreEast;
+
+    /// <summary>Mean north of the points, m.</summary>
+    public double CentreNorth => _centreNorth;
+
+    internal double[] East { get; }
+    internal double[] North { get; }
+    internal double[] UnitEast { get; }
+    internal double[] UnitNorth { get; }
+    internal double[] UnitUp { get; }
+    internal double[] Observed { get; }
+    internal double[] WhitenedObserved { get; }
+
+    /// <summary>x ← W·x.</summary>
+    internal void Whiten(Span<double> x)
+    {
+        if (_factor is not null) _factor.Whiten(x);
+        else if (_inverseSigma is not null)
+            for (int i = 0; i < x.Length; i++) x[i] *= _inverseSigma[i];
+    }
+
+    /// <summary>Four vectors x ← W·x (the factor streamed once).</summary>
+    internal void Whiten4(Span<double> a, Span<double> b, Span<double> c, Span<double> d)
+    {
+        if (_factor is not null) _factor.Whiten4(a, b, c, d);
+        else
+        {
+            Whiten(a); Whiten(b); Whiten(c); Whiten(d);
+        }
+    }
+
+    /// <summary>Removes the least-squares nuisance fit from a whitened residual (r ← r − Q·Qᵀr) and returns Σr².</summary>
+    internal double ProjectedSumOfSquares(Span<double> r)
+    {
+        int n = Count, k = _r.GetLength(0);
+        for (int c = 0; c < k; c++)
+        {
+            var q = _q.AsSpan(c * n, n);
+            double a = 0;
+            for (int i = 0; i < n; i++) a += q[i] * r[i];
+            for (int i = 0; i < n; i++) r[i] -= a * q[i];
+        }
+        double s = 0;
+        foreach (double v in r) s += v * v;
+        return s;
+    }
+
+    /// <summary>Nuisance coefficients (physical units, see <see cref="NuisanceColumns.Names"/>; the polynomial is about
+    /// the dataset's mean point <see cref="CentreEast"/>, <see cref="CentreNorth"/>) fitted to a whitened residual, and
+    /// their prediction at the points (m).</summary>
+    internal (double[] Coefficients, double[] Prediction) NuisanceFit(ReadOnlySpan<double> whitenedResidual)
+    {
+        int n = Count, k = _r.GetLength(0);
+        var qtr = new double[k];
+        for (int c = 0; c < k; c++)
+        {
+            var q = _q.AsSpan(c * n, n);
+            for (int i = 0; i < n; i++) qtr[c] += q[i] * whitenedResidual[i];
+        }
+        var scaled = new double[k];
+        for (int c = k - 1; c >= 0; c--)
+        {
+            double s = qtr[c];
+            for (int j = c + 1; j < k; j++) s -= _r[c, j] * scaled[j];
+            scaled[c] = s / _r[c, c];
+        }
+        var prediction = new double[n];
+        for (int i = 0; i < n; i++)
+            for (int c = 0; c < k; c++) prediction[i] += scaled[c] * NuisanceColumns.Value(c, East[i], North[i], _centreEast, _centreNorth);
+        var physical = new double[k];
+        for (int c = 0; c < k; c++) physical[c] = scaled[c] * NuisanceColumns.ToPhysical(c);
+        return (physical, prediction);
+    }
+
+    /// <summary>Modified Gram–Schmidt on the whitened nuisance columns; refuses a basis the points cannot determine.</summary>
+    private void Orthonormalise(int k, int n)
+    {
+        for (int c = 0; c < k; c++)
+        {
+            var v = _q.AsSpan(c * n, n);
+            double original = Math.Sqrt(Sum2(v));
+            for (int p = 0; p < c; p++)
+            {
+                var q = _q.AsSpan(p * n, n);
+                double a = 0;
+                for (int i = 0; i < n; i++) a += q[i] * v[i];
+                _r[p, c] = a;
+                for (int i = 0; i < n; i++) v[i] -= a * q[i];
+            }
+            double norm = Math.Sqrt(Sum2(v));
+            if (!(norm > 1e-10 * original) || n <= k)
+                throw new ArgumentException(
+                    $"dataset '{Name}': the {Nuisance.ToString().ToLowerInvariant()} nuisance model is not determined by its {n} point(s) (collinear or too few); use a simpler one.");
+            _r[c, c] = norm;
+            for (int i = 0; i < n; i++) v[i] /= norm;
+        }
+    }
+
+    private static double Sum2(ReadOnlySpan<double> v)
+    {
+        double s = 0;
+        foreach (double x in v) s += x * x;
+        return s;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using SourceModel.Inversion.Problem;
+using SourceModel.Sampling.Projection;
+
+namespace SourceModel.Inversion.Results;
+
+/// <summary>
+/// Sources as GeoJSON (RFC 7946): each rectangle's outline (a polygon of its four corners, with depths as the third
+/// coordinate in metres, negative down) and its surface trace (the line where the plane, extended up-dip, meets the
+/// surface), each point source as a point. Coordinates are longitude/latitude when the data have a geographic reference;
+/// otherwise local metres, said so in the collection's <c>coordinates</c> member.
+/// </summary>
+public static class FaultGeoJson
+{
+    /// <summary>Writes the feature collection.</summary>
+    public static void Write(SourceSet sources, GeoReference? reference, Utf8JsonWriter w)
+    {
+        var projection = reference is null ? null : new LocalProjection(reference);
+        double[] Position(double east, double north, double depth)
+        {
+            if (projection is null) return [east, north, -depth];
+            var (lon, lat) = projection.Inverse(east, north);
+            return [Math.Round(lon, 7), Math.Round(lat, 7), -depth];
+        }
+        w.WriteStartObject();
+        w.WriteString("type", "FeatureCollection");
+        w.WriteString("coordinates", projection is null ? "local east/north/up, m" : "longitude, latitude (WGS84), elevation m");
+        w.WriteStartArray("features");
+        for (int k = 0; k < sources.Rectangles.Count; k++)
+        {
+            var f = sources.Rectangles[k];
+            var corners = f.Corners().Select(c => Position(c.East, c.North, c.Depth)).ToList();
+            corners.Add(corners[0]);
+            Feature(w, "Polygon", new[] { corners.ToArray() }, k, f, "outline");
+            // Up-dip extension of the top edge to the surface: horizontal distance topDepth / tan(dip) toward strike − 90°.
+            double tanDip = Math.Tan(f.Dip * Math.PI / 180);
+            if (tanDip > 1e-9)
+            {
+                double h = f.TopDepth / tanDip, s = f.Strike * Math.PI / 180;
+                double de = -h * Math.Cos(s), dn = h * Math.Sin(s);
+                var (se, sn) = f.StrikeDirection;
+                double hl = 0.5 * f.Length;
+                var trace = new[]
+                {
+                    Position(f.East + de - hl * se, f.North + dn - hl * sn, 0),
+                    Position(f.East + de + hl * se, f.North + dn + hl * sn, 0),
+                };
+                Feature(w, "LineString", trace, k, f, "surface_trace");
+            }
+        }
+        for (int k = 0; k < sources.Points.Count; k++)
+        {
+            var p = sources.Points[k];
+            w.WriteStartObject();
+            w.WriteString("type", "Feature");
+            w.WriteStartObject("geometry");
+            w.WriteString("type", "Point");
+            w.WriteStartArray("coordinates");
+            foreach (double v in Position(p.East, p.North, p.Depth)) w.WriteNumberValue(v);
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartObject("properties");
+            w.WriteString("kind", "point_source");
+            w.WriteNumber("index", k + 1);
+            w.WriteNumber("depth_m", p.Depth);
+            w.WriteNumber("strike_deg", p.Strike);
+            w.WriteNumber("dip_deg", p.Dip);
+            w.WriteNumber("strike_potency_m3", p.StrikePotency);
+            w.WriteNumber("dip_potency_m3", p.DipPotency);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Feature(Utf8JsonWriter w, string type, object coordinates, int index, Okada.Geometry.RectangularFault f, string kind)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "Feature");
+        w.WriteStartObject("geometry");
+        w.WriteString("type", type);
+        w.WritePropertyName("coordinates");
+        JsonSerializer.Serialize(w, coordinates);
+        w.WriteEndObject();
+        w.WriteStartObject("properties");
+        w.WriteString("kind", kind);
+        w.WriteNumber("index", index + 1);
+        w.WriteNumber("strike_deg", f.Strike);
+        w.WriteNumber("dip_deg", f.Dip);
+        w.WriteNumber("rake_deg", f.Slip.Rake);
+        w.WriteNumber("slip_m", f.Slip.Magnitude);
+        w.WriteNumber("top_depth_m", f.TopDepth);
+        w.WriteNumber("bottom_depth_m", f.BottomDepth);
+        w.WriteNumber("length_m", f.Length);
+        w.WriteNumber("width_m", f.Width);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The collection as a string (for tests and small outputs).</summary>
+    public static string ToJson(SourceSet sources, GeoReference? reference)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true })) Write(sources, reference, w);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
