@@ -51,6 +51,7 @@ internal static class Program
         root.Subcommands.Add(ForwardCommand(stdout, args));
         root.Subcommands.Add(DataCommands.Build(stdout, args));
         root.Subcommands.Add(CoulombCommand(stdout));
+        root.Subcommands.Add(GeometryCommand(stdout, args));
         return root;
     }
 
@@ -128,6 +129,22 @@ internal static class Program
                 if (r.GetValue(output) is not null || r.GetValue(rake) is not null) throw new UserError("--out and --rake go with --inp; a CONFIG names its own outputs.");
                 CoulombRun.Config(cfg!, stdout);
             }
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command GeometryCommand(TextWriter stdout, string[] args)
+    {
+        var config = new Argument<string>("CONFIG") { Description = "YAML configuration: datasets, sources with bounds, optimiser (docs/formats.md)." };
+        var output = new Option<string?>("--out") { Description = "Run folder (default: the config's 'output', else CONFIG-geometry beside it)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted search from the run folder's checkpoint.json." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html (it needs 'npm install' for plotly.js)." };
+        var cmd = new Command("geometry", "Step 1: the uniform-slip fault geometry that best fits the data (PSO, multi-peak PSO, simulated annealing).")
+            { config, output, resume, noReport };
+        cmd.SetAction(r =>
+        {
+            GeometryRun.Run(r.GetValue(config)!, r.GetValue(output), r.GetValue(resume), !r.GetValue(noReport), stdout, args);
             return ExitCodes.Ok;
         });
         return cmd;

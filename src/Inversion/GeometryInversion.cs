@@ -38,6 +38,9 @@ public sealed record GeometrySearchOptions
     /// <summary>Run seed.</summary>
     public long Seed { get; init; } = 1;
 
+    /// <summary>Continue from the checkpoint at <see cref="ExecutorOptions.CheckpointPath"/> instead of starting afresh.</summary>
+    public bool Resume { get; init; }
+
     /// <summary>Refine the best point (and every peak) with Nelder–Mead; null skips the polish.</summary>
     public PolishOptions? Polish { get; init; } = new();
 
@@ -63,11 +66,16 @@ public static class GeometryInversion
         var o = options ?? new GeometrySearchOptions();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long evaluationsBefore = problem.Evaluations, invalidBefore = problem.InvalidEvaluations;
-        (SolverState State, TerminationReason Reason, IReadOnlyList<ConvergencePoint> History, List<(double[] X, double Cost)> Peaks) run = o.Method switch
+        if (o.Resume && (o.Executor.CheckpointPath is null || !File.Exists(o.Executor.CheckpointPath)))
+            throw new ArgumentException($"nothing to resume: no checkpoint at {o.Executor.CheckpointPath ?? "(none set)"}.");
+        RunResult<T> Go<T>(ISolver<T> solver) where T : SolverState => o.Resume
+            ? Executor.Resume(solver, problem, o.Executor.CheckpointPath!, o.Executor, observers)
+            : Executor.Run(solver, problem, o.Seed, o.Executor, observers);
+        (SolverState State, TerminationReason Reason, IReadOnlyList<ConvergencePoint> History, List<(double[] X, double Cost)> Peaks, long Seed) run = o.Method switch
         {
-            OptimiserKind.ParticleSwarm => Single(Executor.Run(new ParticleSwarm(o.Swarm), problem, o.Seed, o.Executor, observers)),
-            OptimiserKind.SimulatedAnnealing => Single(Executor.Run(new SimulatedAnnealing(o.Annealing), problem, o.Seed, o.Executor, observers)),
-            _ => Multi(Executor.Run(new MultiPeakSwarm(o.MultiPeak), problem, o.Seed, o.Executor, observers)),
+            OptimiserKind.ParticleSwarm => Single(Go(new ParticleSwarm(o.Swarm))),
+            OptimiserKind.SimulatedAnnealing => Single(Go(new SimulatedAnnealing(o.Annealing))),
+            _ => Multi(Go(new MultiPeakSwarm(o.MultiPeak))),
         };
         var peaks = run.Peaks;
         if (o.Polish is not null)
@@ -86,19 +94,19 @@ public static class GeometryInversion
             double mw = sources is null ? double.NaN : SourceSet.MomentMagnitude(sources.Moment(problem.Medium));
             return new Peak(i + 1, full, p.Cost, mw);
         }).ToList();
-        return new GeometryResult(o.MethodName, o.Seed, run.Reason, run.State.Iteration, problem.Evaluations - evaluationsBefore,
+        return new GeometryResult(o.MethodName, run.Seed, run.Reason, run.State.Iteration, problem.Evaluations - evaluationsBefore,
             problem.InvalidEvaluations - invalidBefore, clock.Elapsed, problem.Layout.ParameterNames,
             problem.Space.ToFull(run.State.BestPosition), run.State.BestCost, fit, ranked, run.History);
     }
 
-    private static (SolverState, TerminationReason, IReadOnlyList<ConvergencePoint>, List<(double[], double)>) Single<T>(RunResult<T> r)
-        where T : SolverState => (r.State, r.Reason, r.History, [(r.State.BestPosition, r.State.BestCost)]);
+    private static (SolverState, TerminationReason, IReadOnlyList<ConvergencePoint>, List<(double[], double)>, long) Single<T>(RunResult<T> r)
+        where T : SolverState => (r.State, r.Reason, r.History, [(r.State.BestPosition, r.State.BestCost)], r.Seed);
 
-    private static (SolverState, TerminationReason, IReadOnlyList<ConvergencePoint>, List<(double[], double)>) Multi(RunResult<MultiPeakState> r)
+    private static (SolverState, TerminationReason, IReadOnlyList<ConvergencePoint>, List<(double[], double)>, long) Multi(RunResult<MultiPeakState> r)
     {
         var peaks = MultiPeakSwarm.Peaks(r.State).Select(p => (p.Position, p.Cost)).ToList();
         if (peaks.Count == 0 || r.State.BestCost < peaks.Min(p => p.Cost)) peaks.Insert(0, (r.State.BestPosition, r.State.BestCost));
-        return (r.State, r.Reason, r.History, peaks);
+        return (r.State, r.Reason, r.History, peaks, r.Seed);
     }
 
     /// <summary>Peaks that polished onto the same optimum are one peak.</summary>

@@ -36,6 +36,8 @@ public sealed class ParameterSpaceTests
     [InlineData("missing", "parameter 'f.rake' is missing")]
     [InlineData("nofree", "no free parameter")]
     [InlineData("equal", "min equals max")]
+    [InlineData("steep", "parameter 'f.dip': bounds [10, 95] leave the possible range")]
+    [InlineData("negative", "parameter 'f.width': value -5 leave the possible range")]
     public void Bad_bounds_are_refused_before_any_work_with_the_parameter_named(string kind, string message)
     {
         var p = Full();
@@ -47,6 +49,8 @@ public sealed class ParameterSpaceTests
             case "missing": p.Remove("f.rake"); break;
             case "nofree": foreach (var k in new[] { "f.east", "f.depth", "f.dip" }) p[k] = ParameterSpec.FixedAt("", 1); break;
             case "equal": p["f.dip"] = ParameterSpec.Free("", 30, 30); break;
+            case "steep": p["f.dip"] = ParameterSpec.Free("", 10, 95); break;
+            case "negative": p["f.width"] = new ParameterSpec("", -5, -5, -5); break;
         }
         var e = Assert.Throws<ArgumentException>(() => Layout.Space(p));
         Assert.Contains(message, e.Message);

@@ -57,13 +57,7 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
             medium = model.Medium;
         }
         if (sources.Count == 0) throw sourcesMap.ErrorHere("no source has slip.");
-        if (root.Map("medium") is { } m)
-        {
-            double nu = m.Number("poisson");
-            medium = m.Has("young") ? ElasticMedium.FromYoung(m.Number("young"), nu) : new ElasticMedium(m.Number("shear_modulus"), nu);
-            m.RejectUnknownKeys();
-            try { medium.Validated(); } catch (ArgumentException e) { throw m.ErrorHere(UserError.Reason(e)); }
-        }
+        if (root.Map("medium") is { } m) medium = MediumKeys.Parse(m);
         double friction = root.Number("friction", inp?.Friction ?? CoulombStress.DefaultFriction);
         if (!(friction >= 0 && friction <= 1)) throw root.ErrorAt("friction", $"{friction} must be within [0, 1].");
         var receiver = ParseReceiver(root, inp);

@@ -18,12 +18,19 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
 {
     public static DatasetConfig Load(string path)
     {
-        var doc = YamlDocument.Load(path);
-        var root = doc.Root;
+        var root = YamlDocument.Load(path).Root;
+        var config = Parse(root, path);
+        root.RejectUnknownKeys();
+        return config;
+    }
+
+    /// <summary>Reads <c>reference</c>, <c>datasets</c> and <c>grids</c> from a configuration that may hold other keys
+    /// too (the caller rejects unknown keys once it has read its own).</summary>
+    public static DatasetConfig Parse(YamlMap root, string path)
+    {
         var reference = root.Map("reference") is { } r ? ParseReference(r) : null;
         var datasets = root.List("datasets").Select(m => Dataset(m, reference)).ToList();
         var grids = root.List("grids").Select(m => Grid(m, reference)).ToList();
-        root.RejectUnknownKeys();
         if (datasets.Count + grids.Count == 0) throw root.ErrorHere("declare at least one entry under 'datasets' or 'grids'.");
         var names = datasets.Select(d => d.Name).Concat(grids.Select(g => g.Grid.Name)).ToList();
         var dup = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);

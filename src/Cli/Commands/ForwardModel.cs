@@ -32,12 +32,7 @@ internal sealed record ForwardModel(ElasticMedium Medium, IReadOnlyList<Rectangu
             _ => throw root.ErrorHere($"length_unit: '{unit}' is not supported; use m or km."),
         };
         var medium = ElasticMedium.Default;
-        if (root.Map("medium") is { } m)
-        {
-            medium = new ElasticMedium(m.Number("shear_modulus", 30e9), m.Number("poisson_ratio", 0.25));
-            Guard(m, () => medium.Validated());
-            m.RejectUnknownKeys();
-        }
+        if (root.Map("medium") is { } m) medium = MediumKeys.Parse(m);
         var faults = root.List("faults").Select(f => Fault(f, scale)).ToArray();
         var points = root.List("point_sources").Select(p => Point(p, scale)).ToArray();
         root.RejectUnknownKeys();

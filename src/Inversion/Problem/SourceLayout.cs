@@ -118,6 +118,25 @@ public sealed class SourceLayout
         return (magnitude * Math.Cos(r), magnitude * Math.Sin(r));
     }
 
+    /// <summary>Refuses bounds (or a fixed value) no source can take: dip outside [0, 90], a non-positive length or
+    /// width, a negative depth or potency magnitude.</summary>
+    private static ParameterSpec WithinPhysicalLimits(ParameterSpec s)
+    {
+        string p = s.Name[(s.Name.IndexOf('.') + 1)..];
+        (double Lo, double Hi, string Why)? limit = p switch
+        {
+            "dip" => (0, 90, "dip is measured down from the horizontal, 0 to 90 degrees (strike sets the dip direction)"),
+            "length" or "width" => (double.Epsilon, double.PositiveInfinity, "a size must be positive"),
+            "depth" => (0, double.PositiveInfinity, "depth is positive down from the surface"),
+            "slip" or "potency" => (0, double.PositiveInfinity, "the magnitude is non-negative (the rake gives the direction)"),
+            _ => null,
+        };
+        if (limit is { } l && (s.Min < l.Lo || s.Max > l.Hi))
+            throw new ArgumentException(FormattableString.Invariant(
+                $"parameter '{s.Name}': {(s.IsFree ? $"bounds [{s.Min}, {s.Max}]" : $"value {s.Fixed}")} leave the possible range: {l.Why}."));
+        return s;
+    }
+
     /// <summary>Checks that every template parameter has a spec and no spec is unknown; returns the specs in vector order.</summary>
     public ParameterSpace Space(IReadOnlyDictionary<string, ParameterSpec> given)
     {
@@ -127,7 +146,7 @@ public sealed class SourceLayout
         var specs = new List<ParameterSpec>();
         foreach (string name in ParameterNames)
         {
-            if (given.TryGetValue(name, out var s)) specs.Add(s with { Name = name });
+            if (given.TryGetValue(name, out var s)) specs.Add(WithinPhysicalLimits(s with { Name = name }));
             else if (SourceTemplate.Defaults.TryGetValue(name[(name.IndexOf('.') + 1)..], out double d)) specs.Add(ParameterSpec.FixedAt(name, d));
             else throw new ArgumentException($"parameter '{name}' is missing: give bounds [min, max] or a fixed value.");
         }

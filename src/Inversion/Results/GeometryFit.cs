@@ -38,7 +38,8 @@ public sealed record GeometryFit(double Cost, double[] Parameters, SourceSet Sou
     public static GeometryFit Of(GeometryProblem problem, ReadOnlySpan<double> full)
     {
         var sources = problem.Layout.Realise(full, out double violation)
-            ?? throw new ArgumentException(FormattableString.Invariant($"the parameters describe no valid source (violation {violation:G4})."));
+            ?? throw new ArgumentException(FormattableString.Invariant(
+                $"the parameters describe no valid source (violation {violation:G4}): with these bounds the fault cannot lie below the surface; check depth, width and dip."));
         var fits = new List<DatasetFit>();
         double sum = 0;
         foreach (var t in problem.Terms)
@@ -84,6 +85,7 @@ public static class Statistics
             double x = a[i] - ma, y = b[i] - mb;
             sab += x * y; saa += x * x; sbb += y * y;
         }
-        return saa > 0 && sbb > 0 ? sab / Math.Sqrt(saa * sbb) : double.NaN;
+        // Clamped: rounding can put a perfect fit a few ulps above 1.
+        return saa > 0 && sbb > 0 ? Math.Clamp(sab / Math.Sqrt(saa * sbb), -1, 1) : double.NaN;
     }
 }

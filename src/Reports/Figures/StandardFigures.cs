@@ -78,7 +78,7 @@ public static class StandardFigures
     /// <summary>A field on a regular grid (at depth, or a cross-section with depth increasing downward) as a heat map.</summary>
     public static Figure FieldMap(string id, string title, IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<IReadOnlyList<double>> z,
         string quantity, string unit, (string Quantity, string Unit) xAxis, (string Quantity, string Unit) yAxis, bool depthDown = false,
-        bool diverging = true, IReadOnlyList<Polyline>? outlines = null)
+        bool diverging = true, IReadOnlyList<Polyline>? outlines = null, bool equalAspect = true)
     {
         double c = SymmetricLimit(z.SelectMany(r => r));
         var traces = new List<Trace>
@@ -93,7 +93,7 @@ public static class StandardFigures
         return new Figure(id, traces, new Layout(new FigureTitle(title))
         {
             XAxis = Axis.Titled(xAxis.Quantity, xAxis.Unit),
-            YAxis = Axis.Titled(yAxis.Quantity, yAxis.Unit) with { AutoRange = depthDown ? "reversed" : null, ScaleAnchor = depthDown ? null : "x" },
+            YAxis = Axis.Titled(yAxis.Quantity, yAxis.Unit) with { AutoRange = depthDown ? "reversed" : null, ScaleAnchor = depthDown || !equalAspect ? null : "x" },
             ShowLegend = false,
         });
     }

@@ -1,0 +1,187 @@
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion;
+using SourceModel.Inversion.Optimisation;
+using SourceModel.Inversion.Parameters;
+using SourceModel.Inversion.Problem;
+using SourceModel.Okada.Mechanics;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>How one dataset enters the misfit (the <c>fit</c> mapping, keyed by dataset name).</summary>
+internal sealed record DatasetFitSettings(NuisanceModel Nuisance, WhiteningMode Whitening);
+
+/// <summary>One requested grid scan.</summary>
+internal sealed record ScanRequest(GridAxis First, GridAxis? Second, bool Refit);
+
+/// <summary>
+/// A step-1 configuration (docs/formats.md, "geometry configuration"): the data declarations, how each dataset is fitted,
+/// the medium, the sources with their parameter bounds, the optimiser and its budget, grid scans and the output folder.
+/// Every key is checked; errors name file, line and key, before any work starts.
+/// </summary>
+internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnlyDictionary<string, DatasetFitSettings> Fit,
+    ElasticMedium Medium, SourceLayout Layout, IReadOnlyDictionary<string, ParameterSpec> Parameters,
+    GeometrySearchOptions Search, IReadOnlyList<ScanRequest> Scans, string Output)
+{
+    private static readonly Dictionary<string, NuisanceModel> Nuisances = new()
+    {
+        ["none"] = NuisanceModel.None, ["offset"] = NuisanceModel.Offset, ["linear"] = NuisanceModel.Linear, ["quadratic"] = NuisanceModel.Quadratic,
+    };
+
+    private static readonly Dictionary<string, WhiteningMode> Whitenings = new()
+    {
+        ["auto"] = WhiteningMode.Auto, ["covariance"] = WhiteningMode.Covariance, ["sigma"] = WhiteningMode.Sigma, ["none"] = WhiteningMode.None,
+    };
+
+    public static GeometryConfig Load(string path)
+    {
+        var root = YamlDocument.Load(path).Root;
+        var data = DatasetConfig.Parse(root, path);
+        var names = data.Datasets.Select(d => d.Name).Concat(data.Grids.Select(g => g.Grid.Name)).ToHashSet();
+        var fit = new Dictionary<string, DatasetFitSettings>();
+        if (root.Map("fit") is { } f)
+        {
+            foreach (string name in f.Keys())
+            {
+                if (!names.Contains(name)) throw f.ErrorAt(name, $"no dataset is named '{name}'; datasets: {string.Join(", ", names)}.");
+                var m = f.Map(name) ?? throw f.ErrorAt(name, "expected a mapping with nuisance and/or whitening.");
+                fit[name] = new DatasetFitSettings(
+                    Pick(m, "nuisance", Nuisances, NuisanceModel.None), Pick(m, "whitening", Whitenings, WhiteningMode.Auto));
+                m.RejectUnknownKeys();
+            }
+        }
+        foreach (string name in names) fit.TryAdd(name, new DatasetFitSettings(NuisanceModel.None, WhiteningMode.Auto));
+        var medium = root.Map("medium") is { } mm ? MediumKeys.Parse(mm) : ElasticMedium.Default;
+        var (layout, parameters) = Sources(root);
+        var search = Optimiser(root.Map("optimiser"));
+        var scans = root.List("grid_search").Select(Scan).ToList();
+        string output = System.IO.Path.GetFullPath(System.IO.Path.Combine(root.Folder,
+            root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-geometry")));
+        root.RejectUnknownKeys();
+        // Bounds, fixed values and names are checked now, before any data are read.
+        try { _ = layout.Space(parameters); }
+        catch (ArgumentException e) { throw root.ErrorAt("sources", UserError.Reason(e)); }
+        foreach (var s in scans)
+            foreach (var a in new[] { s.First, s.Second })
+                if (a is not null && !layout.ParameterNames.Contains(a.Parameter))
+                    throw root.ErrorAt("grid_search", $"unknown parameter '{a.Parameter}'; the sources have: {string.Join(", ", layout.ParameterNames)}.");
+        return new GeometryConfig(path, data, fit, medium, layout, parameters, search, scans, output);
+    }
+
+    private static T Pick<T>(YamlMap m, string key, Dictionary<string, T> choices, T fallback)
+    {
+        string text = m.Text(key, "");
+        if (text.Length == 0) return fallback;
+        return choices.TryGetValue(text, out var v) ? v : throw m.ErrorAt(key, $"'{text}': expected one of {string.Join(", ", choices.Keys)}.");
+    }
+
+    private static (SourceLayout, Dictionary<string, ParameterSpec>) Sources(YamlMap root)
+    {
+        var list = root.List("sources");
+        if (list.Count == 0) throw root.ErrorAt("sources", "missing; give at least one source with its parameter bounds.");
+        var templates = new List<SourceTemplate>();
+        var parameters = new Dictionary<string, ParameterSpec>();
+        for (int k = 0; k < list.Count; k++)
+        {
+            var s = list[k];
+            string name = s.Text("name", $"source{k + 1}");
+            var kind = Pick(s, "type", new Dictionary<string, SourceKind> { ["rectangle"] = SourceKind.Rectangle, ["point"] = SourceKind.Point }, SourceKind.Rectangle);
+            var slip = Pick(s, "slip", new Dictionary<string, SlipForm> { ["rake"] = SlipForm.RakeAndSlip, ["components"] = SlipForm.Components }, SlipForm.RakeAndSlip);
+            var depth = Pick(s, "depth_reference", new Dictionary<string, DepthReference> { ["top"] = DepthReference.Top, ["centroid"] = DepthReference.Centroid }, DepthReference.Top);
+            if (kind == SourceKind.Point && s.Has("depth_reference")) throw s.ErrorAt("depth_reference", "applies to rectangles only.");
+            SourceTemplate template;
+            try { template = new SourceTemplate(name, kind, slip, depth); _ = new SourceLayout([template]); }
+            catch (ArgumentException e) { throw s.ErrorAt("name", UserError.Reason(e)); }
+            templates.Add(template);
+            var p = s.Map("parameters") ?? throw s.ErrorAt("parameters", $"missing; give bounds [min, max] or a fixed value for: {string.Join(", ", template.ParameterNames)}.");
+            foreach (string key in p.Keys())
+            {
+                if (!template.ParameterNames.Contains(key))
+                    throw p.ErrorAt(key, $"unknown parameter of a {kind.ToString().ToLowerInvariant()} source with {slip switch { SlipForm.RakeAndSlip => "rake and slip", _ => "slip components" }}; expected: {string.Join(", ", template.ParameterNames)}.");
+                var values = p.Numbers(key)!;
+                var spec = values.Length switch
+                {
+                    1 => ParameterSpec.FixedAt($"{name}.{key}", values[0]),
+                    2 => new ParameterSpec($"{name}.{key}", values[0], values[1]),
+                    _ => throw p.ErrorAt(key, "expected a fixed value or bounds [min, max]."),
+                };
+                try { parameters[$"{name}.{key}"] = spec.Validated(); }
+                catch (ArgumentException e) { throw p.ErrorAt(key, UserError.Reason(e)); }
+            }
+            s.RejectUnknownKeys();
+        }
+        try { return (new SourceLayout(templates), parameters); }
+        catch (ArgumentException e) { throw root.ErrorAt("sources", UserError.Reason(e)); }
+    }
+
+    private static GeometrySearchOptions Optimiser(YamlMap? o)
+    {
+        var search = new GeometrySearchOptions();
+        if (o is null) return search;
+        var method = Pick(o, "method", new Dictionary<string, OptimiserKind>
+        {
+            ["pso"] = OptimiserKind.ParticleSwarm, ["mpso"] = OptimiserKind.MultiPeakSwarm, ["sa"] = OptimiserKind.SimulatedAnnealing,
+        }, OptimiserKind.ParticleSwarm);
+        long seed = o.Integer("seed", 1);
+        var executor = new ExecutorOptions
+        {
+            MaxIterations = o.Integer("iterations", 1000),
+            MaxEvaluations = (long)o.Number("evaluations", long.MaxValue),
+            TimeLimit = o.Has("time_limit_s") ? TimeSpan.FromSeconds(o.Number("time_limit_s")) : null,
+            StagnationIterations = o.Integer("stagnation_iterations", 0),
+            CheckpointEvery = o.Integer("checkpoint_every", 50),
+        };
+        int size = o.Integer("swarm_size", method == OptimiserKind.MultiPeakSwarm ? 60 : 40);
+        var variant = Pick(o, "variant", new Dictionary<string, SwarmVariant> { ["constriction"] = SwarmVariant.Constriction, ["inertia"] = SwarmVariant.Inertia }, SwarmVariant.Constriction);
+        var swarm = new ParticleSwarmOptions { SwarmSize = size, Variant = variant, InertiaIterations = Math.Max(1, (int)(0.7 * executor.MaxIterations)) };
+        var multi = new MultiPeakSwarmOptions
+        {
+            SwarmSize = size, SpeciesRadius = o.Number("species_radius", 0.1), MaxPeaks = o.Integer("peaks", 10),
+            MaxSpeciesSize = o.Integer("max_species_size", 10),
+        };
+        var annealing = new SimulatedAnnealingOptions
+        {
+            Cooling = o.Number("cooling", 0.85), SweepsPerIteration = o.Integer("sweeps", 10),
+            InitialTemperature = o.Has("initial_temperature") ? o.Number("initial_temperature") : null,
+        };
+        bool polish = o.Flag("polish", true);
+        var polishOptions = new PolishOptions { MaxEvaluations = o.Integer("polish_evaluations", 4000) };
+        o.RejectUnknownKeys();
+        try
+        {
+            executor.Validated();
+            if (method == OptimiserKind.ParticleSwarm) swarm.Validated();
+            if (method == OptimiserKind.MultiPeakSwarm) multi.Validated();
+            if (method == OptimiserKind.SimulatedAnnealing) annealing.Validated();
+            polishOptions.Validated();
+        }
+        catch (ArgumentException e) { throw o.ErrorHere(UserError.Reason(e)); }
+        return search with
+        {
+            Method = method, Seed = seed, Executor = executor, Swarm = swarm, MultiPeak = multi, Annealing = annealing,
+            Polish = polish ? polishOptions : null,
+        };
+    }
+
+    private static ScanRequest Scan(YamlMap m)
+    {
+        GridAxis Axis(YamlMap a)
+        {
+            string p = a.Text("parameter", "");
+            if (p.Length == 0) throw a.ErrorAt("parameter", "missing; the full name, e.g. fault.dip.");
+            var v = a.NumberList("range", 3) ?? throw a.ErrorAt("range", "missing; give [min, max, count].");
+            try { return GridAxis.Linear(p, v[0], v[1], (int)v[2]); }
+            catch (ArgumentException e) { throw a.ErrorAt("range", UserError.Reason(e)); }
+        }
+        var first = Axis(m);
+        GridAxis? second = null;
+        if (m.Map("second") is { } s)
+        {
+            second = Axis(s);
+            s.RejectUnknownKeys();
+        }
+        bool refit = m.Flag("refit", true);
+        m.RejectUnknownKeys();
+        if (second is not null && second.Parameter == first.Parameter) throw m.ErrorAt("second", "the two axes scan the same parameter.");
+        return new ScanRequest(first, second, refit);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion;
+using SourceModel.Inversion.Problem;
+using SourceModel.Inversion.Results;
+using SourceModel.Reports.Figures;
+using SourceModel.Reports.Html;
+using SourceModel.Sampling;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>The step-1 report: parameters, data/model/residual per dataset with the fault drawn on, the convergence
+/// trace, the peaks table and the grid scans.</summary>
+internal static class GeometryReport
+{
+    public static void Write(string html, string config, IReadOnlyList<string> command, GeometryResult r,
+        IReadOnlyList<GeodeticDataset> data, IReadOnlyList<GridScan> scans, GeometryProblem problem)
+    {
+        var report = new Report("Fault geometry (step 1)")
+            .Metadata("command", "sourcemodel " + string.Join(' ', command))
+            .Metadata("config", Path.GetFullPath(config))
+            .Metadata("created (UTC)", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+            .Metadata("optimiser", $"{r.Method}, seed {r.Seed}, {r.Iterations} iterations, {r.Evaluations} evaluations ({r.InvalidEvaluations} invalid geometries), stopped: {GeometryRun.Describe(r.Termination)}")
+            .Metadata("misfit", $"{F(r.Best.Cost)} (before polish {F(r.OptimiserCost)}; with no source {F(problem.ZeroModelCost)})")
+            .Metadata("moment", $"M0 {r.Best.Moment.ToString("G4", CultureInfo.InvariantCulture)} N·m, Mw {r.Best.MomentMagnitude.ToString("0.00", CultureInfo.InvariantCulture)}");
+        report.Section("Best model")
+            .Table(["parameter", "value", "unit", "min", "max"], problem.Space.Specs.Select((s, i) => (IReadOnlyList<string>)
+                [s.Name, F(r.Best.Parameters[i]), SourceTemplate.UnitOf(s.Name[(s.Name.IndexOf('.') + 1)..]), s.IsFree ? F(s.Min) : "fixed", s.IsFree ? F(s.Max) : ""]));
+        var outlines = Outlines(r.Best.Sources);
+        for (int k = 0; k < data.Count; k++)
+        {
+            var d = data[k];
+            var f = r.Best.Datasets[k];
+            report.Section(string.Create(CultureInfo.InvariantCulture, $"{d.Name}: RMS {f.Rms * 100:0.00} cm, correlation {f.Correlation:0.000}"))
+                .Add(StandardFigures.Triptych($"fit-{k + 1}", $"{d.Name}: data, model, residual",
+                    d.East.ToArray().Select(v => v / 1000).ToArray(), d.North.ToArray().Select(v => v / 1000).ToArray(),
+                    f.Observed.Select(v => v * 100).ToArray(), f.Model.Select(v => v * 100).ToArray(),
+                    d.Kind == DatasetKind.Los ? "LOS" : "displacement", "cm", outlines: outlines));
+            if (f.NuisanceNames.Count > 0)
+                report.Table(["nuisance term", "value"], f.NuisanceNames.Select((n, j) => (IReadOnlyList<string>)[n, f.Nuisance[j].ToString("G5", CultureInfo.InvariantCulture)]));
+        }
+        report.Section("Convergence")
+            .Add(StandardFigures.Convergence("convergence", "best misfit against iteration", "misfit", "σ", (r.Method, r.History.Skip(1).Select(h => h.BestCost).ToArray())));
+        report.Section($"Peaks ({r.Peaks.Count})")
+            .Table(["rank", "misfit", "Mw", .. r.ParameterNames.Where((_, i) => problem.Space.Specs[i].IsFree)],
+                r.Peaks.Select(p => (IReadOnlyList<string>)[p.Rank.ToString(CultureInfo.InvariantCulture), F(p.Cost), p.MomentMagnitude.ToString("0.00", CultureInfo.InvariantCulture),
+                    .. p.Parameters.Where((_, i) => problem.Space.Specs[i].IsFree).Select(F)]));
+        for (int s = 0; s < scans.Count; s++)
+        {
+            var scan = scans[s];
+            string refit = scan.Reoptimised ? "other parameters re-fitted at each node" : "other parameters held at the best model";
+            report.Section($"Grid scan {s + 1}: {scan.First.Parameter}{(scan.Second is null ? "" : " × " + scan.Second.Parameter)}").Paragraph(refit);
+            if (scan.Second is null)
+                report.Add(StandardFigures.Profile($"scan-{s + 1}", $"misfit against {scan.First.Parameter}", scan.First.Values, scan.Costs, null,
+                    (scan.First.Parameter, Unit(scan.First.Parameter)), ("misfit", "σ")));
+            else
+            {
+                int m = scan.Second.Values.Length;
+                var rows = Enumerable.Range(0, scan.First.Values.Length).Select(i => (IReadOnlyList<double>)scan.Costs.Skip(i * m).Take(m).ToArray()).ToArray();
+                report.Add(StandardFigures.FieldMap($"scan-{s + 1}", "misfit", scan.Second.Values, scan.First.Values, rows, "misfit", "σ",
+                    (scan.Second.Parameter, Unit(scan.Second.Parameter)), (scan.First.Parameter, Unit(scan.First.Parameter)), diverging: false, equalAspect: false));
+            }
+        }
+        try { report.Save(html); }
+        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+    }
+
+    /// <summary>Fault outlines (solid) and surface traces (dashed grey) in km for the maps.</summary>
+    private static List<Polyline> Outlines(SourceSet s)
+    {
+        var lines = new List<Polyline>();
+        foreach (var f in s.Rectangles)
+        {
+            var c = f.Corners();
+            lines.Add(new Polyline("fault", c.Select(p => p.East / 1000).Append(c[0].East / 1000).ToArray(), c.Select(p => p.North / 1000).Append(c[0].North / 1000).ToArray()));
+            var top = new[] { c[0], c[1] };
+            lines.Add(new Polyline("top edge", top.Select(p => p.East / 1000).ToArray(), top.Select(p => p.North / 1000).ToArray(), "red"));
+        }
+        return lines;
+    }
+
+    private static string Unit(string name) => SourceTemplate.UnitOf(name[(name.IndexOf('.') + 1)..]);
+
+    private static string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+}

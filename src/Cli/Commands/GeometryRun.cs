@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion;
+using SourceModel.Inversion.Optimisation;
+using SourceModel.Inversion.Problem;
+using SourceModel.Inversion.Results;
+using SourceModel.Sampling;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>
+/// `sourcemodel geometry CONFIG.yaml`: imports the data, runs the step-1 search and writes the run folder —
+/// summary.json, parameters.csv, peaks.csv, one predictions CSV per dataset, convergence.csv, fault.geojson, grid scans,
+/// the checkpoint and report.html (docs/formats.md, "geometry run folder").
+/// </summary>
+internal static class GeometryRun
+{
+    public static void Run(string path, string? outputOverride, bool resume, bool html, TextWriter log, IReadOnlyList<string> command)
+    {
+        var clock = Stopwatch.StartNew();
+        var c = GeometryConfig.Load(path);
+        string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
+        var imported = c.Data.ImportAll().Select(d => d.Data).ToList();
+        var terms = new List<DatasetTerm>();
+        foreach (var d in imported)
+        {
+            var f = c.Fit[d.Name];
+            try { terms.Add(DatasetTerm.Prepare(d, f.Nuisance, f.Whitening)); }
+            catch (ArgumentException e) { throw new UserError($"{path}: {UserError.Reason(e)}"); }
+        }
+        GeometryProblem problem;
+        try { problem = new GeometryProblem(c.Layout, c.Layout.Space(c.Parameters), terms, c.Medium); }
+        catch (ArgumentException e) { throw new UserError($"{path}: {UserError.Reason(e)}"); }
+        Directory.CreateDirectory(output);
+        string checkpoint = Path.Combine(output, "checkpoint.json");
+        var search = c.Search with { Executor = c.Search.Executor with { CheckpointPath = checkpoint }, Resume = resume };
+        log.WriteLine($"{path}: {terms.Count} dataset(s), {problem.DataCount} observations, {problem.Dimension} free parameter(s); " +
+                      $"{search.MethodName}, seed {search.Seed}{(resume ? ", resuming" : "")}");
+        var result = ProgressDisplay.Run(log, search.Executor.MaxIterations, observer => GeometryInversion.Run(problem, search, observer));
+        var scans = c.Scans.Select(s => GridSearch.Run(problem, s.First, s.Second, result.Best.Parameters,
+            s.Refit ? search.Polish ?? new PolishOptions() : null)).ToList();
+        var reference = imported[0].Reference;
+        var files = new List<string>();
+        void Write(string name, Action<TextWriter> write)
+        {
+            AtomicFile.Write(Path.Combine(output, name), write);
+            files.Add(name);
+        }
+        Write("parameters.csv", w => CsvTable.Write(w, ["name", "value", "unit", "min", "max", "fixed", "optimiser_value"],
+            problem.Space.Specs.Select((s, i) => (IEnumerable<string>)[s.Name, R(result.Best.Parameters[i]), Unit(s.Name), R(s.Min), R(s.Max),
+                s.IsFree ? "false" : "true", R(result.OptimiserParameters[i])])));
+        Write("peaks.csv", w => CsvTable.Write(w, ["rank", "misfit", "mw", .. result.ParameterNames],
+            result.Peaks.Select(p => (IEnumerable<string>)[p.Rank.ToString(CultureInfo.InvariantCulture), R(p.Cost), R(p.MomentMagnitude), .. p.Parameters.Select(R)])));
+        Write("convergence.csv", w => CsvTable.Write(w, ["iteration", "evaluations", "best_misfit"],
+            result.History.Select(h => (IEnumerable<string>)[h.Iteration.ToString(CultureInfo.InvariantCulture), h.Evaluations.ToString(CultureInfo.InvariantCulture), R(h.BestCost)])));
+        for (int k = 0; k < terms.Count; k++)
+        {
+            var d = imported[k];
+            var fit = result.Best.Datasets[k];
+            bool geo = d.Longitude.Length > 0;
+            Write($"predictions_{d.Name}.csv", w => CsvTable.Write(w,
+                ["east_m", "north_m", .. (geo ? new[] { "lon", "lat" } : []), "observed_m", "model_m", "source_m", "residual_m"],
+                Enumerable.Range(0, d.Count).Select(i => (IEnumerable<string>)[R(d.East[i]), R(d.North[i]),
+                    .. (geo ? new[] { R(d.Longitude[i]), R(d.Latitude[i]) } : []),
+                    R(fit.Observed[i]), R(fit.Model[i]), R(fit.SourcePrediction[i]), R(fit.Residual[i])])));
+        }
+        Write("fault.geojson", w => w.Write(FaultGeoJson.ToJson(result.Best.Sources, reference)));
+        for (int s = 0; s < scans.Count; s++)
+        {
+            var scan = scans[s];
+            Write($"grid_search_{s + 1}.csv", w => CsvTable.Write(w, ["misfit", .. result.ParameterNames],
+                scan.Costs.Select((cost, k) => (IEnumerable<string>)[R(cost), .. scan.Parameters[k].Select(R)])));
+        }
+        if (html)
+        {
+            string report = Path.Combine(output, "report.html");
+            GeometryReport.Write(report, path, command, result, imported, scans, problem);
+            files.Add("report.html");
+        }
+        var summary = Summary(path, c, problem, result, scans, files, clock.Elapsed);
+        AtomicFile.Write(Path.Combine(output, "summary.json"), w => w.Write(JsonSerializer.Serialize(summary, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        })));
+        log.WriteLine($"{result.Method}: misfit {result.Best.Cost:G5} (no-source misfit {problem.ZeroModelCost:G5}), Mw {result.Best.MomentMagnitude:F2}, " +
+                      $"{result.Evaluations} evaluations ({result.InvalidEvaluations} invalid geometries), {Describe(result.Termination)}");
+        foreach (var f in result.Best.Datasets)
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {f.Name}: RMS {f.Rms * 100:0.00} cm, correlation {f.Correlation:0.000}"));
+        log.WriteLine($"wrote {files.Count + 1} file(s) to {output} in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private static object Summary(string path, GeometryConfig c, GeometryProblem problem, GeometryResult r, List<GridScan> scans,
+        List<string> files, TimeSpan elapsed) => new
+    {
+        software = "sourcemodel",
+        version = typeof(GeometryRun).Assembly.GetName().Version?.ToString(),
+        config = Path.GetFullPath(path),
+        created_utc = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        elapsed_s = elapsed.TotalSeconds,
+        method = r.Method,
+        seed = r.Seed,
+        termination = Describe(r.Termination),
+        iterations = r.Iterations,
+        evaluations = r.Evaluations,
+        invalid_evaluations = r.InvalidEvaluations,
+        misfit = r.Best.Cost,
+        optimiser_misfit = r.OptimiserCost,
+        no_source_misfit = problem.ZeroModelCost,
+        data_count = problem.DataCount,
+        medium = new { shear_modulus_pa = c.Medium.ShearModulus, poisson_ratio = c.Medium.PoissonRatio },
+        moment_nm = r.Best.Moment,
+        mw = r.Best.MomentMagnitude,
+        parameters = problem.Space.Specs.Select((s, i) => new
+        {
+            name = s.Name, value = r.Best.Parameters[i], unit = Unit(s.Name), min = s.Min, max = s.Max, @fixed = !s.IsFree,
+        }),
+        datasets = r.Best.Datasets.Select((f, k) => new
+        {
+            name = f.Name, count = f.Count, weight = f.Weight,
+            whitening = problem.Terms[k].Whitening.ToString().ToLowerInvariant(),
+            nuisance_model = problem.Terms[k].Nuisance.ToString().ToLowerInvariant(),
+            nuisance = f.NuisanceNames.Select((n, j) => (n, f.Nuisance[j])).ToDictionary(t => t.n, t => t.Item2),
+            nuisance_centre_east_m = f.CentreEast, nuisance_centre_north_m = f.CentreNorth,
+            rms_m = f.Rms, whitened_rms = f.WhitenedRms, correlation = f.Correlation,
+        }),
+        peaks = r.Peaks.Select(p => new
+        {
+            rank = p.Rank, misfit = p.Cost, mw = p.MomentMagnitude,
+            parameters = r.ParameterNames.Select((n, i) => (n, p.Parameters[i])).ToDictionary(t => t.n, t => t.Item2),
+        }),
+        grid_search = scans.Select((s, k) => new
+        {
+            file = $"grid_search_{k + 1}.csv", first = s.First.Parameter, second = s.Second?.Parameter, refit = s.Reoptimised,
+            best_misfit = s.Costs.Min(),
+            best_first = s.First.Values[s.Minimum.I], best_second = s.Second is null ? (double?)null : s.Second.Values[s.Minimum.J],
+        }),
+        files,
+    };
+
+    /// <summary>Termination reason in snake case, as written to summary.json.</summary>
+    public static string Describe(TerminationReason r) => r switch
+    {
+        TerminationReason.MaxIterations => "max_iterations",
+        TerminationReason.MaxEvaluations => "max_evaluations",
+        TerminationReason.TimeLimit => "time_limit",
+        TerminationReason.TargetReached => "target_reached",
+        _ => r.ToString().ToLowerInvariant(),
+    };
+
+    private static string Unit(string fullName) => SourceTemplate.UnitOf(fullName[(fullName.IndexOf('.') + 1)..]);
+
+    private static string R(double v) => NumberFormat.RoundTrip(v);
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using SourceModel.Inversion.Optimisation;
+using Spectre.Console;
+
+namespace SourceModel.Cli.Infrastructure;
+
+/// <summary>
+/// Shows a long run's progress: a Spectre.Console progress bar when the command writes to a terminal, otherwise one log
+/// line per tenth of the iteration budget (so logs of batch jobs stay short and readable).
+/// </summary>
+internal static class ProgressDisplay
+{
+    public static T Run<T>(TextWriter log, int maxIterations, Func<IObserver, T> work)
+    {
+        bool interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (!interactive) return work(new LineObserver(log, maxIterations));
+        return AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("search", maxValue: Math.Max(1, maxIterations));
+                var result = work(new BarObserver(task));
+                task.Value = task.MaxValue;
+                return result;
+            });
+    }
+
+    private sealed class BarObserver(ProgressTask task) : IObserver
+    {
+        public void Observe(IterationReport r)
+        {
+            task.Value = r.Iteration;
+            task.Description = string.Create(CultureInfo.InvariantCulture, $"{r.Solver} misfit {r.BestCost:G5}");
+        }
+    }
+
+    private sealed class LineObserver(TextWriter log, int maxIterations) : IObserver
+    {
+        private readonly int _every = Math.Max(1, maxIterations / 10);
+
+        public void Observe(IterationReport r)
+        {
+            if (r.Iteration % _every == 0)
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {r.Solver} iteration {r.Iteration}/{r.MaxIterations}: best misfit {r.BestCost:G6}, {r.Evaluations} evaluations, {r.Elapsed.TotalSeconds:0.0} s"));
+        }
+    }
+}

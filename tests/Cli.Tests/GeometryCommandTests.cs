@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SourceModel.Okada.Forward;
+using SourceModel.Okada.Geometry;
+using SourceModel.Okada.Mechanics;
+
+namespace SourceModel.Cli.Tests;
+
+/// <summary>`sourcemodel geometry CONFIG.yaml`: the step-1 run folder, resume, and bad input caught before any work.</summary>
+public sealed class GeometryCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private static readonly RectangularFault Truth = new(2_000, -1_000, 2_000, 15_000, 8_000, 120, 50, FaultSlip.FromRake(-90, 1.0));
+
+    /// <summary>A 15 × 15 grid of ascending LOS points (local metres) from <see cref="Truth"/> plus a 2 cm offset.</summary>
+    private string SyntheticData(string name, LosVector los)
+    {
+        var e = new List<double>();
+        var n = new List<double>();
+        for (int j = 0; j < 15; j++)
+            for (int i = 0; i < 15; i++) { e.Add(-35_000 + 5_000 * i + 13); n.Add(-35_000 + 5_000 * j + 29); }
+        var f = SurfaceDisplacement.Compute([Truth], [], ElasticMedium.Default, e.ToArray(), n.ToArray());
+        var csv = new StringBuilder("x,y,value,ve,vn,vu,sigma\n");
+        for (int k = 0; k < e.Count; k++)
+            csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{e[k]},{n[k]},{f.Los(k, los) + 0.02:R},{los.East:R},{los.North:R},{los.Up:R},0.005"));
+        return _cli.Write(name, csv.ToString());
+    }
+
+    private string Config(string extra = "", string parameters = "", string optimiser = "method: pso\n  seed: 2\n  iterations: 200")
+    {
+        string asc = SyntheticData("asc.csv", LosVector.FromIncidenceAndHeading(39, -12));
+        string dsc = SyntheticData("dsc.csv", LosVector.FromIncidenceAndHeading(34, -168));
+        string Dataset(string name, string file) => $"""
+              - name: {name}
+                file: {file}
+                format: delimited
+                delimiter: comma
+                header: true
+                columns: {"{"}x: x, y: y, value: value, vector_e: ve, vector_n: vn, vector_u: vu, sigma: sigma{"}"}
+                coordinates: {"{"}system: local, unit: m{"}"}
+                units: m
+                sign: toward_satellite
+                vector: ground_to_satellite
+            """;
+        return _cli.Write("geometry.yaml", $"""
+            reference: {"{"}lon: 20.0, lat: 40.0{"}"}
+            datasets:
+            {Dataset("asc", asc)}
+            {Dataset("dsc", dsc)}
+            fit:
+              asc: {"{"}nuisance: offset{"}"}
+              dsc: {"{"}nuisance: offset{"}"}
+            sources:
+              - name: fault
+                parameters:
+                  east: [-10000, 10000]
+                  north: [-10000, 10000]
+                  depth: [0, 6000]
+                  length: [5000, 30000]
+                  width: [2000, 15000]
+                  strike: [90, 150]
+                  dip: [20, 80]
+                  rake: -90
+                  slip: [0.1, 3]
+            {parameters}
+            optimiser:
+              {optimiser}
+            {extra}
+            output: run
+            """);
+    }
+
+    [Fact]
+    public void A_run_folder_holds_the_recovered_fault_summary_predictions_and_geojson()
+    {
+        var (code, output, err) = _cli.Run("geometry", Config(extra: "grid_search:\n  - {parameter: fault.dip, range: [30, 70, 5], refit: true}"), "--no-report");
+        Assert.True(code == 0, err);
+        string run = _cli.PathOf("run");
+        foreach (var f in new[] { "summary.json", "parameters.csv", "peaks.csv", "convergence.csv", "predictions_asc.csv", "predictions_dsc.csv", "fault.geojson", "grid_search_1.csv", "checkpoint.json" })
+            Assert.True(File.Exists(Path.Combine(run, f)), $"{f} missing; output: {output}");
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
+        var s = summary.RootElement;
+        Assert.Equal("pso", s.GetProperty("method").GetString());
+        Assert.Equal("max_iterations", s.GetProperty("termination").GetString());
+        Assert.InRange(s.GetProperty("misfit").GetDouble(), 0, 0.05);        // noise-free: far below the 1σ level
+        double Param(string name) => s.GetProperty("parameters").EnumerateArray().First(p => p.GetProperty("name").GetString() == name).GetProperty("value").GetDouble();
+        Assert.InRange(Param("fault.dip"), 49.5, 50.5);
+        Assert.InRange(Param("fault.strike"), 119.5, 120.5);
+        Assert.InRange(Param("fault.depth"), 1_900, 2_100);
+        Assert.InRange(Param("fault.slip"), 0.97, 1.03);
+        // M0 = 30 GPa × 15 km × 8 km × 1 m = 3.6e18 N·m → Mw 6.30.
+        Assert.InRange(s.GetProperty("mw").GetDouble(), 6.29, 6.32);
+        foreach (var d in s.GetProperty("datasets").EnumerateArray())
+        {
+            Assert.InRange(d.GetProperty("nuisance").GetProperty("offset_m").GetDouble(), 0.0195, 0.0205);
+            Assert.InRange(d.GetProperty("correlation").GetDouble(), 0.999, 1.0);
+            Assert.Equal("sigma", d.GetProperty("whitening").GetString());
+        }
+        var scan = s.GetProperty("grid_search")[0];
+        Assert.Equal(50.0, scan.GetProperty("best_first").GetDouble());
+        using var geo = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "fault.geojson")));
+        Assert.Equal("FeatureCollection", geo.RootElement.GetProperty("type").GetString());
+        var lon = geo.RootElement.GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates")[0][0][0].GetDouble();
+        Assert.InRange(lon, 19.7, 20.3);
+        var predictions = File.ReadAllLines(Path.Combine(run, "predictions_asc.csv"));
+        Assert.Equal("east_m,north_m,lon,lat,observed_m,model_m,source_m,residual_m", predictions[0]);
+        Assert.Equal(226, predictions.Length);
+        Assert.Contains("correlation", output);
+    }
+
+    [Fact]
+    public void A_resumed_run_ends_exactly_as_an_uninterrupted_one()
+    {
+        string config = Config(optimiser: "method: sa\n  seed: 4\n  iterations: 30\n  checkpoint_every: 5");
+        var (code, _, err) = _cli.Run("geometry", config, "--no-report", "--out", _cli.PathOf("whole"));
+        Assert.True(code == 0, err);
+        // A first leg of 12 iterations, then --resume with the full budget of 30.
+        string partial = _cli.Write("partial.yaml", File.ReadAllText(config).Replace("iterations: 30", "iterations: 12"));
+        (code, _, err) = _cli.Run("geometry", partial, "--no-report", "--out", _cli.PathOf("legs"));
+        Assert.True(code == 0, err);
+        (code, _, err) = _cli.Run("geometry", config, "--no-report", "--out", _cli.PathOf("legs"), "--resume");
+        Assert.True(code == 0, err);
+        Assert.Equal(File.ReadAllText(Path.Combine(_cli.PathOf("whole"), "parameters.csv")), File.ReadAllText(Path.Combine(_cli.PathOf("legs"), "parameters.csv")));
+        Assert.Equal(File.ReadAllText(Path.Combine(_cli.PathOf("whole"), "convergence.csv")), File.ReadAllText(Path.Combine(_cli.PathOf("legs"), "convergence.csv")));
+    }
+
+    [Theory]
+    [InlineData("dip: [80, 20]", "min 80 is greater than max 20")]
+    [InlineData("dipp: [20, 80]", "unknown parameter")]
+    [InlineData("dip: [20, 80, 3]", "expected a fixed value or bounds [min, max]")]
+    public void Bad_bounds_are_reported_with_file_line_and_key(string line, string message)
+    {
+        string config = Config();
+        _cli.Write("geometry.yaml", File.ReadAllText(config).Replace("dip: [20, 80]", line));
+        var (code, _, err) = _cli.Run("geometry", config, "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("geometry.yaml", err);
+        Assert.Contains(message, err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.False(Directory.Exists(_cli.PathOf("run")), "nothing is written when the configuration is wrong");
+    }
+
+    [Fact]
+    public void A_dip_outside_zero_to_ninety_held_fixed_is_refused_before_work()
+    {
+        string config = Config();
+        _cli.Write("geometry.yaml", File.ReadAllText(config).Replace("dip: [20, 80]", "dip: 95"));
+        var (code, _, err) = _cli.Run("geometry", config, "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("dip", err);
+    }
+
+    [Fact]
+    public void Unknown_datasets_in_fit_no_free_parameter_and_missing_checkpoint_are_clear_errors()
+    {
+        string config = Config();
+        string text = File.ReadAllText(config);
+        _cli.Write("geometry.yaml", text.Replace("  dsc: {nuisance: offset}", "  dsk: {nuisance: offset}"));
+        var (code, _, err) = _cli.Run("geometry", config, "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("no dataset is named 'dsk'", err);
+
+        var fixedAll = text;
+        foreach (var p in new[] { "east: [-10000, 10000]", "north: [-10000, 10000]", "depth: [0, 6000]", "length: [5000, 30000]", "width: [2000, 15000]", "strike: [90, 150]", "dip: [20, 80]", "slip: [0.1, 3]" })
+            fixedAll = fixedAll.Replace(p, p[..p.IndexOf('[')] + "30");
+        _cli.Write("geometry.yaml", fixedAll);
+        (code, _, err) = _cli.Run("geometry", config, "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("no free parameter", err);
+
+        _cli.Write("geometry.yaml", text);
+        (code, _, err) = _cli.Run("geometry", config, "--no-report", "--resume");
+        Assert.Equal(1, code);
+        Assert.Contains("nothing to resume", err);
+    }
+
+    [ExampleDatasetFact("laquila-2009-envisat-quadtree-beat")]
+    public void LAquila_geometry_example_needs_shared_datasets_and_its_report_renders()
+    {
+        string example = Path.Combine(SharedData.RepositoryRoot, "examples", "geometry", "laquila.yaml");
+        string run = _cli.PathOf("laquila");
+        bool report = Reports.Html.PlotlyAsset.Find() is not null;
+        var (code, output, err) = _cli.Run(["geometry", example, "--out", run, .. report ? Array.Empty<string>() : ["--no-report"]]);
+        Assert.True(code == 0, err);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
+        foreach (var d in summary.RootElement.GetProperty("datasets").EnumerateArray())
+        {
+            Assert.InRange(d.GetProperty("correlation").GetDouble(), 0.95, 1.0);
+            Assert.InRange(d.GetProperty("rms_m").GetDouble(), 0.0, 0.025);
+        }
+        Assert.InRange(summary.RootElement.GetProperty("mw").GetDouble(), 6.1, 6.5);
+        if (report && Reports.Tests.HeadlessChromium.Executable is not null)
+        {
+            var (dom, console, _) = Reports.Tests.HeadlessChromium.Render(Path.Combine(run, "report.html"), _cli.PathOf("shot.png"));
+            Assert.Contains("data-rendered-ms", dom);
+            Assert.Empty(console);
+            Assert.Contains("laquila_asc: data, model, residual", dom);
+        }
+        Assert.Contains("laquila_dsc", output);
+    }
+}
