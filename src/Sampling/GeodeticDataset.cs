@@ -157,9 +157,13 @@ public sealed class GeodeticDataset
     /// <summary>The same dataset with another relative weight.</summary>
     public GeodeticDataset WithWeight(double weight) => Copy(weight: weight);
 
-    private GeodeticDataset Copy(double[]? value = null, Matrix<double>? covariance = null, bool keepCovariance = true, double? weight = null) =>
+    /// <summary>The same dataset with per-observation standard deviations (m), e.g. the square roots of a covariance's diagonal.</summary>
+    public GeodeticDataset WithSigma(double[] sigma) => Copy(sigma: sigma);
+
+    private GeodeticDataset Copy(double[]? value = null, Matrix<double>? covariance = null, bool keepCovariance = true, double? weight = null,
+        double[]? sigma = null) =>
         new(Name, Kind, _east, _north, value ?? _value, _unitEast, _unitNorth, _unitUp, Provenance, Reference, weight ?? Weight,
-            _elevation, NullIfEmpty(_longitude), NullIfEmpty(_latitude), NullIfEmpty(_sigma),
+            _elevation, NullIfEmpty(_longitude), NullIfEmpty(_latitude), sigma ?? NullIfEmpty(_sigma),
             keepCovariance ? Covariance : covariance, NullIfEmpty(_pointWeight), NullIfEmpty(_leafSize),
             _pixelCount.Length == 0 ? null : _pixelCount, _labels.Length == 0 ? null : _labels);
 

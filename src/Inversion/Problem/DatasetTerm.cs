@@ -116,14 +116,13 @@ public sealed class DatasetTerm
             for (int i = 0; i < x.Length; i++) x[i] *= _inverseSigma[i];
     }
 
-    /// <summary>Four vectors x ← W·x (the factor streamed once).</summary>
-    internal void Whiten4(Span<double> a, Span<double> b, Span<double> c, Span<double> d)
+    /// <summary>The first <paramref name="count"/> vectors x ← W·x (each of length <see cref="Count"/> or more; the
+    /// factor streamed once for all).</summary>
+    internal void WhitenMany(double[][] vectors, int count)
     {
-        if (_factor is not null) _factor.Whiten4(a, b, c, d);
+        if (_factor is not null) _factor.WhitenMany(vectors, count);
         else
-        {
-            Whiten(a); Whiten(b); Whiten(c); Whiten(d);
-        }
+            for (int v = 0; v < count; v++) Whiten(vectors[v].AsSpan(0, Count));
     }
 
     /// <summary>Removes the least-squares nuisance fit from a whitened residual (r ← r − Q·Qᵀr) and returns Σr².</summary>

@@ -94,8 +94,10 @@ public sealed class GeometryProblem : IObjective
     /// <inheritdoc />
     public void CostBulk(ReadOnlySpan<double> units, Span<double> costs)
     {
-        int d = Dimension, count = costs.Length, groups = (count + 3) / 4;
+        int d = Dimension, count = costs.Length;
         if (units.Length != count * d) throw new ArgumentException($"expected {count} points of {d} coordinates, got {units.Length} values.");
+        // One group per core: each group streams the whitening factors once for all its points.
+        int groups = Math.Min(count, Environment.ProcessorCount), size = (count + groups - 1) / Math.Max(groups, 1);
         if (groups <= 1)
         {
             EvaluateGroup(units, count, costs);
@@ -105,13 +107,13 @@ public sealed class GeometryProblem : IObjective
         var output = new double[count];
         Parallel.For(0, groups, Parallelism.CoreBound, g =>
         {
-            int first = 4 * g, n = Math.Min(4, count - first);
-            EvaluateGroup(input.AsSpan(first * d, n * d), n, output.AsSpan(first, n));
+            int first = g * size, n = Math.Min(size, count - first);
+            if (n > 0) EvaluateGroup(input.AsSpan(first * d, n * d), n, output.AsSpan(first, n));
         });
         output.CopyTo(costs);
     }
 
-    /// <summary>Up to four points at once: one pass over each dataset's whitening factor serves all four.</summary>
+    /// <summary>A group of points evaluated together: one pass over each dataset's whitening factor serves them all.</summary>
     private void EvaluateGroup(ReadOnlySpan<double> units, int count, Span<double> costs)
     {
         int d = Dimension;
@@ -123,13 +125,12 @@ public sealed class GeometryProblem : IObjective
             Space.ToFull(units.Slice(j * d, d), full);
             sources[j] = Layout.Realise(full, out violation[j]);
         }
-        Span<double> sum = stackalloc double[4];
-        sum.Clear();
+        var sum = new double[count];
+        var buffers = new double[count][];
         foreach (var t in _terms)
         {
             int n = t.Count;
-            var buffers = new double[4][];
-            for (int j = 0; j < 4; j++)
+            for (int j = 0; j < count; j++)
             {
                 buffers[j] = ArrayPool<double>.Shared.Rent(n);
                 Array.Clear(buffers[j], 0, n);
@@ -138,9 +139,7 @@ public sealed class GeometryProblem : IObjective
             {
                 for (int j = 0; j < count; j++)
                     if (sources[j] is { } s) AddPrediction(s, t, buffers[j]);
-                if (count == 4) t.Whiten4(buffers[0].AsSpan(0, n), buffers[1].AsSpan(0, n), buffers[2].AsSpan(0, n), buffers[3].AsSpan(0, n));
-                else
-                    for (int j = 0; j < count; j++) t.Whiten(buffers[j].AsSpan(0, n));
+                t.WhitenMany(buffers, count);
                 double w2 = t.Weight * t.Weight;
                 for (int j = 0; j < count; j++)
                 {
@@ -151,7 +150,7 @@ public sealed class GeometryProblem : IObjective
             }
             finally
             {
-                foreach (var b in buffers) ArrayPool<double>.Shared.Return(b);
+                for (int j = 0; j < count; j++) ArrayPool<double>.Shared.Return(buffers[j]);
             }
         }
         for (int j = 0; j < count; j++)

@@ -5,9 +5,8 @@ namespace SourceModel.Inversion.Problem;
 
 /// <summary>
 /// The lower Cholesky factor L of a data covariance, packed row by row, applying W = L⁻¹ by forward substitution to one
-/// vector or to four at once. Four at once reads each row of L once for four residual vectors: the factor of a
-/// 2,000-point dataset is 16 MB packed, too large for the caches, so a swarm's bulk evaluation is bound by how often L
-/// streams from memory.
+/// vector or to many at once. The factor of a 2,000-point dataset is 16 MB packed, too large for the caches, so a
+/// swarm's bulk evaluation is bound by how often L streams from memory: many at once reads it once for all.
 /// </summary>
 internal sealed class PackedLowerFactor
 {
@@ -42,18 +41,32 @@ internal sealed class PackedLowerFactor
         }
     }
 
-    /// <summary>Four vectors x ← L⁻¹x, each row of L read once.</summary>
-    public void Whiten4(Span<double> a, Span<double> b, Span<double> c, Span<double> d)
+    /// <summary>
+    /// Many vectors x ← L⁻¹x with each row of L read from memory once for all of them: the row stays in L1 while the
+    /// vectors pass four at a time. For a swarm this turns a memory-bound loop (L streamed once per particle) into a
+    /// compute-bound one.
+    /// </summary>
+    public void WhitenMany(double[][] vectors, int count)
     {
         for (int i = 0; i < _n; i++)
         {
             var row = _packed.AsSpan((int)RowStart(i), i);
-            Dot4(row, a, b, c, d, out double sa, out double sb, out double sc, out double sd);
             double inv = _inverseDiagonal[i];
-            a[i] = (a[i] - sa) * inv;
-            b[i] = (b[i] - sb) * inv;
-            c[i] = (c[i] - sc) * inv;
-            d[i] = (d[i] - sd) * inv;
+            int v = 0;
+            for (; v + 4 <= count; v += 4)
+            {
+                double[] a = vectors[v], b = vectors[v + 1], c = vectors[v + 2], d = vectors[v + 3];
+                Dot4(row, a, b, c, d, out double sa, out double sb, out double sc, out double sd);
+                a[i] = (a[i] - sa) * inv;
+                b[i] = (b[i] - sb) * inv;
+                c[i] = (c[i] - sc) * inv;
+                d[i] = (d[i] - sd) * inv;
+            }
+            for (; v < count; v++)
+            {
+                var x = vectors[v];
+                x[i] = (x[i] - Dot(row, x.AsSpan(0, i))) * inv;
+            }
         }
     }
 

@@ -33,7 +33,7 @@ public sealed record JiashiScenarioOptions
 
 /// <summary>A synthetic study: the true source and the data it produced.</summary>
 /// <param name="Truth">The source the data were computed from.</param>
-/// <param name="Datasets">Quadtree-downsampled LOS datasets (each with its leaf covariance attached).</param>
+/// <param name="Datasets">Quadtree-downsampled LOS datasets, each with its leaf covariance and the sigmas on its diagonal.</param>
 /// <param name="Reference">Geographic origin of the local frame.</param>
 public sealed record SyntheticScenario(RectangularFault Truth, IReadOnlyList<GeodeticDataset> Datasets, GeoReference Reference);
 
@@ -98,7 +98,7 @@ public static class Jiashi2020
         // The leaf covariance is attached even to noise-free data: the inversion then whitens exactly as it would real data.
         double sigma = o.NoiseSigma > 0 ? o.NoiseSigma : 0.005;
         var covariance = LeafCovariance.Build(dataset, new ExponentialCovariance(sigma * sigma, o.NoiseRange));
-        dataset = dataset.WithCovariance(covariance);
+        dataset = dataset.WithCovariance(covariance).WithSigma(Enumerable.Range(0, dataset.Count).Select(i => Math.Sqrt(covariance[i, i])).ToArray());
         if (o.NoiseSigma > 0)
         {
             var noise = new CorrelatedNoise(covariance).Realisation((int)(o.Seed & 0x7FFFFFFF), index);
