@@ -120,6 +120,29 @@ public sealed class CovarianceTests
     }
 
     [Fact]
+    public void Whitening_many_vectors_at_once_equals_one_at_a_time_for_every_count()
+    {
+        var (e, n) = RandomPoints(83, 20e3, 7);
+        var w = new Whitening(LeafCovariance.Build(e, n, [], [], new ExponentialCovariance(1e-4, 4000, 1e-6)));
+        var random = new Random(3);
+        for (int count = 1; count <= 9; count++)
+        {
+            // Vectors may be longer than the covariance (pooled buffers): only the first 83 entries are whitened.
+            var vectors = Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, 90).Select(_ => random.NextDouble() - 0.5).ToArray()).ToArray();
+            var expected = vectors.Select(v => w.Whiten(v.AsSpan(0, 83))).ToArray();
+            var tails = vectors.Select(v => v[83..]).ToArray();
+            w.WhitenMany(vectors, count);
+            for (int v = 0; v < count; v++)
+            {
+                for (int i = 0; i < 83; i++)
+                    Assert.InRange(vectors[v][i], expected[v][i] - 1e-12 * (1 + Math.Abs(expected[v][i])), expected[v][i] + 1e-12 * (1 + Math.Abs(expected[v][i])));
+                Assert.Equal(tails[v], vectors[v][83..]);
+            }
+        }
+        Assert.Throws<ArgumentException>(() => w.WhitenMany([new double[10]], 1));
+    }
+
+    [Fact]
     public void A_covariance_that_is_not_positive_definite_is_refused()
     {
         var c = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2 }, { 2, 1 } });

@@ -10,7 +10,7 @@ namespace SourceModel.Inversion.Problem;
 /// </summary>
 public sealed class DatasetTerm
 {
-    private readonly PackedLowerFactor? _factor;
+    private readonly Whitening? _factor;
     private readonly double[]? _inverseSigma;
     private readonly double[] _q;       // k columns of n, orthonormal
     private readonly double[,] _r;      // k×k upper triangular
@@ -28,8 +28,7 @@ public sealed class DatasetTerm
         Observed = data.Value.ToArray();
         if (whitening == WhiteningMode.Covariance)
         {
-            var w = new Whitening(data.Covariance!);
-            _factor = new PackedLowerFactor(w.Factor, n);
+            _factor = new Whitening(data.Covariance!);
         }
         else if (whitening == WhiteningMode.Sigma)
             _inverseSigma = data.Sigma.ToArray().Select(s => 1 / s).ToArray();
@@ -111,7 +110,7 @@ public sealed class DatasetTerm
     /// <summary>x ← W·x.</summary>
     internal void Whiten(Span<double> x)
     {
-        if (_factor is not null) _factor.Whiten(x);
+        if (_factor is not null) _factor.WhitenInPlace(x);
         else if (_inverseSigma is not null)
             for (int i = 0; i < x.Length; i++) x[i] *= _inverseSigma[i];
     }

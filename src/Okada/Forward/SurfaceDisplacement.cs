@@ -97,6 +97,27 @@ public static class SurfaceDisplacement
                 if (BitConverter.DoubleToInt64Bits(V.Lane(singular, lane)) != 0) f.Status[i + lane] = OkadaStatus.Singular;
     }
 
+    /// <summary>Fault-frame surface displacement of a rectangle at a register of points (slip components summed).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static Gradient12<V> Rectangle<V>(in Dc3dSource s, in KernelConstants k, V x, V y, out V singular)
+        where V : struct, ILanes<V>
+    {
+        SurfaceDisplacementKernel.Unit3<V> strike, dip, open;
+        if (s.Disl3 != 0) SurfaceDisplacementKernel.Evaluate<V, On>(s, k, x, y, out strike, out dip, out open, out singular);
+        else SurfaceDisplacementKernel.Evaluate<V, Off>(s, k, x, y, out strike, out dip, out open, out singular);
+        var u = default(Gradient12<V>);
+        u.Ux = strike.X * s.Disl1 + dip.X * s.Disl2;
+        u.Uy = strike.Y * s.Disl1 + dip.Y * s.Disl2;
+        u.Uz = strike.Z * s.Disl1 + dip.Z * s.Disl2;
+        if (s.Disl3 != 0)
+        {
+            u.Ux += open.X * s.Disl3;
+            u.Uy += open.Y * s.Disl3;
+            u.Uz += open.Z * s.Disl3;
+        }
+        return u;
+    }
+
     /// <summary>Adds u·v of a register of points to the accumulator; counts singular lanes.</summary>
     private static void AddProjectedLanes<V>(in LaneRotation r, in Gradient12<V> u, V singular, double[] ue, double[] un,
         double[] uu, double[] projected, int[] singularCount, int i) where V : struct, ILanes<V>
@@ -122,20 +143,7 @@ public static class SurfaceDisplacement
         public void Run<V>(int i) where V : struct, ILanes<V>
         {
             _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
-            SurfaceDisplacementKernel.Unit3<V> strike, dip, open;
-            V singular;
-            if (_s.Disl3 != 0) SurfaceDisplacementKernel.Evaluate<V, On>(_s, _k, x, y, out strike, out dip, out open, out singular);
-            else SurfaceDisplacementKernel.Evaluate<V, Off>(_s, _k, x, y, out strike, out dip, out open, out singular);
-            var u = default(Gradient12<V>);
-            u.Ux = strike.X * _s.Disl1 + dip.X * _s.Disl2;
-            u.Uy = strike.Y * _s.Disl1 + dip.Y * _s.Disl2;
-            u.Uz = strike.Z * _s.Disl1 + dip.Z * _s.Disl2;
-            if (_s.Disl3 != 0)
-            {
-                u.Ux += open.X * _s.Disl3;
-                u.Uy += open.Y * _s.Disl3;
-                u.Uz += open.Z * _s.Disl3;
-            }
+            var u = Rectangle(_s, _k, x, y, out V singular);
             AddProjectedLanes(_r, u, singular, ue, un, uu, projected, singularCount, i);
         }
     }
@@ -165,20 +173,7 @@ public static class SurfaceDisplacement
         public void Run<V>(int i) where V : struct, ILanes<V>
         {
             _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
-            SurfaceDisplacementKernel.Unit3<V> strike, dip, open;
-            V singular;
-            if (_s.Disl3 != 0) SurfaceDisplacementKernel.Evaluate<V, On>(_s, _k, x, y, out strike, out dip, out open, out singular);
-            else SurfaceDisplacementKernel.Evaluate<V, Off>(_s, _k, x, y, out strike, out dip, out open, out singular);
-            var u = default(Gradient12<V>);
-            u.Ux = strike.X * _s.Disl1 + dip.X * _s.Disl2;
-            u.Uy = strike.Y * _s.Disl1 + dip.Y * _s.Disl2;
-            u.Uz = strike.Z * _s.Disl1 + dip.Z * _s.Disl2;
-            if (_s.Disl3 != 0)
-            {
-                u.Ux += open.X * _s.Disl3;
-                u.Uy += open.Y * _s.Disl3;
-                u.Uz += open.Z * _s.Disl3;
-            }
+            var u = Rectangle(_s, _k, x, y, out V singular);
             AddToField(_r, u, singular, field, i);
         }
     }

@@ -8,8 +8,16 @@ namespace SourceModel.Sampling.Noise;
 /// </summary>
 public sealed class Whitening
 {
-    private readonly double[] _l;   // lower triangle, row-major packed as full n×n for simple indexing
+    // The lower triangle packed row by row (row i holds L[i, 0..i] from RowStart(i)): half the memory of a full matrix,
+    // and the triangular solves stream exactly the bytes they use.
+    private readonly double[] _l;
     private readonly int _n;
+
+    private static long RowStart(int i) => (long)i * (i + 1) / 2;
+
+    private ReadOnlySpan<double> Row(int i, int length) => _l.AsSpan((int)RowStart(i), length);
+
+    private double Diagonal(int i) => _l[RowStart(i) + i];
 
     /// <summary>Factors <paramref name="covariance"/> (m²); fails with a clear message if it is not positive definite.</summary>
     public Whitening(Matrix<double> covariance)
@@ -17,9 +25,11 @@ public sealed class Whitening
         ArgumentNullException.ThrowIfNull(covariance);
         if (covariance.RowCount != covariance.ColumnCount) throw new ArgumentException("covariance must be square.");
         _n = covariance.RowCount;
-        _l = CholeskyFactor.Factor(covariance);
+        var full = CholeskyFactor.Factor(covariance);
+        _l = new double[RowStart(_n)];
+        for (int i = 0; i < _n; i++) Array.Copy(full, (long)i * _n, _l, RowStart(i), i + 1);
         double logDet = 0;
-        for (int i = 0; i < _n; i++) logDet += 2 * Math.Log(_l[(long)i * _n + i]);
+        for (int i = 0; i < _n; i++) logDet += 2 * Math.Log(Diagonal(i));
         LogDeterminant = logDet;
     }
 
@@ -30,7 +40,7 @@ public sealed class Whitening
     public double LogDeterminant { get; }
 
     /// <summary>L[i, j] (i ≥ j), m.</summary>
-    public double Factor(int i, int j) => j > i ? 0 : _l[(long)i * _n + j];
+    public double Factor(int i, int j) => j > i ? 0 : _l[RowStart(i) + j];
 
     /// <summary>W·r = L⁻¹·r (forward substitution), in place.</summary>
     public void WhitenInPlace(Span<double> r)
@@ -38,9 +48,8 @@ public sealed class Whitening
         if (r.Length != _n) throw new ArgumentException($"vector has {r.Length} entries, covariance is {_n}x{_n}.");
         for (int i = 0; i < _n; i++)
         {
-            var row = _l.AsSpan((int)((long)i * _n), i);
-            double s = r[i] - Dot.Of(row, r[..i]);
-            r[i] = s / _l[(long)i * _n + i];
+            double s = r[i] - Dot.Of(Row(i, i), r[..i]);
+            r[i] = s / Diagonal(i);
         }
     }
 
@@ -52,6 +61,41 @@ public sealed class Whitening
             throw new ArgumentException($"matrix has {columnMajor.Length} entries; expected {columns} columns of {_n}.");
         Parallel.For(0, columns, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             j => WhitenInPlace(columnMajor.AsSpan((int)((long)j * _n), _n)));
+    }
+
+    /// <summary>
+    /// W·x for the first <paramref name="count"/> vectors (each of length ≥ <see cref="Count"/>; the first Count entries
+    /// are whitened in place), with each row of L read from memory once for all of them: the row stays in L1 while the
+    /// vectors pass four at a time. For a swarm of models this turns a memory-bound loop (L streamed once per model)
+    /// into a compute-bound one. (A column-blocked variant that keeps the vectors' segments in L1 measured no faster
+    /// here: the per-row call overhead ate the gain.)
+    /// </summary>
+    public void WhitenMany(double[][] vectors, int count)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (count > vectors.Length) throw new ArgumentException($"count {count} exceeds the {vectors.Length} vectors given.");
+        for (int v = 0; v < count; v++)
+            if (vectors[v].Length < _n) throw new ArgumentException($"vector {v} has {vectors[v].Length} entries, covariance is {_n}x{_n}.");
+        for (int i = 0; i < _n; i++)
+        {
+            var row = Row(i, i);
+            double inv = 1 / Diagonal(i);
+            int v = 0;
+            for (; v + 4 <= count; v += 4)
+            {
+                double[] a = vectors[v], b = vectors[v + 1], c = vectors[v + 2], d = vectors[v + 3];
+                Dot.Four(row, a, b, c, d, out double sa, out double sb, out double sc, out double sd);
+                a[i] = (a[i] - sa) * inv;
+                b[i] = (b[i] - sb) * inv;
+                c[i] = (c[i] - sc) * inv;
+                d[i] = (d[i] - sd) * inv;
+            }
+            for (; v < count; v++)
+            {
+                var x = vectors[v];
+                x[i] = (x[i] - Dot.Of(row, x.AsSpan(0, i))) * inv;
+            }
+        }
     }
 
     /// <summary>W·r as a new array.</summary>
@@ -68,7 +112,7 @@ public sealed class Whitening
         if (z.Length != _n) throw new ArgumentException($"vector has {z.Length} entries, covariance is {_n}x{_n}.");
         var x = new double[_n];
         for (int i = 0; i < _n; i++)
-            x[i] = Dot.Of(_l.AsSpan((int)((long)i * _n), i + 1), z[..(i + 1)]);
+            x[i] = Dot.Of(Row(i, i + 1), z[..(i + 1)]);
         return x;
     }
 
