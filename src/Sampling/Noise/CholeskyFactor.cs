@@ -10,10 +10,12 @@ namespace SourceModel.Sampling.Noise;
 /// lower triangle (row by row in parallel; each entry is one vectorised dot product over the panel, which stays in
 /// cache). At n = 2000 on two cores: 0.35-0.5 s, against 1.5 s for MathNet's managed factorisation.
 /// </summary>
-internal static class CholeskyFactor
+public static class CholeskyFactor
 {
     private const int Block = 128;
 
+    /// <summary>L of a symmetric positive definite matrix, row-major n×n (lower triangle filled); throws when C is not
+    /// positive definite.</summary>
     public static double[] Factor(Matrix<double> c)
     {
         int n = c.RowCount;

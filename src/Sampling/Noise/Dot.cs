@@ -3,9 +3,11 @@ using System.Runtime.InteropServices;
 
 namespace SourceModel.Sampling.Noise;
 
-/// <summary>Vectorised dot products (the inner loops of triangular solves and the Cholesky factorisation).</summary>
-internal static class Dot
+/// <summary>Vectorised dot products: the inner loops of the triangular solves, the Cholesky factorisation and (in the
+/// inversion) the normal-equation products.</summary>
+public static class Dot
 {
+    /// <summary>Σ a[i]·b[i] over the length of <paramref name="a"/> (<paramref name="b"/> may be longer).</summary>
     public static double Of(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         int n = a.Length, i = 0;

@@ -1,0 +1,47 @@
+namespace SourceModel.Inversion.Slip;
+
+/// <summary>
+/// Misfit against roughness over a series of smoothing weights, and its corner: the point of maximum curvature of
+/// (log ‖W(Gs − d)‖, log ‖Hs‖) taken as a curve in log α (Hansen 1992), where more smoothing starts to cost misfit.
+/// </summary>
+/// <param name="Solutions">One solution per weight, weights increasing.</param>
+/// <param name="Curvature">Curvature at each interior point (NaN at the ends).</param>
+/// <param name="Corner">Index of the chosen weight.</param>
+public sealed record LCurve(IReadOnlyList<SlipSolution> Solutions, double[] Curvature, int Corner)
+{
+    /// <summary>The chosen solution.</summary>
+    public SlipSolution Chosen => Solutions[Corner];
+
+    /// <summary>Builds the curve and finds the corner.</summary>
+    public static LCurve From(IReadOnlyList<SlipSolution> solutions)
+    {
+        int n = solutions.Count;
+        var t = solutions.Select(s => Math.Log(s.Alpha)).ToArray();
+        var x = solutions.Select(s => 0.5 * Math.Log(Math.Max(s.Misfit, 1e-300))).ToArray();
+        var y = solutions.Select(s => 0.5 * Math.Log(Math.Max(s.Roughness, 1e-300))).ToArray();
+        var k = Curvatures(t, x, y);
+        int corner = 1;
+        for (int i = 1; i < n - 1; i++)
+            if (k[i] > k[corner]) corner = i;
+        return new LCurve(solutions, k, corner);
+    }
+
+    /// <summary>Signed curvature (x′y″ − y′x″)/(x′² + y′²)^{3/2} by three-point differences on a possibly uneven t.</summary>
+    internal static double[] Curvatures(double[] t, double[] x, double[] y)
+    {
+        int n = t.Length;
+        var k = Enumerable.Repeat(double.NaN, n).ToArray();
+        for (int i = 1; i < n - 1; i++)
+        {
+            double h1 = t[i] - t[i - 1], h2 = t[i + 1] - t[i];
+            (double d1, double d2) D(double[] f) => (
+                (f[i + 1] - f[i - 1]) / (h1 + h2),
+                2 * ((f[i + 1] - f[i]) / h2 - (f[i] - f[i - 1]) / h1) / (h1 + h2));
+            var (x1, x2) = D(x);
+            var (y1, y2) = D(y);
+            double speed = x1 * x1 + y1 * y1;
+            k[i] = speed > 0 ? (x1 * y2 - y1 * x2) / Math.Pow(speed, 1.5) : 0;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,69 @@
+namespace SourceModel.Inversion.Slip;
+
+/// <summary>Which solver minimises F(x) = ‖W(Gx − d)‖² + α²‖Hx‖² within the bounds.</summary>
+public enum SlipSolver
+{
+    /// <summary>Exact active-set bounded least squares (BVLS), warm-started.</summary>
+    ActiveSet,
+
+    /// <summary>SDM's projected steepest descent with the optimal step.</summary>
+    SteepestDescent,
+}
+
+/// <summary>Solves a <see cref="SlipSystem"/> for one smoothing weight α or for a series of them.</summary>
+public static class SlipInversion
+{
+    /// <summary>The normal equations for α: N = GᵀG + α²HᵀH, c = Gᵀd.</summary>
+    internal static double[] Normal(SlipSystem s, double alpha)
+    {
+        var n = (double[])s.GramData.Clone();
+        double a2 = alpha * alpha;
+        var h = s.GramRoughness;
+        for (long k = 0; k < n.Length; k++) n[k] += a2 * h[k];
+        return n;
+    }
+
+    /// <summary>The bounded solution for smoothing weight <paramref name="alpha"/> (≥ 0).</summary>
+    public static SlipSolution Solve(SlipSystem system, double alpha, SlipSolver solver = SlipSolver.ActiveSet, double[]? start = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        if (!(alpha >= 0) || !double.IsFinite(alpha)) throw new ArgumentException($"smoothing weight must be a finite number >= 0, got {alpha}.");
+        var n = Normal(system, alpha);
+        var result = solver == SlipSolver.ActiveSet
+            ? BoundedLeastSquares.Solve(n, system.GramRhs, system.Lower, system.Upper, system.DataNorm, start)
+            : ProjectedDescent.Solve(n, system.GramRhs, system.Lower, system.Upper, system.DataNorm, start);
+        return SlipSolution.Of(system, alpha, result);
+    }
+
+    /// <summary>A default grid of weights: 20 values log-spaced over five decades around the α at which the data and
+    /// roughness terms have equal traces (α² = tr GᵀG / tr HᵀH).</summary>
+    public static double[] DefaultWeights(SlipSystem system, int count = 20)
+    {
+        double tg = 0, th = 0;
+        for (int j = 0; j < system.Columns; j++)
+        {
+            tg += system.GramData[(long)j * system.Columns + j];
+            th += system.GramRoughness[(long)j * system.Columns + j];
+        }
+        double reference = th > 0 ? Math.Sqrt(tg / th) : 1.0;
+        return Enumerable.Range(0, count).Select(k => reference * Math.Pow(10, -3.0 + 5.0 * k / (count - 1))).ToArray();
+    }
+
+    /// <summary>The L-curve over <paramref name="weights"/> (increasing), each solution warm-started from the previous.</summary>
+    public static LCurve LCurve(SlipSystem system, IReadOnlyList<double> weights, SlipSolver solver = SlipSolver.ActiveSet)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.Count < 3) throw new ArgumentException("an L-curve needs at least 3 smoothing weights.");
+        for (int k = 1; k < weights.Count; k++)
+            if (!(weights[k] > weights[k - 1])) throw new ArgumentException("smoothing weights must increase strictly.");
+        var solutions = new List<SlipSolution>();
+        double[]? start = null;
+        foreach (double a in weights)
+        {
+            var s = Solve(system, a, solver, start);
+            solutions.Add(s);
+            start = s.Unknowns;
+        }
+        return Slip.LCurve.From(solutions);
+    }
+}

@@ -1,0 +1,295 @@
+using SourceModel.Inversion.Problem;
+using SourceModel.Okada.Discretisation;
+using SourceModel.Okada.Forward;
+using SourceModel.Okada.Mechanics;
+
+namespace SourceModel.Inversion.Slip;
+
+/// <summary>What the smoothing term penalises.</summary>
+public enum RoughnessTarget
+{
+    /// <summary>The Laplacian of slip (each of strike-slip and dip-slip).</summary>
+    Slip,
+
+    /// <summary>The Laplacian of the shear stress drop on the patches (SDM's alternative): τ = K·s with K the
+    /// patch-to-patch shear-traction kernel from the Okada derivatives.</summary>
+    StressDrop,
+}
+
+/// <summary>
+/// The step-2 linear problem, assembled once: the whitened Green's matrix W·G (two basis coefficients per patch, then
+/// each dataset's nuisance columns), the whitened data, the roughness operator, the bounds, and the normal-equation
+/// pieces GᵀG, Gᵀd and HᵀH from which any smoothing weight α gives F(x) = ‖W(Gx − d)‖² + α²‖Hx‖² in O(columns²).
+/// </summary>
+public sealed class SlipSystem
+{
+    private readonly double[] _g;          // column-major Rows × Columns, whitened and weighted
+    private readonly double[] _b;          // whitened, weighted data
+    private readonly double[] _gtg, _gtb, _hth;
+    private readonly IReadOnlyList<(int Column, double Value)[]> _laplacian;
+    private readonly double[]? _stressKernel;   // 2P × 2P row-major (strike, dip traction per patch) per unit physical slip
+
+    private SlipSystem(DiscretisedFault fault, IReadOnlyList<DatasetTerm> data, ElasticMedium medium, SlipBasis basis,
+        SmoothingBoundary boundary, RoughnessTarget target, double[] g, double[] b, int rows, int columns,
+        IReadOnlyList<(int, double)[]> laplacian, double[]? stressKernel, IReadOnlyList<(int Dataset, int Column)> nuisance, bool fixBlind)
+    {
+        Fault = fault; Data = data; Medium = medium; Basis = basis; Boundary = boundary; Target = target;
+        _g = g; _b = b; Rows = rows; Columns = columns; _laplacian = laplacian; _stressKernel = stressKernel;
+        NuisanceColumns = nuisance;
+        _gtg = Gram.Of(g, rows, columns);
+        _gtb = Gram.Times(g, rows, columns, b);
+        DataNorm = b.Sum(v => v * v);
+        _hth = RoughnessNormal();
+        var (lo, hi) = basis.Bounds;
+        Lower = Enumerable.Range(0, columns).Select(j => j < 2 * PatchCount ? lo : double.NegativeInfinity).ToArray();
+        Upper = Enumerable.Range(0, columns).Select(j => j < 2 * PatchCount ? hi : double.PositiveInfinity).ToArray();
+        // A column no datum sees (zero to round-off against the best-seen column) cannot be solved for without smoothing.
+        double seen = Enumerable.Range(0, 2 * PatchCount).Select(j => _gtg[(long)j * columns + j]).DefaultIfEmpty(0).Max();
+        BlindColumns = Enumerable.Range(0, 2 * PatchCount).Where(j => _gtg[(long)j * columns + j] <= 1e-24 * seen).ToArray();
+        BlindPatches = Enumerable.Range(0, PatchCount).Where(q => BlindColumns.Contains(2 * q) && BlindColumns.Contains(2 * q + 1)).ToArray();
+        if (fixBlind)
+            foreach (int j in BlindColumns) Lower[j] = Upper[j] = 0;
+        BlindFixed = fixBlind && BlindColumns.Count > 0;
+    }
+
+    /// <summary>The discretised fault.</summary>
+    public DiscretisedFault Fault { get; }
+
+    /// <summary>The datasets (whitening, weights, nuisance models).</summary>
+    public IReadOnlyList<DatasetTerm> Data { get; }
+
+    /// <summary>Elastic medium.</summary>
+    public ElasticMedium Medium { get; }
+
+    /// <summary>Slip parameterisation and bounds.</summary>
+    public SlipBasis Basis { get; }
+
+    /// <summary>Smoothing boundary rule.</summary>
+    public SmoothingBoundary Boundary { get; }
+
+    /// <summary>Smoothing target.</summary>
+    public RoughnessTarget Target { get; }
+
+    /// <summary>Number of patches P.</summary>
+    public int PatchCount => Fault.Patches.Count;
+
+    /// <summary>Observations.</summary>
+    public int Rows { get; }
+
+    /// <summary>Unknowns: 2P basis coefficients, then the nuisance coefficients.</summary>
+    public int Columns { get; }
+
+    /// <summary>(dataset index, column) of every nuisance unknown.</summary>
+    public IReadOnlyList<(int Dataset, int Column)> NuisanceColumns { get; }
+
+    /// <summary>Lower bound of each unknown (−∞ for nuisance terms).</summary>
+    public double[] Lower { get; }
+
+    /// <summary>Upper bound of each unknown.</summary>
+    public double[] Upper { get; }
+
+    /// <summary>‖W d‖² (weighted).</summary>
+    public double DataNorm { get; }
+
+    /// <summary>Basis coefficients that no datum sees (Green's columns zero to round-off: ‖column‖² ≤ 1e-24 of the
+    /// best-seen one).</summary>
+    public IReadOnlyList<int> BlindColumns { get; }
+
+    /// <summary>Patches both of whose coefficients are blind.</summary>
+    public IReadOnlyList<int> BlindPatches { get; }
+
+    /// <summary>True when blind coefficients were held at zero (the stated fix); false when they were left to the
+    /// smoothing (an unsmoothed solve is then singular and says so).</summary>
+    public bool BlindFixed { get; }
+
+    /// <summary>GᵀG (whitened, weighted), row-major Columns².</summary>
+    internal double[] GramData => _gtg;
+
+    /// <summary>Gᵀd.</summary>
+    internal double[] GramRhs => _gtb;
+
+    /// <summary>HᵀH, row-major Columns².</summary>
+    internal double[] GramRoughness => _hth;
+
+    /// <summary>Assembles the system. Datasets must share one local frame (checked as in step 1).</summary>
+    /// <param name="fixBlindAtZero">Hold coefficients no datum sees at zero (reported in <see cref="BlindColumns"/>);
+    /// otherwise only the smoothing determines them.</param>
+    public static SlipSystem Build(DiscretisedFault fault, IReadOnlyList<DatasetTerm> data, SlipBasis basis,
+        SmoothingBoundary boundary = SmoothingBoundary.FreeSurface, RoughnessTarget target = RoughnessTarget.Slip, ElasticMedium? medium = null,
+        bool fixBlindAtZero = false)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(basis);
+        medium = (medium ?? ElasticMedium.Default).Validated();
+        if (data.Count == 0) throw new ArgumentException("a slip inversion needs at least one dataset.");
+        for (int k = 1; k < data.Count; k++)
+            if (!Equals(data[k].Data.Reference, data[0].Data.Reference))
+                throw new ArgumentException($"datasets '{data[0].Name}' and '{data[k].Name}' are in different local frames; import them with one shared reference.");
+        if (data.Any(t => t.Whitening == WhiteningMode.None) && data.Any(t => t.Whitening != WhiteningMode.None))
+            throw new ArgumentException("some datasets are whitened and some are not: give every dataset a noise model or set whitening: none for all.");
+        int p = fault.Patches.Count, rows = data.Sum(t => t.Count);
+        var nuisance = new List<(int, int)>();
+        int columns = 2 * p;
+        for (int k = 0; k < data.Count; k++)
+            foreach (var _ in Problem.NuisanceColumns.Names(data[k].Nuisance)) nuisance.Add((k, columns++));
+        var g = new double[(long)rows * columns];
+        var b = new double[rows];
+        var geometry = fault.Patches.Select(q => q.Geometry).ToArray();
+        int row0 = 0, nuisanceColumn = 2 * p;
+        var d0 = basis.Direction(0);
+        var d1 = basis.Direction(1);
+        for (int k = 0; k < data.Count; k++)
+        {
+            var t = data[k];
+            int n = t.Count;
+            var greens = GreensMatrix.Build(geometry, medium, t.East, t.North, (t.UnitEast, t.UnitNorth, t.UnitUp), [SlipComponent.StrikeSlip, SlipComponent.DipSlip]);
+            var columnsOfDataset = new double[2 * p + NuisanceCount(t)][];
+            for (int q = 0; q < p; q++)
+            {
+                var ss = greens.ColumnMajor.AsSpan(greens.Column(q, 0) * n, n);
+                var ds = greens.ColumnMajor.AsSpan(greens.Column(q, 1) * n, n);
+                var a = new double[n];
+                var c = new double[n];
+                for (int i = 0; i < n; i++)
+                {
+                    a[i] = d0.StrikeSlip * ss[i] + d0.DipSlip * ds[i];
+                    c[i] = d1.StrikeSlip * ss[i] + d1.DipSlip * ds[i];
+                }
+                columnsOfDataset[2 * q] = a;
+                columnsOfDataset[2 * q + 1] = c;
+            }
+            int m = NuisanceCount(t);
+            for (int c = 0; c < m; c++)
+            {
+                var col = new double[n];
+                for (int i = 0; i < n; i++) col[i] = Problem.NuisanceColumns.Value(c, t.East[i], t.North[i], t.CentreEast, t.CentreNorth);
+                columnsOfDataset[2 * p + c] = col;
+            }
+            t.WhitenMany(columnsOfDataset, columnsOfDataset.Length);
+            var whitenedData = (double[])t.Observed.Clone();
+            t.Whiten(whitenedData);
+            for (int q = 0; q < 2 * p; q++)
+                for (int i = 0; i < n; i++) g[(long)q * rows + row0 + i] = t.Weight * columnsOfDataset[q][i];
+            for (int c = 0; c < m; c++, nuisanceColumn++)
+                for (int i = 0; i < n; i++) g[(long)nuisanceColumn * rows + row0 + i] = t.Weight * columnsOfDataset[2 * p + c][i];
+            for (int i = 0; i < n; i++) b[row0 + i] = t.Weight * whitenedData[i];
+            row0 += n;
+        }
+        var laplacian = Smoothing.Laplacian(fault, boundary);
+        var kernel = target == RoughnessTarget.StressDrop ? StressKernel.Build(fault, medium) : null;
+        return new SlipSystem(fault, data, medium, basis, boundary, target, g, b, rows, columns, laplacian, kernel, nuisance, fixBlindAtZero);
+    }
+
+    private static int NuisanceCount(DatasetTerm t) => Problem.NuisanceColumns.Names(t.Nuisance).Count;
+
+    /// <summary>Physical slip of every patch (strike-slip, dip-slip interleaved, m) from the unknowns.</summary>
+    public double[] PhysicalSlip(ReadOnlySpan<double> x)
+    {
+        var s = new double[2 * PatchCount];
+        for (int q = 0; q < PatchCount; q++) (s[2 * q], s[2 * q + 1]) = Basis.Slip(x[2 * q], x[2 * q + 1]);
+        return s;
+    }
+
+    /// <summary>‖W(Gx − d)‖², the weighted χ² misfit (nuisance terms included in x).</summary>
+    public double Misfit(ReadOnlySpan<double> x)
+    {
+        var r = new double[Rows];
+        for (int j = 0; j < Columns; j++)
+        {
+            double v = x[j];
+            if (v == 0) continue;
+            var col = _g.AsSpan(j * Rows, Rows);
+            for (int i = 0; i < Rows; i++) r[i] += v * col[i];
+        }
+        double s = 0;
+        for (int i = 0; i < Rows; i++) s += (r[i] - _b[i]) * (r[i] - _b[i]);
+        return s;
+    }
+
+    /// <summary>‖Hx‖²: the squared Laplacian of slip (or of the shear stress drop, Pa²).</summary>
+    public double Roughness(ReadOnlySpan<double> x)
+    {
+        var s = PhysicalSlip(x);
+        if (_stressKernel is not null)
+        {
+            var tau = new double[2 * PatchCount];
+            Gram.Multiply(_stressKernel, 2 * PatchCount, s, tau);
+            s = tau;
+        }
+        double sum = 0;
+        for (int c = 0; c < 2; c++)
+            foreach (var row in _laplacian)
+            {
+                double v = 0;
+                foreach (var (j, w) in row) v += w * s[2 * j + c];
+                sum += v * v;
+            }
+        return sum;
+    }
+
+    /// <summary>HᵀH in the unknowns: (LᵀL ⊗ I₂) for slip, or Kᵀ(LᵀL ⊗ I₂)K for stress, mapped through the basis.</summary>
+    private double[] RoughnessNormal()
+    {
+        int p = PatchCount, n = Columns, m = 2 * p;
+        // LᵀL over patches (sparse rows → dense P × P).
+        var ltl = new double[(long)p * p];
+        foreach (var row in _laplacian)
+            foreach (var (a, wa) in row)
+                foreach (var (b, wb) in row) ltl[(long)a * p + b] += wa * wb;
+        // Physical 2P × 2P: M = LᵀL on each component, optionally sandwiched by the stress kernel.
+        var phys = new double[(long)m * m];
+        for (int a = 0; a < p; a++)
+            for (int b = 0; b < p; b++)
+            {
+                double v = ltl[(long)a * p + b];
+                if (v == 0) continue;
+                phys[(long)(2 * a) * m + 2 * b] = v;
+                phys[(long)(2 * a + 1) * m + 2 * b + 1] = v;
+            }
+        if (_stressKernel is not null) phys = Sandwich(_stressKernel, phys, m);
+        // Through the basis: T is block-diagonal with 2 × 2 blocks [ê0 ê1] per patch.
+        var t = new double[2, 2];
+        var d0 = Basis.Direction(0);
+        var d1 = Basis.Direction(1);
+        (t[0, 0], t[1, 0], t[0, 1], t[1, 1]) = (d0.StrikeSlip, d0.DipSlip, d1.StrikeSlip, d1.DipSlip);
+        var hth = new double[(long)n * n];
+        for (int a = 0; a < p; a++)
+            for (int b = 0; b < p; b++)
+                for (int k = 0; k < 2; k++)
+                    for (int l = 0; l < 2; l++)
+                    {
+                        double v = 0;
+                        for (int c = 0; c < 2; c++)
+                            for (int e = 0; e < 2; e++) v += t[c, k] * phys[(long)(2 * a + c) * m + 2 * b + e] * t[e, l];
+                        hth[(long)(2 * a + k) * n + 2 * b + l] = v;
+                    }
+        return hth;
+    }
+
+    /// <summary>KᵀMK for row-major square matrices.</summary>
+    private static double[] Sandwich(double[] k, double[] mid, int m)
+    {
+        var mk = new double[(long)m * m];
+        Parallel.For(0, m, i =>
+        {
+            for (int l = 0; l < m; l++)
+            {
+                double v = mid[(long)i * m + l];
+                if (v == 0) continue;
+                for (int j = 0; j < m; j++) mk[(long)i * m + j] += v * k[(long)l * m + j];
+            }
+        });
+        var r = new double[(long)m * m];
+        Parallel.For(0, m, i =>
+        {
+            for (int l = 0; l < m; l++)
+            {
+                double v = k[(long)l * m + i];
+                if (v == 0) continue;
+                for (int j = 0; j < m; j++) r[(long)i * m + j] += v * mk[(long)l * m + j];
+            }
+        });
+        return r;
+    }
+}
