@@ -16,6 +16,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "coulomb") return CoulombTimings.Run();
         if (args.Length > 0 && args[0] == "report") return ReportTimings.Run();
         if (args.Length > 0 && args[0] == "geometry") return GeometryTimings.Run();
+        if (args.Length > 0 && args[0] == "slip") return SlipTimings.Run();
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -115,6 +115,8 @@ public sealed class SlipTests(ITestOutputHelper output)
         var data = Data(fault, p => FaultSlip.FromRake(90, 3 * Math.Exp(-Math.Pow((p.AlongStrike - 4.5) / 3, 2) - Math.Pow((p.DownDip - 1.5) / 1.5, 2))), noise: 0.003);
         var system = SlipSystem.Build(fault, data, SlipBasis.Window(45, 135, 10));
         var curve = SlipInversion.LCurve(system, SlipInversion.DefaultWeights(system, 15));
+        foreach (var (c, i) in curve.Solutions.Select((c, i) => (c, i)))
+            output.WriteLine($"alpha {c.Alpha:G4}: misfit {c.Misfit:G6} roughness {c.Roughness:G6} curvature {curve.Curvature[i]:G4}{(i == curve.Corner ? " <- corner" : "")}");
         for (int k = 1; k < curve.Solutions.Count; k++)
         {
             Assert.True(curve.Solutions[k].Misfit >= curve.Solutions[k - 1].Misfit * (1 - 1e-9), "misfit grows with smoothing");
