@@ -2,7 +2,8 @@ namespace SourceModel.Inversion.Slip;
 
 /// <summary>
 /// Misfit against roughness over a series of smoothing weights, and its corner: the point of maximum curvature of
-/// (log ‖W(Gs − d)‖, log ‖Hs‖) taken as a curve in log α (Hansen 1992), where more smoothing starts to cost misfit.
+/// (log ‖W(Gs − d)‖, log ‖Hs‖) taken as a curve in log α (Hansen 1992), where more smoothing starts to cost misfit,
+/// among the points where the curve is regular (converged, misfit rising and roughness falling with α).
 /// </summary>
 /// <param name="Solutions">One solution per weight, weights increasing.</param>
 /// <param name="Curvature">Curvature at each interior point (NaN at the ends).</param>
@@ -20,9 +21,14 @@ public sealed record LCurve(IReadOnlyList<SlipSolution> Solutions, double[] Curv
         var x = solutions.Select(s => 0.5 * Math.Log(Math.Max(s.Misfit, 1e-300))).ToArray();
         var y = solutions.Select(s => 0.5 * Math.Log(Math.Max(s.Roughness, 1e-300))).ToArray();
         var k = Curvatures(t, x, y);
-        int corner = 1;
+        // Only where the curve is an L-curve: converged solutions, misfit not falling and roughness not rising with α
+        // (an unconverged or round-off-dominated point would fake a sharp corner).
+        bool Regular(int i) => solutions[i].Converged && (i == 0 ||
+            (solutions[i].Misfit >= solutions[i - 1].Misfit * (1 - 1e-9) && solutions[i].Roughness <= solutions[i - 1].Roughness * (1 + 1e-9)));
+        int corner = -1;
         for (int i = 1; i < n - 1; i++)
-            if (k[i] > k[corner]) corner = i;
+            if (Regular(i - 1) && Regular(i) && Regular(i + 1) && (corner < 0 || k[i] > k[corner])) corner = i;
+        if (corner < 0) throw new ArgumentException("the L-curve has no regular interior point (solutions unconverged or not monotone); widen or shift the smoothing weights.");
         return new LCurve(solutions, k, corner);
     }
 
