@@ -72,6 +72,32 @@ public sealed class SlipTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void On_a_larger_system_the_warm_started_exact_path_the_plain_pivoting_and_fista_agree()
+    {
+        // 20 × 10 patches = 400 unknowns: above the size at which the exact solver first runs accelerated descent.
+        var fault = Fault(20, 10);
+        var data = Data(fault, p => FaultSlip.FromRake(p.AlongStrike < 5 ? 150 : 90, 2 * Math.Exp(-Math.Pow((p.AlongStrike - 9) / 5.0, 2) - Math.Pow((p.DownDip - 3) / 3.0, 2))),
+            noise: 0.003, side: 30);
+        var system = SlipSystem.Build(fault, data, SlipBasis.Window(45, 135, 1.5));
+        Assert.True(system.Columns > 300);
+        foreach (double alpha in new[] { 0.5, 5.0 })
+        {
+            var n = SlipInversion.Normal(system, alpha);
+            var plain = BoundedLeastSquares.Solve(n, system.GramRhs, system.Lower, system.Upper, system.DataNorm);
+            var exact = SlipInversion.Solve(system, alpha);
+            var fista = SlipInversion.Solve(system, alpha, SlipSolver.Accelerated);
+            output.WriteLine($"alpha {alpha}: plain {plain.Objective:R} ({plain.Iterations} it), exact path {exact.Objective:R} ({exact.Iterations} it), FISTA {fista.Objective:R} ({fista.Iterations} it)");
+            Assert.True(plain.Converged && exact.Converged);
+            Assert.InRange(exact.Objective, plain.Objective * (1 - 1e-10), plain.Objective * (1 + 1e-10));
+            Assert.InRange(fista.Objective, plain.Objective * (1 - 1e-10), plain.Objective * (1 + 1e-6));
+            Assert.InRange(exact.KktViolation, 0, 1e-9);
+            // Warm start from another weight's solution lands on the same optimum.
+            var warm = SlipInversion.Solve(system, alpha, SlipSolver.ActiveSet, SlipInversion.Solve(system, 2 * alpha).Unknowns);
+            Assert.InRange(warm.Objective, plain.Objective * (1 - 1e-10), plain.Objective * (1 + 1e-10));
+        }
+    }
+
+    [Fact]
     public void Noise_free_uniform_slip_is_recovered_exactly_without_smoothing()
     {
         var fault = Fault(6, 3);
