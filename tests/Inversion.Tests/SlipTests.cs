@@ -157,6 +157,19 @@ public sealed class SlipTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_joint_dip_and_smoothing_scan_prefers_the_true_dip()
+    {
+        // Data from a 30° thrust with smooth slip; trial planes share the top edge and differ in dip.
+        var data = Data(Fault(), p => FaultSlip.FromRake(90, 2 * Math.Exp(-Math.Pow((p.AlongStrike - 4.5) / 3, 2) - Math.Pow((p.DownDip - 2) / 2, 2))), noise: 0.002);
+        var scan = DipAlphaScan.Run(dip => SlipSystem.Build(DiscretisedFault.Rectangle(Plane with { Dip = dip }, 10, 5), data, SlipBasis.Window(45, 135, 10)),
+            [15, 22, 30, 38, 50], [0.1, 0.3, 1, 3, 10]);
+        output.WriteLine($"best dip {scan.Dips[scan.Best.Dip]}, alpha {scan.Weights[scan.Best.Weight]}");
+        Assert.Equal(30, scan.Dips[scan.Best.Dip]);
+        Assert.Equal(scan.Criterion.Cast<double>().Min(), scan.Criterion[scan.Best.Dip, scan.Best.Weight]);
+        Assert.Throws<ArgumentException>(() => DipAlphaScan.Run(_ => throw new InvalidOperationException(), [95], [1]));
+    }
+
+    [Fact]
     public void Curvature_of_a_circle_is_the_inverse_radius()
     {
         var t = Enumerable.Range(0, 30).Select(i => 0.1 * i).ToArray();
