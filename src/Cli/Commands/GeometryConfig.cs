@@ -125,7 +125,7 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
         var executor = new ExecutorOptions
         {
             MaxIterations = o.Integer("iterations", 1000),
-            MaxEvaluations = (long)o.Number("evaluations", long.MaxValue),
+            MaxEvaluations = o.Has("evaluations") ? (long)Math.Min(o.Number("evaluations"), long.MaxValue / 2) : long.MaxValue,
             TimeLimit = o.Has("time_limit_s") ? TimeSpan.FromSeconds(o.Number("time_limit_s")) : null,
             StagnationIterations = o.Integer("stagnation_iterations", 0),
             CheckpointEvery = o.Integer("checkpoint_every", 50),

@@ -18,7 +18,7 @@ public sealed record JiashiScenarioOptions
     /// <summary>Half the side of the square scene centred on the fault, m.</summary>
     public double HalfSide { get; init; } = 40_000;
 
-    /// <summary>Quadtree variance threshold (RMS scatter within a leaf), m; tuned to give about 500 leaves per track.</summary>
+    /// <summary>Quadtree variance threshold (RMS scatter within a leaf), m; the default gives about 750 leaves per track.</summary>
     public double QuadtreeThreshold { get; init; } = 0.0012;
 
     /// <summary>Standard deviation of the correlated (atmospheric) noise, m; 0 for noise-free data.</summary>

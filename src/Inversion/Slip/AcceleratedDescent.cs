@@ -1,5 +1,3 @@
-using SourceModel.Sampling.Noise;
-
 namespace SourceModel.Inversion.Slip;
 
 /// <summary>
@@ -31,7 +29,7 @@ public static class AcceleratedDescent
         void ScaledGradient(double[] z, double[] result)
         {
             for (int j = 0; j < m; j++) work[j] = d[j] * z[j];
-            Gradient(n, c, work, result);
+            BoundedLeastSquares.Gradient(n, c, work, result);
             for (int j = 0; j < m; j++) result[j] *= d[j];
         }
         double step = 1 / LargestEigenvalue(n, d, m);
@@ -52,7 +50,7 @@ public static class AcceleratedDescent
             if (it % 20 == 19)
             {
                 for (int j = 0; j < m; j++) original[j] = d[j] * x[j];
-                Gradient(n, c, original, g);
+                BoundedLeastSquares.Gradient(n, c, original, g);
                 if (BoundedLeastSquares.Kkt(g, original, lower, upper) <= tolerance * scale) { converged = true; it++; break; }
             }
             double tNext = 0.5 * (1 + Math.Sqrt(1 + 4 * t * t));
@@ -70,20 +68,9 @@ public static class AcceleratedDescent
             t = tNext;
         }
         for (int j = 0; j < m; j++) original[j] = Math.Clamp(d[j] * x[j], lower[j], upper[j]);
-        Gradient(n, c, original, g);
+        BoundedLeastSquares.Gradient(n, c, original, g);
         return new BoundedSolution(original, BoundedLeastSquares.Objective(n, c, original, constant), it, converged,
             BoundedLeastSquares.Kkt(g, original, lower, upper) / scale);
-    }
-
-    /// <summary>g = N x − c, rows in parallel.</summary>
-    internal static void Gradient(double[] n, double[] c, double[] x, double[] g)
-    {
-        int m = c.Length;
-        Parallel.For(0, Environment.ProcessorCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, w =>
-        {
-            int per = (m + Environment.ProcessorCount - 1) / Environment.ProcessorCount;
-            for (int i = w * per; i < Math.Min(m, (w + 1) * per); i++) g[i] = Dot.Of(n.AsSpan((int)((long)i * m), m), x) - c[i];
-        });
     }
 
     /// <summary>λ_max of D·N·D (N symmetric positive semi-definite, D diagonal) by power iteration, over-estimated by
@@ -93,13 +80,12 @@ public static class AcceleratedDescent
         var v = Enumerable.Range(0, m).Select(i => 1.0 + 0.01 * (i % 7)).ToArray();
         var w = new double[m];
         var dv = new double[m];
-        var zero = new double[m];
         double lambda = 0;
         for (int k = 0; k < 100; k++)
         {
             double norm = Math.Sqrt(v.Sum(a => a * a));
             for (int i = 0; i < m; i++) dv[i] = d[i] * v[i] / norm;
-            Gradient(n, zero, dv, w);
+            Gram.Multiply(n, m, dv, w);
             double next = 0;
             for (int i = 0; i < m; i++)
             {

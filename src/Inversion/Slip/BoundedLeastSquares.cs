@@ -128,18 +128,16 @@ public static class BoundedLeastSquares
     }
 
     /// <summary>g = N x − c (half the gradient of ‖Ax − b‖²).</summary>
-    internal static void Gradient(double[] n, double[] c, ReadOnlySpan<double> x, Span<double> g)
-    {
-        int m = c.Length;
-        for (int i = 0; i < m; i++) g[i] = Dot.Of(n.AsSpan((int)((long)i * m), m), x) - c[i];
-    }
+    internal static void Gradient(double[] n, double[] c, ReadOnlySpan<double> x, Span<double> g) => Gram.Multiply(n, c.Length, x, g, c);
 
     /// <summary>‖Ax − b‖² = xᵀNx − 2cᵀx + bᵀb.</summary>
     internal static double Objective(double[] n, double[] c, ReadOnlySpan<double> x, double constant)
     {
         int m = c.Length;
+        var nx = new double[m];
+        Gram.Multiply(n, m, x, nx);
         double q = 0;
-        for (int i = 0; i < m; i++) q += x[i] * (Dot.Of(n.AsSpan((int)((long)i * m), m), x) - 2 * c[i]);
+        for (int i = 0; i < m; i++) q += x[i] * (nx[i] - 2 * c[i]);
         return q + constant;
     }
 

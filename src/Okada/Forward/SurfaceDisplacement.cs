@@ -51,7 +51,7 @@ public static class SurfaceDisplacement
     {
         var frame = fault.ToOkadaFrame(medium);
         var singular = new int[1];
-        BatchRunner.RunRange(new ProjectedRectangleJob(frame, east, north, unitEast, unitNorth, unitUp, projected, singular),
+        BatchRunner.RunRange(new RectangleJob<ProjectedSink>(frame, east, north, new ProjectedSink(unitEast, unitNorth, unitUp, projected, singular)),
             0, east.Length, KernelPath.Auto);
         return singular[0];
     }
@@ -63,8 +63,8 @@ public static class SurfaceDisplacement
     {
         var s = source.ToOkada(medium);
         var singular = new int[1];
-        BatchRunner.RunRange(new ProjectedPointJob(s, source.East, source.North, source.Strike, east, north,
-            unitEast, unitNorth, unitUp, projected, singular), 0, east.Length, KernelPath.Auto);
+        BatchRunner.RunRange(new PointJob<ProjectedSink>(s, source.East, source.North, source.Strike, east, north,
+            new ProjectedSink(unitEast, unitNorth, unitUp, projected, singular)), 0, east.Length, KernelPath.Auto);
         return singular[0];
     }
 
@@ -72,7 +72,7 @@ public static class SurfaceDisplacement
         SurfaceField field, KernelPath path, bool parallel)
     {
         var frame = fault.ToOkadaFrame(medium);
-        BatchRunner.Run(new RectangleJob(frame, east, north, field), east.Length, path, parallel);
+        BatchRunner.Run(new RectangleJob<FieldSink>(frame, east, north, new FieldSink(field)), east.Length, path, parallel);
     }
 
     internal static void Add(PointSourceFault source, ElasticMedium medium, double[] east, double[] north,
@@ -80,7 +80,7 @@ public static class SurfaceDisplacement
     {
         source.Validated();
         var s = source.ToOkada(medium);
-        BatchRunner.Run(new PointJob(s, source.East, source.North, source.Strike, east, north, field),
+        BatchRunner.Run(new PointJob<FieldSink>(s, source.East, source.North, source.Strike, east, north, new FieldSink(field)),
             east.Length, path, parallel);
     }
 
@@ -133,8 +133,27 @@ public static class SurfaceDisplacement
         V.Store(V.Load(projected, i) + p, projected, i);
     }
 
-    private readonly struct ProjectedRectangleJob(OkadaFrame frame, double[] east, double[] north, double[] ue, double[] un,
-        double[] uu, double[] projected, int[] singularCount) : ILaneJob
+    /// <summary>Where a register of fault-frame displacements goes: an east/north/up field, or a projection on unit vectors.</summary>
+    private interface ISink
+    {
+        void Add<V>(in LaneRotation r, in Gradient12<V> u, V singular, int i) where V : struct, ILanes<V>;
+    }
+
+    private readonly struct FieldSink(SurfaceField field) : ISink
+    {
+        public void Add<V>(in LaneRotation r, in Gradient12<V> u, V singular, int i) where V : struct, ILanes<V> =>
+            AddToField(r, u, singular, field, i);
+    }
+
+    private readonly struct ProjectedSink(double[] ue, double[] un, double[] uu, double[] projected, int[] singularCount) : ISink
+    {
+        public void Add<V>(in LaneRotation r, in Gradient12<V> u, V singular, int i) where V : struct, ILanes<V> =>
+            AddProjectedLanes(r, u, singular, ue, un, uu, projected, singularCount, i);
+    }
+
+    // Generic over a struct sink, so the JIT specialises each combination and the kernel stays inlined.
+    private readonly struct RectangleJob<TSink>(OkadaFrame frame, double[] east, double[] north, TSink sink) : ILaneJob
+        where TSink : struct, ISink
     {
         private readonly Dc3dSource _s = frame.Source;
         private readonly KernelConstants _k = new(frame.Source.Alpha, frame.Source.Dip);
@@ -144,12 +163,12 @@ public static class SurfaceDisplacement
         {
             _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
             var u = Rectangle(_s, _k, x, y, out V singular);
-            AddProjectedLanes(_r, u, singular, ue, un, uu, projected, singularCount, i);
+            sink.Add(_r, u, singular, i);
         }
     }
 
-    private readonly struct ProjectedPointJob(Dc3d0Source source, double e0, double n0, double strike,
-        double[] east, double[] north, double[] ue, double[] un, double[] uu, double[] projected, int[] singularCount) : ILaneJob
+    private readonly struct PointJob<TSink>(Dc3d0Source source, double e0, double n0, double strike,
+        double[] east, double[] north, TSink sink) : ILaneJob where TSink : struct, ISink
     {
         private readonly Dc3d0Source _s = source;
         private readonly KernelConstants _k = new(source.Alpha, source.Dip);
@@ -160,37 +179,7 @@ public static class SurfaceDisplacement
         {
             _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
             var u = SurfacePointKernel.Evaluate<V, Off>(_s, _k, _w, x, y, out V singular);
-            AddProjectedLanes(_r, u, singular, ue, un, uu, projected, singularCount, i);
-        }
-    }
-
-    private readonly struct RectangleJob(OkadaFrame frame, double[] east, double[] north, SurfaceField field) : ILaneJob
-    {
-        private readonly Dc3dSource _s = frame.Source;
-        private readonly KernelConstants _k = new(frame.Source.Alpha, frame.Source.Dip);
-        private readonly LaneRotation _r = new(frame.OriginEast, frame.OriginNorth, frame.Strike);
-
-        public void Run<V>(int i) where V : struct, ILanes<V>
-        {
-            _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
-            var u = Rectangle(_s, _k, x, y, out V singular);
-            AddToField(_r, u, singular, field, i);
-        }
-    }
-
-    private readonly struct PointJob(Dc3d0Source source, double e0, double n0, double strike,
-        double[] east, double[] north, SurfaceField field) : ILaneJob
-    {
-        private readonly Dc3d0Source _s = source;
-        private readonly KernelConstants _k = new(source.Alpha, source.Dip);
-        private readonly DislocationWeights _w = new(source.Pot1, source.Pot2, source.Pot3, source.Pot4);
-        private readonly LaneRotation _r = new(e0, n0, strike);
-
-        public void Run<V>(int i) where V : struct, ILanes<V>
-        {
-            _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
-            var u = SurfacePointKernel.Evaluate<V, Off>(_s, _k, _w, x, y, out V singular);
-            AddToField(_r, u, singular, field, i);
+            sink.Add(_r, u, singular, i);
         }
     }
 }
