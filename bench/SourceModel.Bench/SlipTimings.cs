@@ -37,7 +37,7 @@ public static class SlipTimings
                 Enumerable.Repeat(los.North, 1000).ToArray(), Enumerable.Repeat(los.Up, 1000).ToArray(), new ImportProvenance("bench", "bench", [], 1000),
                 sigma: Enumerable.Repeat(0.003, 1000).ToArray()), NuisanceModel.Offset));
         }
-        Console.WriteLine($"# Slip timings, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores: 2000 data x {fault.Patches.Count} patches x 2");
+        Console.WriteLine($"# Slip timings, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, dense algebra: {SourceModel.Sampling.Noise.NativeBlas.Description}: 2000 data x {fault.Patches.Count} patches x 2");
         var clock = Stopwatch.StartNew();
         var system = SlipSystem.Build(fault, terms, SlipBasis.Window(45, 135, 20));
         double build = clock.Elapsed.TotalSeconds;

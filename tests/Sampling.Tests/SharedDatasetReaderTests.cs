@@ -1,5 +1,6 @@
 using SourceModel.Sampling;
 using SourceModel.Sampling.Conventions;
+using SourceModel.Sampling.Tests.Support;
 using SourceModel.Sampling.Import;
 
 namespace SourceModel.Sampling.Tests;
@@ -60,7 +61,7 @@ public sealed class SharedDatasetReaderTests
         AllLosVectorsUpAndUnit(d);
         // First row: 465.143042 4197.738506 0.022181 0.658119 0.113046 -0.744379 → negated on both.
         Assert.Equal(-0.022181, d.Value[0], 12);
-        Assert.Equal(-0.658119, d.UnitEast[0], 5);
+        Assert.Equal(-0.658119, TrueFrame.Vector(d, 0).East, 5);
         Assert.Equal(0.744379, d.UnitUp[0], 5);
         // UTM 37N, 465 km E / 4198 km N is near 38.9N 38.6E (Elazig).
         Assert.InRange(d.Longitude[0], 38.5, 38.7);
@@ -97,7 +98,7 @@ public sealed class SharedDatasetReaderTests
         AllLosVectorsUpAndUnit(asc);
         AllLosVectorsUpAndUnit(des);
         // PROVENANCE: asc T64 E = -0.59, desc T71 E = +0.65 (first rows: -0.585786 and the file's own).
-        Assert.Equal(-0.585786 / Math.Sqrt(0.585786 * 0.585786 + 0.107759 * 0.107759 + 0.803270 * 0.803270), asc.UnitEast[0], 12);
+        Assert.Equal(-0.585786 / Math.Sqrt(0.585786 * 0.585786 + 0.107759 * 0.107759 + 0.803270 * 0.803270), TrueFrame.Vector(asc, 0).East, 12);
         Assert.All(asc.UnitEast.ToArray(), e => Assert.InRange(e, -0.70, -0.50));
         Assert.All(des.UnitEast.ToArray(), e => Assert.InRange(e, 0.55, 0.75));
         Assert.Equal(0.066625333e-3, asc.Value[0], 15);                   // first row, column 7 = 0.066625333 mm
@@ -126,7 +127,10 @@ public sealed class SharedDatasetReaderTests
         Assert.Equal(-0.446, gps.Value[k], 9);
         Assert.Equal(-1.830, gps.Value[k + 1], 9);
         Assert.Equal(1.270, gps.Value[k + 2], 9);
-        Assert.Equal((1.0, 0.0, 0.0), (gps.UnitEast[k], gps.UnitNorth[k], gps.UnitUp[k]));
+        var east = TrueFrame.Vector(gps, k);
+        Assert.Equal(1.0, east.East, 12);
+        Assert.Equal(0.0, east.North, 12);
+        Assert.Equal(0.0, east.Up);
         Assert.Equal((0.0, 0.0, 1.0), (gps.UnitEast[k + 2], gps.UnitNorth[k + 2], gps.UnitUp[k + 2]));
         Assert.True(gps.Sigma[k] > 0.001 && gps.Sigma[k] < 0.02);
 
@@ -184,7 +188,7 @@ public sealed class SharedDatasetReaderTests
         AllLosVectorsUpAndUnit(insar);
         Assert.Equal(-0.65645, insar.Value[0], 12);                         // range change 0.65645 m → toward = -0.65645
         double norm = Math.Sqrt(0.634 * 0.634 + 0.17 * 0.17 + 0.755 * 0.755);
-        Assert.Equal(0.634 / norm, insar.UnitEast[0], 12);
+        Assert.Equal(0.634 / norm, TrueFrame.Vector(insar, 0).East, 12);
         Assert.Equal(0.00469, insar.Sigma[0], 12);
     }
 
@@ -203,8 +207,14 @@ public sealed class SharedDatasetReaderTests
         var up = Load("up.dat", 0, 0);   // CRLF line endings
         Assert.Equal(633, ew.Count);
         Assert.Equal(633, up.Count);
-        Assert.Equal(1.0, ew.UnitEast[0], 12);
-        Assert.Equal(1.0, ns.UnitNorth[0], 12);
+        Assert.Equal(1.0, TrueFrame.Vector(ew, 0).East, 12);
+        Assert.Equal(1.0, TrueFrame.Vector(ns, 0).North, 12);
+        // In the local transverse Mercator frame about 142° E, true north at the seafloor site (143.36° E, 38.89° N)
+        // leans from grid north toward the central meridian (west, anticlockwise) by the meridian convergence,
+        // ≈ Δλ·sin φ = 1.36°·0.628 ≈ 0.85°.
+        double gamma = Math.Asin(ns.UnitEast[628]) * 180 / Math.PI;
+        Assert.InRange(gamma, -0.90, -0.80);
+        Assert.Equal(-Math.Sin(gamma * Math.PI / 180), ew.UnitNorth[628], 12);
         Assert.Equal(1.0, up.UnitUp[0], 12);
         Assert.Equal(0.0354, ew.Value[0], 12);
         Assert.Equal(0.01, ew.Sigma[0], 12);

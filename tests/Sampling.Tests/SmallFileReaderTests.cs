@@ -1,4 +1,5 @@
 using SourceModel.Sampling.Conventions;
+using SourceModel.Sampling.Tests.Support;
 using SourceModel.Sampling.Import;
 
 namespace SourceModel.Sampling.Tests;
@@ -28,7 +29,7 @@ public sealed class SmallFileReaderTests : IDisposable
         Assert.Equal(3, d.Count);
         Assert.Equal(0.125, d.Value[0], 15);
         double norm = Math.Sqrt(0.36 + 0.01 + 0.7937 * 0.7937);
-        Assert.Equal(-0.60 / norm, d.UnitEast[0], 15);
+        Assert.Equal(-0.60 / norm, TrueFrame.Vector(d, 0).East, 14);   // the file's vector, in true east/north
         Assert.Equal(2.0, d.PointWeight[2]);
         Assert.Contains("values in cm", d.Provenance.ConventionSummary);
         Assert.Contains("reference: mean data position", d.Provenance.ConventionSummary);

@@ -14,6 +14,13 @@ internal static class Gram
     /// <summary>Row-major symmetric AᵀA (both triangles filled) of a column-major <paramref name="rows"/>×<paramref name="columns"/> matrix.</summary>
     public static double[] Of(double[] a, int rows, int columns)
     {
+        if (NativeBlas.Available) return NativeBlas.Gram(a, rows, columns);
+        return OfManaged(a, rows, columns);
+    }
+
+    /// <summary>The managed product (used without OpenBLAS, and by tests to compare the two).</summary>
+    internal static double[] OfManaged(double[] a, int rows, int columns)
+    {
         var g = new double[(long)columns * columns];
         int blocks = (columns + Block - 1) / Block;
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>

@@ -77,14 +77,28 @@ public sealed record SlipSolution
         }
     }
 
-    /// <summary>The fit to each dataset (predictions include the nuisance terms).</summary>
-    public required IReadOnlyList<DatasetFit> Datasets { get; init; }
+    /// <summary>The fit to each dataset (predictions include the nuisance terms). Computed on first use: it is a forward
+    /// model of every patch at every point, and an L-curve needs it only for the solutions someone looks at.</summary>
+    public IReadOnlyList<DatasetFit> Datasets => _datasets.Value;
+
+    private Lazy<IReadOnlyList<DatasetFit>> _datasets = new(() => []);
 
     internal static SlipSolution Of(SlipSystem s, double alpha, BoundedSolution r)
     {
         var slip = s.PhysicalSlip(r.X);
         var patches = s.Fault.Patches.Select(p => new PatchSlip(p.Index, slip[2 * p.Index], slip[2 * p.Index + 1],
             p.Geometry with { Slip = new FaultSlip(slip[2 * p.Index], slip[2 * p.Index + 1]) })).ToList();
+        return new SlipSolution
+        {
+            Alpha = alpha, Unknowns = r.X, Objective = r.Objective, Misfit = s.Misfit(r.X), Roughness = s.Roughness(r.X),
+            Iterations = r.Iterations, Converged = r.Converged, KktViolation = r.KktViolation, Patches = patches,
+            Moment = patches.Sum(p => s.Medium.ShearModulus * p.Geometry.Area * p.Magnitude),
+            _datasets = new(() => Fits(s, r.X, patches)),
+        };
+    }
+
+    private static IReadOnlyList<DatasetFit> Fits(SlipSystem s, double[] x, IReadOnlyList<PatchSlip> patches)
+    {
         var fits = new List<DatasetFit>();
         for (int k = 0; k < s.Data.Count; k++)
         {
@@ -98,7 +112,7 @@ public sealed record SlipSolution
             var model = (double[])source.Clone();
             for (int c = 0; c < columns.Length; c++)
             {
-                double v = r.X[columns[c]];
+                double v = x[columns[c]];
                 coefficients[c] = v * Problem.NuisanceColumns.ToPhysical(c);
                 for (int i = 0; i < t.Count; i++) model[i] += v * Problem.NuisanceColumns.Value(c, t.East[i], t.North[i], t.CentreEast, t.CentreNorth);
             }
@@ -109,11 +123,6 @@ public sealed record SlipSolution
                 Math.Sqrt(residual.Sum(v => v * v) / t.Count), Math.Sqrt(whitened.Sum(v => v * v) / t.Count),
                 Statistics.Correlation(t.Observed, model), t.Weight));
         }
-        return new SlipSolution
-        {
-            Alpha = alpha, Unknowns = r.X, Objective = r.Objective, Misfit = s.Misfit(r.X), Roughness = s.Roughness(r.X),
-            Iterations = r.Iterations, Converged = r.Converged, KktViolation = r.KktViolation, Patches = patches,
-            Moment = patches.Sum(p => s.Medium.ShearModulus * p.Geometry.Area * p.Magnitude), Datasets = fits,
-        };
+        return fits;
     }
 }

@@ -20,7 +20,7 @@ internal static class CoordinateResolver
 
         int n = t.Rows;
         double[] east = new double[n], north = new double[n];
-        double[]? lon = null, lat = null;
+        double[]? lon = null, lat = null, convergence = null;
         GeoReference? reference = d.Reference;
         switch (c.Kind)
         {
@@ -34,6 +34,7 @@ internal static class CoordinateResolver
                 }
                 reference ??= MeanReference(lon, lat, notes);
                 new LocalProjection(reference).Forward(lon, lat, east, north);
+                convergence = Convergence(reference, lon, lat);
                 lon = (double[])lon.Clone();
                 lat = (double[])lat.Clone();
                 break;
@@ -58,6 +59,7 @@ internal static class CoordinateResolver
                     UtmBatch.ToGeographic(c.UtmZone, c.Northern, lon, lat);
                     reference ??= MeanReference(lon, lat, notes);
                     new LocalProjection(reference).Forward(lon, lat, east, north);
+                    convergence = Convergence(reference, lon, lat);
                     break;
                 }
             case CoordinateKind.Local:
@@ -78,7 +80,20 @@ internal static class CoordinateResolver
         }
         if (reference is not null) notes.Add($"local frame: {reference}");
         int[]? pixels = t.Get(ColumnRole.PixelCount)?.Select(v => (int)Math.Round(v)).ToArray();
-        return new ResolvedCoordinates(east, north, lon, lat, t.Get(ColumnRole.Elevation), reference, t.Get(ColumnRole.LeafSize), pixels);
+        if (convergence is not null)
+        {
+            double worst = convergence.Select(Math.Abs).DefaultIfEmpty(0).Max() * 180 / Math.PI;
+            notes.Add(FormattableString.Invariant($"east/north vector components rotated from true to grid north (meridian convergence up to {worst:F2}°)"));
+        }
+        return new ResolvedCoordinates(east, north, lon, lat, t.Get(ColumnRole.Elevation), reference, t.Get(ColumnRole.LeafSize), pixels, convergence);
+    }
+
+    /// <summary>Grid-north-to-true-north angles (radians) of geographic points in the local frame of <paramref name="reference"/>.</summary>
+    private static double[] Convergence(GeoReference reference, double[] lon, double[] lat)
+    {
+        var gamma = new double[lon.Length];
+        new LocalProjection(reference).Convergence(lon, lat, gamma);
+        return gamma;
     }
 
     private static double[] Need(RawTable t, ColumnRole role, DatasetDeclaration d) => t.Get(role)

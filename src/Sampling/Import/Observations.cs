@@ -45,7 +45,16 @@ internal sealed class Observations(int capacity, bool isGnss)
             return a;
         }
         var provenance = new ImportProvenance(d.File, d.Format.Name(), notes.Distinct().ToArray(), rowsRead);
-        return new GeodeticDataset(d.Name, kind, PickRow(c.East), PickRow(c.North), Pick(Value), Pick(UnitEast), Pick(UnitNorth), Pick(UnitUp),
+        var unitEast = Pick(UnitEast);
+        var unitNorth = Pick(UnitNorth);
+        if (c.Convergence is not null)
+            for (int k = 0; k < unitEast.Length; k++)
+            {
+                // True east and north in grid components: (cos γ, −sin γ) and (sin γ, cos γ).
+                double g = c.Convergence[SourceRow[keep[k]]], cos = Math.Cos(g), sin = Math.Sin(g);
+                (unitEast[k], unitNorth[k]) = (unitEast[k] * cos + unitNorth[k] * sin, -unitEast[k] * sin + unitNorth[k] * cos);
+            }
+        return new GeodeticDataset(d.Name, kind, PickRow(c.East), PickRow(c.North), Pick(Value), unitEast, unitNorth, Pick(UnitUp),
             provenance, c.Reference, d.Weight,
             elevation: c.Elevation is null ? null : PickRow(c.Elevation),
             longitude: c.Longitude is null ? null : PickRow(c.Longitude),
@@ -59,5 +68,8 @@ internal sealed class Observations(int capacity, bool isGnss)
 }
 
 /// <summary>Per-row positions in the local frame (and geographic when known).</summary>
+/// <param name="Convergence">Per source row, the angle (radians, clockwise) from grid north to true north when the
+/// points were projected from geographic coordinates: the observations' east/north vector components, given relative to
+/// true north, are rotated by it into the local frame. Null for local coordinates (vectors already in that frame).</param>
 internal sealed record ResolvedCoordinates(double[] East, double[] North, double[]? Longitude, double[]? Latitude,
-    double[]? Elevation, GeoReference? Reference, double[]? LeafSize, int[]? PixelCount);
+    double[]? Elevation, GeoReference? Reference, double[]? LeafSize, int[]? PixelCount, double[]? Convergence = null);

@@ -28,9 +28,25 @@ public static class CholeskyFactor
         return a;
     }
 
-    /// <summary>In place: the lower triangle of row-major <paramref name="a"/> (n×n) becomes L.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>In place: the lower triangle of row-major <paramref name="a"/> (n×n) becomes L (OpenBLAS when
+    /// present, see <see cref="NativeBlas"/>; otherwise the managed blocked factorisation).</summary>
     public static void Factor(double[] a, int n)
+    {
+        if (!NativeBlas.Available)
+        {
+            FactorManaged(a, n);
+            return;
+        }
+        int failed = NativeBlas.Cholesky(a, n);
+        if (failed > 0) throw NotPositiveDefinite(n, failed, double.NaN);
+    }
+
+    private static ArgumentException NotPositiveDefinite(int n, int pivot, double value) => new(
+        $"the {n}x{n} covariance is not positive definite (pivot {pivot}{(double.IsNaN(value) ? "" : $" is {value:G3}")}: a duplicated point without nugget, or an invalid model); it cannot whiten the data.");
+
+    /// <summary>The managed factorisation (used without OpenBLAS, and by tests to compare the two).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void FactorManaged(double[] a, int n)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         for (int k0 = 0; k0 < n; k0 += Block)
@@ -46,8 +62,7 @@ public static class CholeskyFactor
                     double s = rowI[j - k0] - Dot.Of(rowI[..(j - k0)], rowJ);
                     if (i == j)
                     {
-                        if (!(s > 0))
-                            throw new ArgumentException($"the {n}x{n} covariance is not positive definite (pivot {i + 1} is {s:G3}: a duplicated point without nugget, or an invalid model); it cannot whiten the data.");
+                        if (!(s > 0)) throw NotPositiveDefinite(n, i + 1, s);
                         rowI[j - k0] = Math.Sqrt(s);
                     }
                     else

@@ -1,0 +1,76 @@
+using SourceModel.Sampling.Noise;
+using Xunit;
+
+namespace SourceModel.Sampling.Tests;
+
+/// <summary>Skips, with the reason, when OpenBLAS is not installed (then only the managed path exists).</summary>
+public sealed class OpenBlasFactAttribute : FactAttribute
+{
+    public OpenBlasFactAttribute()
+    {
+        if (!NativeBlas.Available) Skip = "Needs Debian's libopenblas0-pthread (.ci/run installs it); the managed path is used without it.";
+    }
+}
+
+/// <summary>The OpenBLAS Cholesky factor equals the managed one to rounding, and both report a non-positive pivot.</summary>
+public sealed class NativeBlasTests
+{
+    private static double[] Covariance(int n)
+    {
+        // Exponential covariance of points on a line plus a nugget: dense, well conditioned, positive definite.
+        var c = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) c[i * n + j] = Math.Exp(-Math.Abs(i - j) / 40.0) + (i == j ? 0.05 : 0);
+        return c;
+    }
+
+    [OpenBlasFact]
+    public void Native_and_managed_cholesky_factors_agree_to_rounding_across_block_boundaries()
+    {
+        foreach (int n in new[] { 1, 7, 128, 301 })
+        {
+            var native = Covariance(n);
+            var managed = Covariance(n);
+            CholeskyFactor.Factor(native, n);
+            CholeskyFactor.FactorManaged(managed, n);
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j <= i; j++) Assert.InRange(native[i * n + j] - managed[i * n + j], -1e-12, 1e-12);
+            // And it is a factor: (L Lᵀ)[i, j] reproduces C.
+            var c = Covariance(n);
+            for (int i = 0; i < n; i += Math.Max(1, n / 9))
+                for (int j = 0; j <= i; j++)
+                {
+                    double s = 0;
+                    for (int k = 0; k <= j; k++) s += native[i * n + k] * native[j * n + k];
+                    Assert.InRange(s - c[i * n + j], -1e-12, 1e-12);
+                }
+        }
+    }
+
+    [OpenBlasFact]
+    public void Native_cholesky_names_the_failing_pivot_of_an_indefinite_matrix()
+    {
+        int n = 5;
+        var a = Covariance(n);
+        a[3 * n + 3] = -1;   // pivot 4 is negative
+        var e = Assert.Throws<ArgumentException>(() => CholeskyFactor.Factor(a, n));
+        Assert.Contains("pivot 4", e.Message);
+        Assert.Contains("not positive definite", e.Message);
+    }
+
+    [OpenBlasFact]
+    public void Native_gram_product_equals_the_column_dot_products()
+    {
+        int rows = 37, columns = 11;
+        var random = new Random(3);
+        var a = Enumerable.Range(0, rows * columns).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var g = NativeBlas.Gram(a, rows, columns);
+        for (int i = 0; i < columns; i++)
+            for (int j = 0; j < columns; j++)
+            {
+                double s = 0;
+                for (int k = 0; k < rows; k++) s += a[i * rows + k] * a[j * rows + k];
+                Assert.InRange(g[i * columns + j] - s, -1e-13, 1e-13);
+            }
+    }
+}
