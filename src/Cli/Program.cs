@@ -52,6 +52,7 @@ internal static class Program
         root.Subcommands.Add(DataCommands.Build(stdout, args));
         root.Subcommands.Add(CoulombCommand(stdout));
         root.Subcommands.Add(GeometryCommand(stdout, args));
+        root.Subcommands.Add(SlipCommand(stdout, args));
         return root;
     }
 
@@ -145,6 +146,21 @@ internal static class Program
         cmd.SetAction(r =>
         {
             GeometryRun.Run(r.GetValue(config)!, r.GetValue(output), r.GetValue(resume), !r.GetValue(noReport), stdout, args);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command SlipCommand(TextWriter stdout, string[] args)
+    {
+        var config = new Argument<string>("CONFIG") { Description = "YAML configuration: datasets, fault (step-1 run, segment file or segments), slip and smoothing (docs/formats.md)." };
+        var output = new Option<string?>("--out") { Description = "Run folder (default: the config's 'output', else CONFIG-slip beside it)." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html (it needs 'npm install' for plotly.js)." };
+        var cmd = new Command("slip", "Step 2: distributed slip on the discretised fault (rake window, bounds, smoothing, L-curve or dip-smoothing scan).")
+            { config, output, noReport };
+        cmd.SetAction(r =>
+        {
+            SlipRun.Run(r.GetValue(config)!, r.GetValue(output), !r.GetValue(noReport), stdout, args);
             return ExitCodes.Ok;
         });
         return cmd;

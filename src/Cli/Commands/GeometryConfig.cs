@@ -7,9 +7,6 @@ using SourceModel.Okada.Mechanics;
 
 namespace SourceModel.Cli.Commands;
 
-/// <summary>How one dataset enters the misfit (the <c>fit</c> mapping, keyed by dataset name).</summary>
-internal sealed record DatasetFitSettings(NuisanceModel Nuisance, WhiteningMode Whitening);
-
 /// <summary>One requested grid scan.</summary>
 internal sealed record ScanRequest(GridAxis First, GridAxis? Second, bool Refit);
 
@@ -22,34 +19,11 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
     ElasticMedium Medium, SourceLayout Layout, IReadOnlyDictionary<string, ParameterSpec> Parameters,
     GeometrySearchOptions Search, IReadOnlyList<ScanRequest> Scans, string Output)
 {
-    private static readonly Dictionary<string, NuisanceModel> Nuisances = new()
-    {
-        ["none"] = NuisanceModel.None, ["offset"] = NuisanceModel.Offset, ["linear"] = NuisanceModel.Linear, ["quadratic"] = NuisanceModel.Quadratic,
-    };
-
-    private static readonly Dictionary<string, WhiteningMode> Whitenings = new()
-    {
-        ["auto"] = WhiteningMode.Auto, ["covariance"] = WhiteningMode.Covariance, ["sigma"] = WhiteningMode.Sigma, ["none"] = WhiteningMode.None,
-    };
-
     public static GeometryConfig Load(string path)
     {
         var root = YamlDocument.Load(path).Root;
         var data = DatasetConfig.Parse(root, path);
-        var names = data.Datasets.Select(d => d.Name).Concat(data.Grids.Select(g => g.Grid.Name)).ToHashSet();
-        var fit = new Dictionary<string, DatasetFitSettings>();
-        if (root.Map("fit") is { } f)
-        {
-            foreach (string name in f.Keys())
-            {
-                if (!names.Contains(name)) throw f.ErrorAt(name, $"no dataset is named '{name}'; datasets: {string.Join(", ", names)}.");
-                var m = f.Map(name) ?? throw f.ErrorAt(name, "expected a mapping with nuisance and/or whitening.");
-                fit[name] = new DatasetFitSettings(
-                    Pick(m, "nuisance", Nuisances, NuisanceModel.None), Pick(m, "whitening", Whitenings, WhiteningMode.Auto));
-                m.RejectUnknownKeys();
-            }
-        }
-        foreach (string name in names) fit.TryAdd(name, new DatasetFitSettings(NuisanceModel.None, WhiteningMode.Auto));
+        var fit = FitKeys.Parse(root, data);
         var medium = root.Map("medium") is { } mm ? MediumKeys.Parse(mm) : ElasticMedium.Default;
         var (layout, parameters) = Sources(root);
         var search = Optimiser(root.Map("optimiser"));
@@ -67,13 +41,6 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
         return new GeometryConfig(path, data, fit, medium, layout, parameters, search, scans, output);
     }
 
-    private static T Pick<T>(YamlMap m, string key, Dictionary<string, T> choices, T fallback)
-    {
-        string text = m.Text(key, "");
-        if (text.Length == 0) return fallback;
-        return choices.TryGetValue(text, out var v) ? v : throw m.ErrorAt(key, $"'{text}': expected one of {string.Join(", ", choices.Keys)}.");
-    }
-
     private static (SourceLayout, Dictionary<string, ParameterSpec>) Sources(YamlMap root)
     {
         var list = root.List("sources");
@@ -84,9 +51,9 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
         {
             var s = list[k];
             string name = s.Text("name", $"source{k + 1}");
-            var kind = Pick(s, "type", new Dictionary<string, SourceKind> { ["rectangle"] = SourceKind.Rectangle, ["point"] = SourceKind.Point }, SourceKind.Rectangle);
-            var slip = Pick(s, "slip", new Dictionary<string, SlipForm> { ["rake"] = SlipForm.RakeAndSlip, ["components"] = SlipForm.Components }, SlipForm.RakeAndSlip);
-            var depth = Pick(s, "depth_reference", new Dictionary<string, DepthReference> { ["top"] = DepthReference.Top, ["centroid"] = DepthReference.Centroid }, DepthReference.Top);
+            var kind = FitKeys.Pick(s, "type", new Dictionary<string, SourceKind> { ["rectangle"] = SourceKind.Rectangle, ["point"] = SourceKind.Point }, SourceKind.Rectangle);
+            var slip = FitKeys.Pick(s, "slip", new Dictionary<string, SlipForm> { ["rake"] = SlipForm.RakeAndSlip, ["components"] = SlipForm.Components }, SlipForm.RakeAndSlip);
+            var depth = FitKeys.Pick(s, "depth_reference", new Dictionary<string, DepthReference> { ["top"] = DepthReference.Top, ["centroid"] = DepthReference.Centroid }, DepthReference.Top);
             if (kind == SourceKind.Point && s.Has("depth_reference")) throw s.ErrorAt("depth_reference", "applies to rectangles only.");
             SourceTemplate template;
             try { template = new SourceTemplate(name, kind, slip, depth); _ = new SourceLayout([template]); }
@@ -117,7 +84,7 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
     {
         var search = new GeometrySearchOptions();
         if (o is null) return search;
-        var method = Pick(o, "method", new Dictionary<string, OptimiserKind>
+        var method = FitKeys.Pick(o, "method", new Dictionary<string, OptimiserKind>
         {
             ["pso"] = OptimiserKind.ParticleSwarm, ["mpso"] = OptimiserKind.MultiPeakSwarm, ["sa"] = OptimiserKind.SimulatedAnnealing,
         }, OptimiserKind.ParticleSwarm);
@@ -131,7 +98,7 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
             CheckpointEvery = o.Integer("checkpoint_every", 50),
         };
         int size = o.Integer("swarm_size", method == OptimiserKind.MultiPeakSwarm ? 60 : 40);
-        var variant = Pick(o, "variant", new Dictionary<string, SwarmVariant> { ["constriction"] = SwarmVariant.Constriction, ["inertia"] = SwarmVariant.Inertia }, SwarmVariant.Constriction);
+        var variant = FitKeys.Pick(o, "variant", new Dictionary<string, SwarmVariant> { ["constriction"] = SwarmVariant.Constriction, ["inertia"] = SwarmVariant.Inertia }, SwarmVariant.Constriction);
         var swarm = new ParticleSwarmOptions { SwarmSize = size, Variant = variant, InertiaIterations = Math.Max(1, (int)(0.7 * executor.MaxIterations)) };
         var multi = new MultiPeakSwarmOptions
         {

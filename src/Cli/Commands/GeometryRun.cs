@@ -23,13 +23,7 @@ internal static class GeometryRun
         var c = GeometryConfig.Load(path);
         string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
         var imported = c.Data.ImportAll().Select(d => d.Data).ToList();
-        var terms = new List<DatasetTerm>();
-        foreach (var d in imported)
-        {
-            var f = c.Fit[d.Name];
-            try { terms.Add(DatasetTerm.Prepare(d, f.Nuisance, f.Whitening)); }
-            catch (ArgumentException e) { throw new UserError($"{path}: {UserError.Reason(e)}"); }
-        }
+        var terms = FitKeys.Prepare(path, imported, c.Fit);
         GeometryProblem problem;
         try { problem = new GeometryProblem(c.Layout, c.Layout.Space(c.Parameters), terms, c.Medium); }
         catch (ArgumentException e) { throw new UserError($"{path}: {UserError.Reason(e)}"); }
@@ -79,7 +73,7 @@ internal static class GeometryRun
             GeometryReport.Write(report, path, command, result, imported, scans, problem);
             files.Add("report.html");
         }
-        var summary = Summary(path, c, problem, result, scans, files, clock.Elapsed);
+        var summary = Summary(path, c, problem, result, scans, files, clock.Elapsed, reference);
         AtomicFile.Write(Path.Combine(output, "summary.json"), w => w.Write(JsonSerializer.Serialize(summary, new JsonSerializerOptions
         {
             WriteIndented = true,
@@ -93,7 +87,7 @@ internal static class GeometryRun
     }
 
     private static object Summary(string path, GeometryConfig c, GeometryProblem problem, GeometryResult r, List<GridScan> scans,
-        List<string> files, TimeSpan elapsed) => new
+        List<string> files, TimeSpan elapsed, Sampling.Projection.GeoReference? reference) => new
     {
         software = "sourcemodel",
         version = typeof(GeometryRun).Assembly.GetName().Version?.ToString(),
@@ -117,6 +111,8 @@ internal static class GeometryRun
         {
             name = s.Name, value = r.Best.Parameters[i], unit = Unit(s.Name), min = s.Min, max = s.Max, @fixed = !s.IsFree,
         }),
+        reference = GeometrySummary.Reference(reference),
+        sources = GeometrySummary.Sources(c.Layout, r.Best.Sources),
         datasets = r.Best.Datasets.Select((f, k) => new
         {
             name = f.Name, count = f.Count, weight = f.Weight,

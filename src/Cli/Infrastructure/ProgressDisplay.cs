@@ -25,6 +25,23 @@ internal static class ProgressDisplay
             });
     }
 
+    /// <summary>A run of <paramref name="steps"/> known steps (e.g. the weights of an L-curve): <c>report(done, text)</c>
+    /// moves a bar on a terminal, or logs each step otherwise.</summary>
+    public static T Steps<T>(TextWriter log, string what, int steps, Func<Action<int, string>, T> work)
+    {
+        bool interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (!interactive) return work((done, text) => log.WriteLine($"  {what} {done}/{steps}: {text}"));
+        return AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(what, maxValue: Math.Max(1, steps));
+                var result = work((done, text) => { task.Value = done; task.Description = $"{what}: {text}"; });
+                task.Value = task.MaxValue;
+                return result;
+            });
+    }
+
     private sealed class BarObserver(ProgressTask task) : IObserver
     {
         public void Observe(IterationReport r)

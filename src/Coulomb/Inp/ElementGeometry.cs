@@ -18,6 +18,19 @@ public static class ElementGeometry
             length, width, strike, e.Dip, slip);
     }
 
+    /// <summary>
+    /// A fault as a Coulomb 3 element (Kode 100, right-lateral and reverse slip): start and finish are the ends of the
+    /// top edge in km, ordered along strike so that the plane dips to the right; the inverse of <see cref="ToFault"/>.
+    /// </summary>
+    public static CoulombElement FromFault(RectangularFault f, string comment = "")
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var (se, sn) = f.StrikeDirection;
+        double h = 0.5 * f.Length;
+        return new CoulombElement((f.East - h * se) / 1000, (f.North - h * sn) / 1000, (f.East + h * se) / 1000, (f.North + h * sn) / 1000,
+            100, -f.Slip.StrikeSlip, f.Slip.DipSlip, f.Dip, f.TopDepth / 1000, f.BottomDepth / 1000, comment);
+    }
+
     /// <summary>True when the element carries no slip (Coulomb 3 then treats it as a receiver).</summary>
     public static bool IsReceiver(this CoulombElement e, SlipColumns columns) =>
         columns == SlipColumns.RakeNetSlip ? e.Slip2 == 0 : e.Slip1 == 0 && e.Slip2 == 0;

@@ -15,17 +15,8 @@ public static class FaultGeoJson
     /// <summary>Writes the feature collection.</summary>
     public static void Write(SourceSet sources, GeoReference? reference, Utf8JsonWriter w)
     {
-        var projection = reference is null ? null : new LocalProjection(reference);
-        double[] Position(double east, double north, double depth)
-        {
-            if (projection is null) return [east, north, -depth];
-            var (lon, lat) = projection.Inverse(east, north);
-            return [Math.Round(lon, 7), Math.Round(lat, 7), -depth];
-        }
-        w.WriteStartObject();
-        w.WriteString("type", "FeatureCollection");
-        w.WriteString("coordinates", projection is null ? "local east/north/up, m" : "longitude, latitude (WGS84), elevation m");
-        w.WriteStartArray("features");
+        var Position = Positions(reference);
+        Begin(w, reference);
         for (int k = 0; k < sources.Rectangles.Count; k++)
         {
             var f = sources.Rectangles[k];
@@ -74,7 +65,62 @@ public static class FaultGeoJson
         w.WriteEndObject();
     }
 
-    private static void Feature(Utf8JsonWriter w, string type, object coordinates, int index, Okada.Geometry.RectangularFault f, string kind)
+    /// <summary>Step 2's slip model: one polygon per patch, with the fault's properties and the patch's place and slip
+    /// components (<c>segment</c>, <c>along_strike</c>, <c>down_dip</c> from 1, <c>strike_slip_m</c>, <c>dip_slip_m</c>).</summary>
+    public static void WritePatches(Slip.SlipSolution solution, Okada.Discretisation.DiscretisedFault fault, GeoReference? reference, Utf8JsonWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        ArgumentNullException.ThrowIfNull(fault);
+        var Position = Positions(reference);
+        Begin(w, reference);
+        foreach (var p in solution.Patches)
+        {
+            var place = fault.Patches[p.Index];
+            var corners = p.Geometry.Corners().Select(c => Position(c.East, c.North, c.Depth)).ToList();
+            corners.Add(corners[0]);
+            Feature(w, "Polygon", new[] { corners.ToArray() }, p.Index, p.Geometry, "patch", () =>
+            {
+                w.WriteNumber("segment", place.Segment + 1);
+                w.WriteNumber("along_strike", place.AlongStrike + 1);
+                w.WriteNumber("down_dip", place.DownDip + 1);
+                w.WriteNumber("strike_slip_m", p.StrikeSlip);
+                w.WriteNumber("dip_slip_m", p.DipSlip);
+            });
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The patches as a string.</summary>
+    public static string PatchesToJson(Slip.SlipSolution solution, Okada.Discretisation.DiscretisedFault fault, GeoReference? reference)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true })) WritePatches(solution, fault, reference, w);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Local (east, north, depth) → GeoJSON position: lon/lat/elevation with a reference, else local metres.</summary>
+    private static Func<double, double, double, double[]> Positions(GeoReference? reference)
+    {
+        var projection = reference is null ? null : new LocalProjection(reference);
+        return (east, north, depth) =>
+        {
+            if (projection is null) return [east, north, -depth];
+            var (lon, lat) = projection.Inverse(east, north);
+            return [Math.Round(lon, 7), Math.Round(lat, 7), -depth];
+        };
+    }
+
+    private static void Begin(Utf8JsonWriter w, GeoReference? reference)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "FeatureCollection");
+        w.WriteString("coordinates", reference is null ? "local east/north/up, m" : "longitude, latitude (WGS84), elevation m");
+        w.WriteStartArray("features");
+    }
+
+    private static void Feature(Utf8JsonWriter w, string type, object coordinates, int index, Okada.Geometry.RectangularFault f, string kind,
+        Action? more = null)
     {
         w.WriteStartObject();
         w.WriteString("type", "Feature");
@@ -94,6 +140,7 @@ public static class FaultGeoJson
         w.WriteNumber("bottom_depth_m", f.BottomDepth);
         w.WriteNumber("length_m", f.Length);
         w.WriteNumber("width_m", f.Width);
+        more?.Invoke();
         w.WriteEndObject();
         w.WriteEndObject();
     }

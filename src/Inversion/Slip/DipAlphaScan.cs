@@ -16,7 +16,9 @@ public sealed record DipAlphaScan(double[] Dips, double[] Weights, SlipSolution[
     public SlipSolution Chosen => Solutions[Best.Dip][Best.Weight];
 
     /// <summary>Runs the scan; <paramref name="systemForDip"/> builds the slip system of a fault with the given dip.</summary>
-    public static DipAlphaScan Run(Func<double, SlipSystem> systemForDip, IReadOnlyList<double> dips, IReadOnlyList<double> weights)
+    /// <param name="progress">Called after each solution with its dip (for progress displays).</param>
+    public static DipAlphaScan Run(Func<double, SlipSystem> systemForDip, IReadOnlyList<double> dips, IReadOnlyList<double> weights,
+        Action<double, SlipSolution>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(systemForDip);
         if (dips.Count == 0) throw new ArgumentException("give at least one trial dip.");
@@ -34,6 +36,7 @@ public sealed record DipAlphaScan(double[] Dips, double[] Weights, SlipSolution[
             for (int k = 0; k < weights.Count; k++)
             {
                 solutions[i][k] = SlipInversion.Solve(system, weights[k], SlipSolver.ActiveSet, start);
+                progress?.Invoke(dips[i], solutions[i][k]);
                 start = solutions[i][k].Unknowns;
             }
         }

@@ -29,6 +29,16 @@ public sealed record LCurve(IReadOnlyList<SlipSolution> Solutions, double[] Curv
         for (int i = 1; i < n - 1; i++)
             if (Regular(i - 1) && Regular(i) && Regular(i + 1) && (corner < 0 || k[i] > k[corner])) corner = i;
         if (corner < 0) throw new ArgumentException("the L-curve has no regular interior point (solutions unconverged or not monotone); widen or shift the smoothing weights.");
+        // A corner bends toward the origin (positive curvature here); without one the weights do not bracket it.
+        if (!(k[corner] > 0))
+        {
+            // Misfit already climbing at the smallest weights: the corner lies below them; otherwise above.
+            bool below = solutions[1].Misfit > 2 * solutions[0].Misfit;
+            var (first, last) = (solutions[0], solutions[^1]);
+            string range = FormattableString.Invariant($"weights {first.Alpha:G3}–{last.Alpha:G3} (misfit {first.Misfit:G4} to {last.Misfit:G4})");
+            throw new ArgumentException($"the L-curve over {range} has no corner (no point bends toward the origin): move the weights " +
+                                        $"{(below ? "lower" : "higher")} (slip: l_curve: {{min, max}}) or give a fixed weight.");
+        }
         return new LCurve(solutions, k, corner);
     }
 

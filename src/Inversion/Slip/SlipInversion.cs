@@ -61,6 +61,13 @@ public static class SlipInversion
         return exact.Converged || exact.Objective <= near.Objective ? exact with { Iterations = exact.Iterations + near.Iterations } : near;
     }
 
+    /// <summary><paramref name="count"/> weights log-spaced from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public static double[] LogWeights(double min, double max, int count)
+    {
+        if (!(min > 0 && max > min) || count < 2) throw new ArgumentException($"weights need 0 < min < max and at least 2 values, got {min}, {max}, {count}.");
+        return Enumerable.Range(0, count).Select(k => min * Math.Pow(max / min, k / (count - 1.0))).ToArray();
+    }
+
     /// <summary>A default grid of weights: <paramref name="count"/> values log-spaced over six decades, from 10⁻² to 10⁴
     /// times the α at which the data and roughness terms have equal traces (α² = tr GᵀG / tr HᵀH). The corner has been
     /// found from 0.3× (synthetic thrusts under InSAR) to ~100× (Tohoku GNSS, 1,899 data for 4,482 unknowns) that
@@ -78,7 +85,9 @@ public static class SlipInversion
     }
 
     /// <summary>The L-curve over <paramref name="weights"/> (increasing), each solution warm-started from the previous.</summary>
-    public static LCurve LCurve(SlipSystem system, IReadOnlyList<double> weights, SlipSolver solver = SlipSolver.ActiveSet)
+    /// <param name="progress">Called after each weight's solution (for progress displays).</param>
+    public static LCurve LCurve(SlipSystem system, IReadOnlyList<double> weights, SlipSolver solver = SlipSolver.ActiveSet,
+        Action<SlipSolution>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.Count < 3) throw new ArgumentException("an L-curve needs at least 3 smoothing weights.");
@@ -90,6 +99,7 @@ public static class SlipInversion
         {
             var s = Solve(system, a, solver, start);
             solutions.Add(s);
+            progress?.Invoke(s);
             start = s.Unknowns;
         }
         return Slip.LCurve.From(solutions);

@@ -43,13 +43,18 @@ public sealed class SlipSystem
         var (lo, hi) = basis.Bounds;
         Lower = Enumerable.Range(0, columns).Select(j => j < 2 * PatchCount ? lo : double.NegativeInfinity).ToArray();
         Upper = Enumerable.Range(0, columns).Select(j => j < 2 * PatchCount ? hi : double.PositiveInfinity).ToArray();
-        // A column no datum sees (zero to round-off against the best-seen column) cannot be solved for without smoothing.
+        // A column no datum sees cannot be solved for without smoothing: zero to round-off against the best-seen column,
+        // or absolutely negligible — a metre of slip changing the weighted χ² (or, unwhitened, Σ prediction² in m²) by
+        // less than 1e-6, i.e. predictions of a thousandth of the noise summed over all the data.
         double seen = Enumerable.Range(0, 2 * PatchCount).Select(j => _gtg[(long)j * columns + j]).DefaultIfEmpty(0).Max();
-        BlindColumns = Enumerable.Range(0, 2 * PatchCount).Where(j => _gtg[(long)j * columns + j] <= 1e-24 * seen).ToArray();
+        BlindColumns = Enumerable.Range(0, 2 * PatchCount).Where(j => _gtg[(long)j * columns + j] <= Math.Max(1e-24 * seen, 1e-6)).ToArray();
         BlindPatches = Enumerable.Range(0, PatchCount).Where(q => BlindColumns.Contains(2 * q) && BlindColumns.Contains(2 * q + 1)).ToArray();
         if (fixBlind)
             foreach (int j in BlindColumns) Lower[j] = Upper[j] = 0;
         BlindFixed = fixBlind && BlindColumns.Count > 0;
+        if (BlindPatches.Count == PatchCount)
+            throw new ArgumentException($"no datum sees any of the {PatchCount} patches (a metre of slip on any of them changes the misfit by less than 1e-6): " +
+                                        "check the fault's position against the data (the same local frame and reference?).");
     }
 
     /// <summary>The discretised fault.</summary>

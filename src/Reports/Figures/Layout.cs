@@ -14,6 +14,8 @@ public sealed record Axis([property: JsonPropertyName("title")] AxisTitle Title)
     [JsonPropertyName("anchor")] public string? Anchor { get; init; }
     /// <summary>"reversed" to flip (depth down).</summary>
     [JsonPropertyName("autorange")] public string? AutoRange { get; init; }
+    /// <summary>"log" for a logarithmic axis (L-curves, weights); null for linear.</summary>
+    [JsonPropertyName("type")] public string? Type { get; init; }
 
     /// <summary>An axis titled with a quantity and its unit.</summary>
     public static Axis Titled(string quantity, string unit) => new(new AxisTitle($"{quantity} ({unit})"));

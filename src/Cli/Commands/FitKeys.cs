@@ -1,0 +1,63 @@
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion.Problem;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>How one dataset enters the misfit (the <c>fit</c> mapping, keyed by dataset name).</summary>
+internal sealed record DatasetFitSettings(NuisanceModel Nuisance, WhiteningMode Whitening);
+
+/// <summary>The <c>fit</c> mapping that steps 1 and 2 share (per dataset: <c>nuisance</c> none|offset|linear|quadratic,
+/// <c>whitening</c> auto|covariance|sigma|none), and the one-of-several-words key reader every configuration uses.</summary>
+internal static class FitKeys
+{
+    private static readonly Dictionary<string, NuisanceModel> Nuisances = new()
+    {
+        ["none"] = NuisanceModel.None, ["offset"] = NuisanceModel.Offset, ["linear"] = NuisanceModel.Linear, ["quadratic"] = NuisanceModel.Quadratic,
+    };
+
+    private static readonly Dictionary<string, WhiteningMode> Whitenings = new()
+    {
+        ["auto"] = WhiteningMode.Auto, ["covariance"] = WhiteningMode.Covariance, ["sigma"] = WhiteningMode.Sigma, ["none"] = WhiteningMode.None,
+    };
+
+    /// <summary>Settings for every declared dataset (defaults: no nuisance, automatic whitening).</summary>
+    public static Dictionary<string, DatasetFitSettings> Parse(YamlMap root, DatasetConfig data)
+    {
+        var names = data.Datasets.Select(d => d.Name).Concat(data.Grids.Select(g => g.Grid.Name)).ToHashSet();
+        var fit = new Dictionary<string, DatasetFitSettings>();
+        if (root.Map("fit") is { } f)
+        {
+            foreach (string name in f.Keys())
+            {
+                if (!names.Contains(name)) throw f.ErrorAt(name, $"no dataset is named '{name}'; datasets: {string.Join(", ", names)}.");
+                var m = f.Map(name) ?? throw f.ErrorAt(name, "expected a mapping with nuisance and/or whitening.");
+                fit[name] = new DatasetFitSettings(
+                    Pick(m, "nuisance", Nuisances, NuisanceModel.None), Pick(m, "whitening", Whitenings, WhiteningMode.Auto));
+                m.RejectUnknownKeys();
+            }
+        }
+        foreach (string name in names) fit.TryAdd(name, new DatasetFitSettings(NuisanceModel.None, WhiteningMode.Auto));
+        return fit;
+    }
+
+    /// <summary>The value of a key that must be one of <paramref name="choices"/>' words (absent: <paramref name="fallback"/>).</summary>
+    public static T Pick<T>(YamlMap m, string key, Dictionary<string, T> choices, T fallback)
+    {
+        string text = m.Text(key, "");
+        if (text.Length == 0) return fallback;
+        return choices.TryGetValue(text, out var v) ? v : throw m.ErrorAt(key, $"'{text}': expected one of {string.Join(", ", choices.Keys)}.");
+    }
+
+    /// <summary>Datasets prepared for a misfit with their fit settings; a refusal names the configuration.</summary>
+    public static List<DatasetTerm> Prepare(string path, IEnumerable<Sampling.GeodeticDataset> data, IReadOnlyDictionary<string, DatasetFitSettings> fit)
+    {
+        var terms = new List<DatasetTerm>();
+        foreach (var d in data)
+        {
+            var f = fit[d.Name];
+            try { terms.Add(DatasetTerm.Prepare(d, f.Nuisance, f.Whitening)); }
+            catch (ArgumentException e) { throw new UserError($"{path}: {UserError.Reason(e)}"); }
+        }
+        return terms;
+    }
+}

@@ -1,0 +1,68 @@
+using SourceModel.Inversion.Problem;
+using SourceModel.Okada.Geometry;
+using SourceModel.Sampling.Projection;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>
+/// The parts of a step-1 summary.json that step 2 reads back (docs/formats.md): the local frame's reference and the
+/// best sources in the local frame, rectangles in top-edge-centre form.
+/// </summary>
+internal static class GeometrySummary
+{
+    public static object? Reference(GeoReference? r) => r is null ? null : new
+    {
+        lon = r.Longitude, lat = r.Latitude,
+        projection = r.Kind == ProjectionKind.Utm ? "utm" : "transverse_mercator", utm_zone = r.Kind == ProjectionKind.Utm ? r.EffectiveZone : (int?)null,
+    };
+
+    public static IEnumerable<object> Sources(SourceLayout layout, SourceSet best)
+    {
+        var rectangles = layout.Templates.Where(t => t.Kind == SourceKind.Rectangle).Select(t => t.Name).ToList();
+        var points = layout.Templates.Where(t => t.Kind == SourceKind.Point).Select(t => t.Name).ToList();
+        foreach (var (f, name) in best.Rectangles.Zip(rectangles))
+            yield return new
+            {
+                name, type = "rectangle", east_m = f.East, north_m = f.North, top_depth_m = f.TopDepth, length_m = f.Length, width_m = f.Width,
+                strike_deg = f.Strike, dip_deg = f.Dip, rake_deg = f.Slip.Rake, slip_m = f.Slip.Magnitude,
+                strike_slip_m = f.Slip.StrikeSlip, dip_slip_m = f.Slip.DipSlip, opening_m = f.Slip.Opening,
+            };
+        foreach (var (p, name) in best.Points.Zip(points))
+            yield return new
+            {
+                name, type = "point", east_m = p.East, north_m = p.North, depth_m = p.Depth, strike_deg = p.Strike, dip_deg = p.Dip,
+                strike_potency_m3 = p.StrikePotency, dip_potency_m3 = p.DipPotency,
+            };
+    }
+
+    /// <summary>Reads the rectangles back from a step-1 run folder (or its summary.json): name → fault, and the reference.</summary>
+    public static (IReadOnlyDictionary<string, RectangularFault> Rectangles, GeoReference? Reference) Load(string runOrSummary)
+    {
+        string file = Directory.Exists(runOrSummary) ? Path.Combine(runOrSummary, "summary.json") : runOrSummary;
+        if (!File.Exists(file)) throw new Infrastructure.UserError($"{file}: not found; give a step-1 run folder (with summary.json) or its summary.json.");
+        System.Text.Json.JsonDocument doc;
+        try { doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)); }
+        catch (System.Text.Json.JsonException e) { throw new Infrastructure.UserError($"{file}: not valid JSON ({e.Message})."); }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (!root.TryGetProperty("sources", out var sources) || sources.ValueKind != System.Text.Json.JsonValueKind.Array)
+                throw new Infrastructure.UserError($"{file}: no 'sources' list; is this a step-1 (geometry) run written by this version?");
+            var result = new Dictionary<string, RectangularFault>();
+            foreach (var s in sources.EnumerateArray())
+            {
+                if (s.GetProperty("type").GetString() != "rectangle") continue;
+                double N(string key) => s.TryGetProperty(key, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number
+                    ? v.GetDouble() : throw new Infrastructure.UserError($"{file}: source '{s.GetProperty("name").GetString()}' has no number '{key}'.");
+                result[s.GetProperty("name").GetString() ?? ""] = new RectangularFault(N("east_m"), N("north_m"), N("top_depth_m"), N("length_m"),
+                    N("width_m"), N("strike_deg"), N("dip_deg"), new FaultSlip(N("strike_slip_m"), N("dip_slip_m")));
+            }
+            GeoReference? reference = null;
+            if (root.TryGetProperty("reference", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.Object)
+                reference = r.GetProperty("projection").GetString() == "utm"
+                    ? new GeoReference(r.GetProperty("lon").GetDouble(), r.GetProperty("lat").GetDouble(), ProjectionKind.Utm, r.GetProperty("utm_zone").GetInt32())
+                    : new GeoReference(r.GetProperty("lon").GetDouble(), r.GetProperty("lat").GetDouble());
+            return (result, reference);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion.Slip;
+using SourceModel.Okada.Discretisation;
+using SourceModel.Okada.Geometry;
+using SourceModel.Okada.Mechanics;
+using SourceModel.Sampling.Projection;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>The smoothing weight: fixed, or chosen on an L-curve over a grid (null bounds: the default grid).</summary>
+internal sealed record WeightChoice(double? Fixed, int Count, double? Min, double? Max);
+
+/// <summary>
+/// A step-2 configuration (docs/formats.md, "slip configuration"): data and fit settings as in step 1, the medium, the
+/// fault (a step-1 run's rectangle extended, a segment file, or segments listed inline; each cut into patches), the slip
+/// parameterisation (rake window or free sign, maximum slip), the smoothing (target, boundary, weight or L-curve), the
+/// solver, an optional dip–smoothing scan, and the output folder. Every key is checked before any work.
+/// </summary>
+internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDictionary<string, DatasetFitSettings> Fit, ElasticMedium Medium,
+    IReadOnlyList<FaultSegment> Segments, GeoReference? FaultReference, string FaultOrigin, SlipBasis Basis, RoughnessTarget Target,
+    SmoothingBoundary Boundary, WeightChoice Weight, SlipSolver Solver, bool FixBlind, double[]? ScanDips, double Friction, string Output)
+{
+    private static readonly string[] SegmentKeys = ["east_m", "north_m", "top_depth_m", "length_m", "width_m", "strike_deg", "dip_deg"];
+
+    public static SlipConfig Load(string path)
+    {
+        var root = YamlDocument.Load(path).Root;
+        var data = DatasetConfig.Parse(root, path);
+        var fit = FitKeys.Parse(root, data);
+        var medium = root.Map("medium") is { } mm ? MediumKeys.Parse(mm) : ElasticMedium.Default;
+        var faultMap = root.Map("fault") ?? throw root.ErrorAt("fault", "missing; give geometry_run (a step-1 run folder), file (a segment CSV) or segments.");
+        var (segments, reference, origin) = Fault(faultMap, root.Folder);
+        var s = root.Map("slip") ?? throw root.ErrorAt("slip", "missing; give at least the rake window (rake: [r1, r2]) or free_sign: true, and max_slip_m.");
+        var (basis, target, boundary, weight, solver, fixBlind) = Slip(s);
+        double[]? dips = null;
+        if (root.Map("dip_scan") is { } scan)
+        {
+            dips = scan.Numbers("dips") ?? throw scan.ErrorAt("dips", "missing; give the trial dips in degrees, e.g. [10, 15, 20].");
+            if (dips.Length < 2) throw scan.ErrorAt("dips", "give at least two trial dips.");
+            foreach (double d in dips)
+                if (!(d > 0 && d <= 90)) throw scan.ErrorAt("dips", $"trial dip {d}: must be in (0, 90] degrees.");
+            if (segments.Count != 1) throw scan.ErrorAt("dips", "a dip scan needs a single-plane fault.");
+            if (weight.Fixed is not null) throw scan.ErrorAt("dips", "a dip scan chooses the smoothing weight too: remove slip.weight.");
+            scan.RejectUnknownKeys();
+        }
+        double friction = root.Number("friction", 0.4);
+        if (!(friction >= 0 && friction <= 1.5)) throw root.ErrorAt("friction", $"effective friction {friction}: expected a value in 0..1.5 (written to the Coulomb .inp).");
+        string output = System.IO.Path.GetFullPath(System.IO.Path.Combine(root.Folder,
+            root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-slip")));
+        root.RejectUnknownKeys();
+        return new SlipConfig(path, data, fit, medium, segments, reference, origin, basis, target, boundary, weight, solver, fixBlind, dips, friction, output);
+    }
+
+    private static (List<FaultSegment>, GeoReference?, string) Fault(YamlMap f, string folder)
+    {
+        int given = new[] { "geometry_run", "file", "segments" }.Count(f.Has);
+        if (given != 1) throw f.ErrorHere("give exactly one of geometry_run, file or segments.");
+        var (defaultLength, defaultWidth) = PatchSize(f, "patch_size_m") ?? (double.NaN, double.NaN);
+        var segments = new List<FaultSegment>();
+        GeoReference? reference = null;
+        string origin;
+        if (f.Has("geometry_run"))
+        {
+            string run = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, f.Text("geometry_run", "")));
+            var (rectangles, r) = GeometrySummary.Load(run);
+            reference = r;
+            if (rectangles.Count == 0) throw f.ErrorAt("geometry_run", $"{run}: the step-1 result has no rectangular source.");
+            string name = f.Text("source", rectangles.Count == 1 ? rectangles.Keys.First() : "");
+            if (name.Length == 0) throw f.ErrorAt("source", $"the step-1 result has several rectangles; name one: {string.Join(", ", rectangles.Keys)}.");
+            if (!rectangles.TryGetValue(name, out var plane)) throw f.ErrorAt("source", $"no rectangle '{name}' in the step-1 result; it has: {string.Join(", ", rectangles.Keys)}.");
+            double along = 0, up = 0, down = 0;
+            if (f.Map("extend") is { } e)
+            {
+                (along, up, down) = (e.Number("along_strike_m", 0), e.Number("up_dip_m", 0), e.Number("down_dip_m", 0));
+                e.RejectUnknownKeys();
+            }
+            try { plane = FaultExtension.Extend(plane, along, up, down); }
+            catch (ArgumentException ex) { throw f.ErrorAt("extend", UserError.Reason(ex)); }
+            segments.Add(CutOrFail(f, "patch_size_m", plane, defaultLength, defaultWidth, name));
+            origin = $"step-1 source '{name}' of {run}, extended {along:0.###} m along strike at each end, {up:0.###} m up dip, {down:0.###} m down dip";
+        }
+        else if (f.Has("file"))
+        {
+            string file = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, f.Text("file", "")));
+            var planes = SlipModelCsv.Load(file);
+            for (int k = 0; k < planes.Length; k++)
+                segments.Add(CutOrFail(f, "patch_size_m", planes[k] with { Slip = default }, defaultLength, defaultWidth, $"segment {k + 1}"));
+            origin = $"{planes.Length} segment(s) from {file}";
+        }
+        else
+        {
+            var list = f.List("segments");
+            if (list.Count == 0) throw f.ErrorAt("segments", "expected a list of segments with " + string.Join(", ", SegmentKeys) + ".");
+            for (int k = 0; k < list.Count; k++)
+            {
+                var s = list[k];
+                var v = SegmentKeys.Select(key => s.Has(key) ? s.Number(key) : throw s.ErrorAt(key, $"missing; a segment needs {string.Join(", ", SegmentKeys)}.")).ToArray();
+                RectangularFault plane;
+                try { plane = new RectangularFault(v[0], v[1], v[2], v[3], v[4], v[5], v[6], default); }
+                catch (ArgumentException ex) { throw s.ErrorHere(UserError.Reason(ex)); }
+                var (pl, pw) = PatchSize(s, "patch_size_m") ?? (defaultLength, defaultWidth);
+                segments.Add(CutOrFail(s, "patch_size_m", plane, pl, pw, s.Text("name", $"segment {k + 1}")));
+                s.RejectUnknownKeys();
+            }
+            origin = $"{list.Count} segment(s) listed in the configuration";
+        }
+        f.RejectUnknownKeys();
+        return (segments, reference, origin);
+    }
+
+    /// <summary>patch_size_m: one number (square patches) or [along strike, down dip].</summary>
+    private static (double, double)? PatchSize(YamlMap m, string key)
+    {
+        var v = m.Numbers(key);
+        return v switch
+        {
+            null => null,
+            [var size] => (size, size),
+            [var l, var w] => (l, w),
+            _ => throw m.ErrorAt(key, "expected a patch size in metres, or [along strike, down dip]."),
+        };
+    }
+
+    private static FaultSegment CutOrFail(YamlMap m, string key, RectangularFault plane, double length, double width, string name)
+    {
+        if (double.IsNaN(length)) throw m.ErrorAt(key, $"missing; give the patch size for {name} in metres (e.g. 2000, or [2500, 2000]).");
+        try { return FaultExtension.Cut(plane, length, width, name); }
+        catch (ArgumentException e) { throw m.ErrorAt(key, UserError.Reason(e)); }
+    }
+
+    private static (SlipBasis, RoughnessTarget, SmoothingBoundary, WeightChoice, SlipSolver, bool) Slip(YamlMap s)
+    {
+        bool freeSign = s.Flag("free_sign", false);
+        var rake = s.NumberList("rake", 2);
+        if (freeSign == (rake is not null)) throw s.ErrorAt(rake is null ? "rake" : "free_sign", "give either a rake window (rake: [r1, r2]) or free_sign: true.");
+        double max = s.Number("max_slip_m", 100);
+        SlipBasis basis;
+        try { basis = freeSign ? SlipBasis.FreeSign(max) : SlipBasis.Window(rake![0], rake[1], max); }
+        catch (ArgumentException e) { throw s.ErrorAt(rake is null || e.Message.Contains("maximum") ? "max_slip_m" : "rake", UserError.Reason(e)); }
+        var target = FitKeys.Pick(s, "smoothing", new Dictionary<string, RoughnessTarget> { ["slip"] = RoughnessTarget.Slip, ["stress_drop"] = RoughnessTarget.StressDrop }, RoughnessTarget.Slip);
+        var boundary = FitKeys.Pick(s, "boundary", new Dictionary<string, SmoothingBoundary>
+        {
+            ["free_surface"] = SmoothingBoundary.FreeSurface, ["zero_edges"] = SmoothingBoundary.ZeroEdges, ["free"] = SmoothingBoundary.Free,
+        }, SmoothingBoundary.FreeSurface);
+        var solver = FitKeys.Pick(s, "solver", new Dictionary<string, SlipSolver>
+        {
+            ["active_set"] = SlipSolver.ActiveSet, ["steepest_descent"] = SlipSolver.SteepestDescent, ["accelerated"] = SlipSolver.Accelerated,
+        }, SlipSolver.ActiveSet);
+        bool fixBlind = FitKeys.Pick(s, "blind_patches", new Dictionary<string, bool> { ["fix"] = true, ["smooth"] = false }, true);
+        WeightChoice weight;
+        if (s.Has("weight"))
+        {
+            if (s.Has("l_curve")) throw s.ErrorAt("weight", "give a fixed weight or l_curve settings, not both.");
+            double a = s.Number("weight");
+            if (!(a >= 0)) throw s.ErrorAt("weight", $"smoothing weight {a}: must be >= 0.");
+            weight = new WeightChoice(a, 1, null, null);
+        }
+        else
+        {
+            var l = s.Map("l_curve");
+            int count = l?.Integer("count", 20) ?? 20;
+            double? lo = l is not null && l.Has("min") ? l.Number("min") : null;
+            double? hi = l is not null && l.Has("max") ? l.Number("max") : null;
+            if (count < 3) throw l!.ErrorAt("count", "an L-curve needs at least 3 weights.");
+            if ((lo is null) != (hi is null)) throw l!.ErrorAt(lo is null ? "min" : "max", "give both min and max, or neither (the default grid).");
+            if (lo is not null && !(lo > 0 && hi > lo)) throw l!.ErrorAt("min", $"expected 0 < min < max, got {lo} and {hi}.");
+            l?.RejectUnknownKeys();
+            weight = new WeightChoice(null, count, lo, hi);
+        }
+        s.RejectUnknownKeys();
+        return (basis, target, boundary, weight, solver, fixBlind);
+    }
+}

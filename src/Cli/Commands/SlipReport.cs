@@ -1,0 +1,116 @@
+using System.Globalization;
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion.Slip;
+using SourceModel.Okada.Geometry;
+using SourceModel.Reports.Figures;
+using SourceModel.Reports.Html;
+using SourceModel.Sampling;
+using SourceModel.Sampling.Projection;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>The step-2 report: key numbers, slip on each segment (with rake arrows) and in 3-D, data/model/residual per
+/// dataset with the fault drawn on, the L-curve with its corner, and the dip–smoothing criterion when scanned.</summary>
+internal static class SlipReport
+{
+    public static void Write(string html, string config, IReadOnlyList<string> command, SlipConfig c, SlipOutcome o,
+        IReadOnlyList<GeodeticDataset> data, GeoReference? reference)
+    {
+        var s = o.Chosen;
+        var peak = s.PeakPatch;
+        var report = new Report("Distributed slip (step 2)")
+            .Metadata("command", "sourcemodel " + string.Join(' ', command))
+            .Metadata("config", Path.GetFullPath(config))
+            .Metadata("created (UTC)", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+            .Metadata("fault", $"{o.Fault.Patches.Count} patches on {o.Fault.SegmentCount} segment(s): {c.FaultOrigin}")
+            .Metadata("slip", c.Basis.IsWindow
+                ? F($"rake window {c.Basis.FirstRake:0.#}°–{c.Basis.SecondRake:0.#}°, each basis coefficient 0–{c.Basis.MaxSlip:G4} m")
+                : F($"free-sign strike- and dip-slip, each within ±{c.Basis.MaxSlip:G4} m"))
+            .Metadata("smoothing", F($"{(c.Target == RoughnessTarget.StressDrop ? "shear stress drop" : "slip")} Laplacian, {c.Boundary}; weight {s.Alpha:G4} ({o.ChosenBy})"))
+            .Metadata("solution", F($"misfit χ² {s.Misfit:G6}, roughness {s.Roughness:G4}, converged {s.Converged}, KKT violation {s.KktViolation:E1}"))
+            .Metadata("moment", F($"M0 {s.Moment:G4} N·m, Mw {s.MomentMagnitude:0.00}"));
+        report.Section("Key numbers").Table(["quantity", "value"],
+        [
+            ["Mw", F($"{s.MomentMagnitude:0.000}")],
+            ["M0 (N·m)", F($"{s.Moment:G4}")],
+            ["peak slip (m)", F($"{peak.Magnitude:0.###} at rake {peak.Rake:0.#}°, depth {peak.Geometry.Centroid.Depth / 1000:0.##} km")],
+            ["slip-weighted centroid (km)", F($"east {s.Centroid.East / 1000:0.##}, north {s.Centroid.North / 1000:0.##}, depth {s.Centroid.Depth / 1000:0.##}")],
+            .. s.Datasets.Select(f => (IReadOnlyList<string>)[$"{f.Name}", F($"RMS {f.Rms * 100:0.00} cm, correlation {f.Correlation:0.000}")]),
+        ]);
+
+        report.Section("Slip");
+        foreach (var segment in o.Fault.Patches.GroupBy(p => p.Segment))
+        {
+            var patches = segment.OrderBy(p => p.DownDip).ThenBy(p => p.AlongStrike).ToList();
+            int along = patches.Max(p => p.AlongStrike) + 1, down = patches.Max(p => p.DownDip) + 1;
+            var g = patches[0].Geometry;
+            report.Add(StandardFigures.SlipPatches($"slip-{segment.Key + 1}",
+                F($"segment {segment.Key + 1}: slip (strike {g.Strike:0.#}°, dip {g.Dip:0.#}°), viewed from the hanging wall"), along, down,
+                g.Length / 1000, g.Width / 1000, patches.Select(p => s.Patches[p.Index].StrikeSlip).ToArray(), patches.Select(p => s.Patches[p.Index].DipSlip).ToArray()));
+        }
+        report.Add(StandardFigures.SlipPatches3D("slip-3d", "slip in 3-D",
+            s.Patches.Select(p => p.Geometry.Corners().Select(k => (k.East / 1000, k.North / 1000, -k.Depth / 1000)).ToArray()).ToArray(),
+            s.Patches.Select(p => p.Magnitude).ToArray()));
+
+        var outlines = Outlines(o.Fault);
+        for (int k = 0; k < data.Count; k++)
+        {
+            var d = data[k];
+            var f = s.Datasets[k];
+            report.Section(F($"{d.Name}: RMS {f.Rms * 100:0.00} cm, correlation {f.Correlation:0.000}"))
+                .Add(StandardFigures.Triptych($"fit-{k + 1}", $"{d.Name}: data, model, residual",
+                    d.East.ToArray().Select(v => v / 1000).ToArray(), d.North.ToArray().Select(v => v / 1000).ToArray(),
+                    f.Observed.Select(v => v * 100).ToArray(), f.Model.Select(v => v * 100).ToArray(),
+                    d.Kind == DatasetKind.Los ? "LOS" : "displacement", "cm", outlines: outlines));
+            if (f.NuisanceNames.Count > 0)
+                report.Table(["nuisance term", "value"], f.NuisanceNames.Select((n, j) => (IReadOnlyList<string>)[n, f.Nuisance[j].ToString("G5", CultureInfo.InvariantCulture)]));
+        }
+
+        string roughnessUnit = c.Target == RoughnessTarget.StressDrop ? "Pa²" : "m²";
+        if (o.Curve is { } curve)
+        {
+            var figure = StandardFigures.LCurve("l-curve", "L-curve: misfit against roughness (log–log), corner by maximum curvature",
+                curve.Solutions.Select(p => p.Roughness).ToArray(), curve.Solutions.Select(p => p.Misfit).ToArray(),
+                curve.Solutions.Select(p => p.Alpha).ToArray(), curve.Corner, ("roughness ‖Hs‖²", roughnessUnit), ("misfit χ²", "dimensionless"));
+            report.Section("Choice of the smoothing weight").Add(LogLog(figure))
+                .Table(["weight", "misfit χ²", "roughness", "curvature", "Mw", "converged"], curve.Solutions.Select((p, i) => (IReadOnlyList<string>)
+                    [F($"{p.Alpha:G4}"), F($"{p.Misfit:G6}"), F($"{p.Roughness:G4}"), double.IsNaN(curve.Curvature[i]) ? "" : F($"{curve.Curvature[i]:0.###}"),
+                     F($"{p.MomentMagnitude:0.000}"), p.Converged ? (i == curve.Corner ? "yes (corner)" : "yes") : "no"]));
+        }
+        if (o.Scan is { } scan)
+        {
+            var rows = Enumerable.Range(0, scan.Dips.Length).Select(i => (IReadOnlyList<double>)Enumerable.Range(0, scan.Weights.Length).Select(k => scan.Criterion[i, k]).ToArray()).ToArray();
+            report.Section(F($"Dip–smoothing scan: minimum at dip {scan.Dips[scan.Best.Dip]:0.##}°, weight {scan.Weights[scan.Best.Weight]:G4}"))
+                .Paragraph("f(δ, α²) = log(ψ̂ + ξ̂): misfit and roughness normalised by their largest values over the scan; the minimum is the dip that fits the data with the least roughness.")
+                .Add(StandardFigures.FieldMap("dip-scan", "f(δ, α²)", scan.Weights.Select(Math.Log10).ToArray(), scan.Dips, rows, "f", "dimensionless",
+                    ("log₁₀ smoothing weight", "dimensionless"), ("dip", "°"), diverging: false, equalAspect: false));
+        }
+        try { report.Save(html); }
+        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+    }
+
+    /// <summary>Both axes logarithmic: an L-curve is read in log–log, where its corner is defined.</summary>
+    private static Figure LogLog(Figure f) => f with
+    {
+        Layout = f.Layout with { XAxis = f.Layout.XAxis! with { Type = "log" }, YAxis = f.Layout.YAxis! with { Type = "log" } },
+    };
+
+    /// <summary>Each segment's surface projection (solid) and top edge (red), km.</summary>
+    private static List<Polyline> Outlines(Okada.Discretisation.DiscretisedFault fault)
+    {
+        var lines = new List<Polyline>();
+        foreach (var segment in fault.Patches.GroupBy(p => p.Segment))
+        {
+            var ps = segment.ToList();
+            int along = ps.Max(p => p.AlongStrike), down = ps.Max(p => p.DownDip);
+            RectangularFault At(int i, int j) => ps.First(p => p.AlongStrike == i && p.DownDip == j).Geometry;
+            var corners = new[] { At(0, 0).Corners()[0], At(along, 0).Corners()[1], At(along, down).Corners()[2], At(0, down).Corners()[3] };
+            lines.Add(new Polyline("fault", corners.Select(p => p.East / 1000).Append(corners[0].East / 1000).ToArray(),
+                corners.Select(p => p.North / 1000).Append(corners[0].North / 1000).ToArray()));
+            lines.Add(new Polyline("top edge", [corners[0].East / 1000, corners[1].East / 1000], [corners[0].North / 1000, corners[1].North / 1000], "red"));
+        }
+        return lines;
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SourceModel.Coulomb.Inp;
+using SourceModel.Okada.Discretisation;
+using SourceModel.Okada.Forward;
+using SourceModel.Okada.Geometry;
+using SourceModel.Okada.Mechanics;
+
+namespace SourceModel.Cli.Tests;
+
+/// <summary>`sourcemodel slip CONFIG.yaml`: the step-2 run folder from inline segments, from a step-1 run, with a dip
+/// scan, and bad input caught before any work.</summary>
+public sealed class SlipCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    /// <summary>A 30 × 15 km thrust (strike 90°, dip 30°, top at 1 km) in 3 km patches, with a Gaussian slip patch of
+    /// 1.5 m peak at rake 100° centred on patch (4, 2).</summary>
+    private static readonly RectangularFault Plane = new(0, 0, 1_000, 30_000, 15_000, 90, 30, default);
+
+    private static DiscretisedFault TruthFault() => DiscretisedFault.Rectangle(Plane, 10, 5);
+
+    private static FaultSlip TruthSlip(FaultPatch p) =>
+        FaultSlip.FromRake(100, 1.5 * Math.Exp(-Math.Pow((p.AlongStrike - 4) / 2.0, 2) - Math.Pow((p.DownDip - 2) / 1.5, 2)));
+
+    /// <summary>An 18 × 18 grid of LOS points (local metres) from the true slip plus a 1 cm offset and 2 mm of white
+    /// noise (seeded per track).</summary>
+    private string SyntheticData(string name, LosVector los)
+    {
+        var random = new Random(name.Length * 7919 + name[0]);
+        double Noise() => 0.002 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var e = new List<double>();
+        var n = new List<double>();
+        for (int j = 0; j < 18; j++)
+            for (int i = 0; i < 18; i++) { e.Add(-42_500 + 5_000 * i + 17); n.Add(-42_500 + 5_000 * j + 31); }
+        var patches = TruthFault().Patches.Select(p => p.Geometry with { Slip = TruthSlip(p) }).ToList();
+        var f = SurfaceDisplacement.Compute(patches, [], ElasticMedium.Default, e.ToArray(), n.ToArray());
+        var csv = new StringBuilder("x,y,value,ve,vn,vu,sigma\n");
+        for (int k = 0; k < e.Count; k++)
+            csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{e[k]},{n[k]},{f.Los(k, los) + 0.01 + Noise():R},{los.East:R},{los.North:R},{los.Up:R},0.002"));
+        return _cli.Write(name, csv.ToString());
+    }
+
+    private static string Dataset(string name, string file) => $"""
+          - name: {name}
+            file: {file}
+            format: delimited
+            delimiter: comma
+            header: true
+            columns: {"{"}x: x, y: y, value: value, vector_e: ve, vector_n: vn, vector_u: vu, sigma: sigma{"}"}
+            coordinates: {"{"}system: local, unit: m{"}"}
+            units: m
+            sign: toward_satellite
+            vector: ground_to_satellite
+        """;
+
+    private string Header()
+    {
+        string asc = SyntheticData("asc.csv", LosVector.FromIncidenceAndHeading(39, -12));
+        string dsc = SyntheticData("dsc.csv", LosVector.FromIncidenceAndHeading(34, -168));
+        return $"""
+            reference: {"{"}lon: 20.0, lat: 40.0{"}"}
+            datasets:
+            {Dataset("asc", asc)}
+            {Dataset("dsc", dsc)}
+            fit:
+              asc: {"{"}nuisance: offset{"}"}
+              dsc: {"{"}nuisance: offset{"}"}
+            """;
+    }
+
+    private const string InlineFault = """
+        fault:
+          patch_size_m: 3000
+          segments:
+            - {east_m: 0, north_m: 0, top_depth_m: 1000, length_m: 30000, width_m: 15000, strike_deg: 90, dip_deg: 30}
+        """;
+
+    private const string WindowSlip = """
+        slip:
+          rake: [45, 135]
+          max_slip_m: 5
+          l_curve: {count: 12}
+        """;
+
+    private string Config(string fault = InlineFault, string slip = WindowSlip, string extra = "") =>
+        _cli.Write("slip.yaml", Header() + "\n" + fault + "\n" + slip + "\n" + extra + "\noutput: run\n");
+
+    [Fact]
+    public void A_run_folder_holds_the_slip_model_in_csv_geojson_and_coulomb_form_with_a_documented_summary()
+    {
+        var (code, output, err) = _cli.Run("slip", Config(), "--no-report");
+        Assert.True(code == 0, err);
+        string run = _cli.PathOf("run");
+        foreach (var f in new[] { "summary.json", "slip_model.csv", "patches.geojson", "slip_model.inp", "lcurve.csv", "predictions_asc.csv", "predictions_dsc.csv" })
+            Assert.True(File.Exists(Path.Combine(run, f)), $"{f} missing; output: {output}");
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
+        var s = summary.RootElement;
+        Assert.Equal("L-curve corner", s.GetProperty("chosen_by").GetString());
+        Assert.True(s.GetProperty("converged").GetBoolean());
+        Assert.Equal(50, s.GetProperty("fault").GetProperty("patch_count").GetInt32());
+        Assert.Equal(12, s.GetProperty("l_curve").GetProperty("points").GetArrayLength());
+        // Truth: M0 = μ Σ A s over the Gaussian patch.
+        double truthMoment = TruthFault().Patches.Sum(p => 30e9 * p.Area * TruthSlip(p).Magnitude);
+        double truthMw = 2.0 / 3.0 * (Math.Log10(truthMoment) - 9.1);
+        Assert.True(Math.Abs(s.GetProperty("mw").GetDouble() - truthMw) < 0.05, $"truth Mw {truthMw}; {output}\n{File.ReadAllText(Path.Combine(run, "lcurve.csv"))}");
+        var peak = s.GetProperty("max_slip");
+        Assert.InRange(peak.GetProperty("along_strike").GetInt32(), 4, 6);     // truth: patch 5 (1-based)
+        Assert.InRange(peak.GetProperty("down_dip").GetInt32(), 2, 4);         // truth: row 3
+        Assert.InRange(peak.GetProperty("rake_deg").GetDouble(), 85, 115);
+        Assert.InRange(s.GetProperty("mean_rake_deg").GetDouble(), 90, 110);
+        foreach (var d in s.GetProperty("datasets").EnumerateArray())
+        {
+            Assert.InRange(d.GetProperty("correlation").GetDouble(), 0.99, 1.0);
+            Assert.InRange(d.GetProperty("nuisance").GetProperty("offset_m").GetDouble(), 0.008, 0.012);
+        }
+        // The CSV is the slip-model format the coulomb command reads; the .inp opens in our Coulomb 3 reader with the
+        // same patches; the GeoJSON has one polygon per patch in lon/lat.
+        var csv = File.ReadAllLines(Path.Combine(run, "slip_model.csv"));
+        Assert.StartsWith("east_m,north_m,top_depth_m,length_m,width_m,strike_deg,dip_deg,strike_slip_m,dip_slip_m", csv[0]);
+        Assert.Equal(51, csv.Length);
+        var inp = InpReader.Read(Path.Combine(run, "slip_model.inp"));
+        Assert.Equal(s.GetProperty("slipping_patches").GetInt32(), inp.Elements.Count);
+        var back = inp.Elements.Select(e => e.ToFault(inp.Columns)).ToList();
+        double inpMoment = back.Sum(f => 30e9 * f.Length * f.Width * f.Slip.Magnitude);
+        Assert.InRange(inpMoment / s.GetProperty("moment_nm").GetDouble(), 1 - 1e-9, 1 + 1e-9);
+        Assert.InRange(back[0].Strike, 90 - 1e-9, 90 + 1e-9);
+        Assert.InRange(back[0].Dip, 30 - 1e-9, 30 + 1e-9);
+        using var geo = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "patches.geojson")));
+        var features = geo.RootElement.GetProperty("features");
+        Assert.Equal(50, features.GetArrayLength());
+        Assert.Equal("patch", features[0].GetProperty("properties").GetProperty("kind").GetString());
+        Assert.InRange(features[0].GetProperty("geometry").GetProperty("coordinates")[0][0][0].GetDouble(), 19.5, 20.5);
+        Assert.Contains("L-curve corner", output);
+    }
+
+    [Fact]
+    public void A_step_1_run_folder_gives_the_plane_which_is_extended_and_cut_and_a_dip_scan_chooses_dip_and_weight()
+    {
+        // A hand-written step-1 summary (the fields step 2 reads): the true plane's central part, to be extended.
+        var core = new { name = "thrust", type = "rectangle", east_m = 0.0, north_m = 0.0, top_depth_m = 1000.0, length_m = 18000.0, width_m = 9000.0,
+            strike_deg = 90.0, dip_deg = 30.0, rake_deg = 100.0, slip_m = 1.0, strike_slip_m = -0.17, dip_slip_m = 0.98, opening_m = 0.0 };
+        Directory.CreateDirectory(_cli.PathOf("step1"));
+        _cli.Write(Path.Combine("step1", "summary.json"), JsonSerializer.Serialize(new
+        {
+            reference = new { lon = 20.0, lat = 40.0, projection = "transverse_mercator" },
+            sources = new[] { core },
+        }));
+        string fault = """
+            fault:
+              geometry_run: step1
+              extend: {along_strike_m: 6000, down_dip_m: 6000}
+              patch_size_m: 3000
+            """;
+        var (code, output, err) = _cli.Run("slip", Config(fault, WindowSlip.Replace("l_curve: {count: 12}", "l_curve: {count: 6, min: 0.3, max: 30}"),
+            "dip_scan: {dips: [20, 30, 40]}"), "--no-report");
+        Assert.True(code == 0, err);
+        using var summary = JsonDocument.Parse(File.ReadAllText(_cli.PathOf(Path.Combine("run", "summary.json"))));
+        var s = summary.RootElement;
+        Assert.Equal("dip-smoothing scan minimum", s.GetProperty("chosen_by").GetString());
+        var segment = s.GetProperty("fault").GetProperty("segments")[0];
+        Assert.Equal(30_000, segment.GetProperty("length_m").GetDouble(), 6);
+        Assert.Equal(15_000, segment.GetProperty("width_m").GetDouble(), 6);
+        Assert.Equal(10, segment.GetProperty("patches_along_strike").GetInt32());
+        Assert.Equal(30.0, s.GetProperty("dip_scan").GetProperty("best_dip_deg").GetDouble());
+        Assert.True(File.Exists(_cli.PathOf(Path.Combine("run", "dip_scan.csv"))), output);
+    }
+
+    [Fact]
+    public void A_ramp_and_flat_fault_is_solved_as_two_adjacent_segments()
+    {
+        // Ramp (dip 30°, 1–8.5 km deep) and a flat (dip 10°) continuing from the ramp's bottom edge.
+        double h = 15_000 * Math.Cos(30 * Math.PI / 180);
+        string fault = string.Create(CultureInfo.InvariantCulture, $$"""
+            fault:
+              patch_size_m: 3000
+              segments:
+                - {east_m: 0, north_m: 0, top_depth_m: 1000, length_m: 30000, width_m: 15000, strike_deg: 90, dip_deg: 30}
+                - {east_m: 0, north_m: {{-h}}, top_depth_m: 8500, length_m: 30000, width_m: 12000, strike_deg: 90, dip_deg: 10}
+            """);
+        var (code, output, err) = _cli.Run("slip", Config(fault), "--no-report");
+        Assert.True(code == 0, err);
+        using var summary = JsonDocument.Parse(File.ReadAllText(_cli.PathOf(Path.Combine("run", "summary.json"))));
+        var s = summary.RootElement;
+        Assert.Equal(2, s.GetProperty("fault").GetProperty("segments").GetArrayLength());
+        Assert.Equal(90, s.GetProperty("fault").GetProperty("patch_count").GetInt32());
+        // The slip is on the ramp (segment 1), where the truth put it.
+        Assert.Equal(1, s.GetProperty("max_slip").GetProperty("segment").GetInt32());
+        Assert.Contains("2 segment(s)", output);
+    }
+
+    [ReportToolsFact]
+    public void The_slip_report_renders_in_chromium_with_slip_fits_and_the_l_curve()
+    {
+        var (code, _, err) = _cli.Run("slip", Config());
+        Assert.True(code == 0, err);
+        string report = _cli.PathOf(Path.Combine("run", "report.html"));
+        Assert.True(File.Exists(report));
+        var (dom, console, _) = Reports.Tests.HeadlessChromium.Render(report, _cli.PathOf("slip.png"));
+        Assert.Contains("data-rendered-ms", dom);
+        Assert.Empty(console);
+        foreach (var id in new[] { "slip-1", "slip-3d", "fit-1", "fit-2", "l-curve" }) Assert.Contains($"id=\"{id}\"", dom);
+    }
+
+    [Theory]
+    [InlineData("patch_size_m: 3000", "patch_size_m: 40000", "patch length 40000 m is larger than the fault length")]
+    [InlineData("rake: [45, 135]", "rake: [135, 45]", "the first rake must be smaller than the second")]
+    [InlineData("rake: [45, 135]", "rake: [-30, 170]", "a window must be narrower than 180")]
+    [InlineData("max_slip_m: 5", "max_slip_m: -2", "maximum slip must be a positive number")]
+    [InlineData("max_slip_m: 5", "max_slip_mm: 5", "max_slip_mm")]
+    [InlineData("l_curve: {count: 12}", "l_curve: {count: 12, min: 3}", "give both min and max")]
+    public void Bad_input_is_reported_with_file_line_and_key_and_nothing_is_written(string from, string to, string message)
+    {
+        string config = Config();
+        _cli.Write("slip.yaml", File.ReadAllText(config).Replace(from, to));
+        var (code, _, err) = _cli.Run("slip", config, "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("slip.yaml", err);
+        Assert.Contains(message, err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.False(Directory.Exists(_cli.PathOf("run")), "nothing is written when the configuration is wrong");
+    }
+
+    [Fact]
+    public void A_fault_no_datum_sees_is_a_clear_error_not_a_nan()
+    {
+        // A plane 2,000 km away: every patch is blind; holding them at zero leaves nothing to solve.
+        string fault = InlineFault.Replace("east_m: 0, north_m: 0", "east_m: 2000000, north_m: 0");
+        var (code, output, err) = _cli.Run("slip", Config(fault), "--no-report");
+        Assert.True(code == 1, output);
+        Assert.Contains("slip.yaml", err);
+        Assert.DoesNotContain("NaN", err);
+        Assert.DoesNotContain("   at ", err);
+    }
+}
