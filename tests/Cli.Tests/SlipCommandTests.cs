@@ -226,6 +226,53 @@ public sealed class SlipCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_trace_in_longitude_and_latitude_needs_a_declared_reference()
+    {
+        string fault = """
+            fault:
+              patch_size_m: 3000
+              segments:
+                - {trace: [19.8, 40.0, 20.2, 40.0], top_depth_m: 1000, width_m: 15000, dip_deg: 30}
+            """;
+        string config = Config(fault);
+        _cli.Write("slip.yaml", File.ReadAllText(config).Replace("reference: {lon: 20.0, lat: 40.0}", ""));
+        var (code, _, err) = _cli.Run("slip", config, "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("slip.yaml", err);
+        Assert.Contains("needs the data's 'reference' declared", err);
+        // With the reference, the trace from 19.8° E to 20.2° E along 40° N is a plane striking 90° through the origin.
+        (code, _, err) = _cli.Run("slip", Config(fault), "--no-report");
+        Assert.True(code == 0, err);
+        using var summary = JsonDocument.Parse(File.ReadAllText(_cli.PathOf(Path.Combine("run", "summary.json"))));
+        var segment = summary.RootElement.GetProperty("fault").GetProperty("segments")[0];
+        Assert.InRange(segment.GetProperty("strike_deg").GetDouble(), 89.5, 90.5);
+        Assert.InRange(segment.GetProperty("length_m").GetDouble(), 34_000, 34_300);   // 0.4° of longitude at 40° N ≈ 34.1 km
+        Assert.InRange(segment.GetProperty("east_m").GetDouble(), -50, 50);
+    }
+
+    [ExampleDatasetFact("tohoku-2011-gnss-sdm")]
+    public void Tohoku_slip_example_needs_shared_datasets_matches_sdm_moment_and_its_report_renders()
+    {
+        string example = Path.Combine(SharedData.RepositoryRoot, "examples", "slip", "tohoku.yaml");
+        string run = _cli.PathOf("tohoku");
+        bool report = Reports.Html.PlotlyAsset.Find() is not null;
+        var (code, output, err) = _cli.Run(["slip", example, "--out", run, .. report ? Array.Empty<string>() : ["--no-report"]]);
+        Assert.True(code == 0, err);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
+        var s = summary.RootElement;
+        Assert.InRange(s.GetProperty("mw").GetDouble(), 8.8748 - 0.05, 8.8748 + 0.05);             // SDM2025 example 1
+        Assert.InRange(s.GetProperty("max_slip").GetProperty("down_dip").GetInt32(), 1, 3);         // SDM: top row, 0.9 km deep
+        Assert.Equal(2241, s.GetProperty("fault").GetProperty("patch_count").GetInt32());          // 83 × 27 as SDM
+        if (report && Reports.Tests.HeadlessChromium.Executable is not null)
+        {
+            var (dom, console, _) = Reports.Tests.HeadlessChromium.Render(Path.Combine(run, "report.html"), _cli.PathOf("tohoku.png"));
+            Assert.Contains("data-rendered-ms", dom);
+            Assert.Empty(console);
+        }
+        Assert.Contains("L-curve corner", output);
+    }
+
+    [Fact]
     public void A_fault_no_datum_sees_is_a_clear_error_not_a_nan()
     {
         // A plane 2,000 km away: every patch is blind; holding them at zero leaves nothing to solve.

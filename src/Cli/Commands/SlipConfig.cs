@@ -29,7 +29,7 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         var fit = FitKeys.Parse(root, data);
         var medium = root.Map("medium") is { } mm ? MediumKeys.Parse(mm) : ElasticMedium.Default;
         var faultMap = root.Map("fault") ?? throw root.ErrorAt("fault", "missing; give geometry_run (a step-1 run folder), file (a segment CSV) or segments.");
-        var (segments, reference, origin) = Fault(faultMap, root.Folder);
+        var (segments, reference, origin) = Fault(faultMap, root.Folder, data.Reference);
         var s = root.Map("slip") ?? throw root.ErrorAt("slip", "missing; give at least the rake window (rake: [r1, r2]) or free_sign: true, and max_slip_m.");
         var (basis, target, boundary, weight, solver, fixBlind) = Slip(s);
         double[]? dips = null;
@@ -51,7 +51,7 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         return new SlipConfig(path, data, fit, medium, segments, reference, origin, basis, target, boundary, weight, solver, fixBlind, dips, friction, output);
     }
 
-    private static (List<FaultSegment>, GeoReference?, string) Fault(YamlMap f, string folder)
+    private static (List<FaultSegment>, GeoReference?, string) Fault(YamlMap f, string folder, GeoReference? dataReference)
     {
         int given = new[] { "geometry_run", "file", "segments" }.Count(f.Has);
         if (given != 1) throw f.ErrorHere("give exactly one of geometry_run, file or segments.");
@@ -94,9 +94,8 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
             for (int k = 0; k < list.Count; k++)
             {
                 var s = list[k];
-                var v = SegmentKeys.Select(key => s.Has(key) ? s.Number(key) : throw s.ErrorAt(key, $"missing; a segment needs {string.Join(", ", SegmentKeys)}.")).ToArray();
                 RectangularFault plane;
-                try { plane = new RectangularFault(v[0], v[1], v[2], v[3], v[4], v[5], v[6], default); }
+                try { plane = s.Has("trace") ? FromTrace(s, dataReference) : FromKeys(s); }
                 catch (ArgumentException ex) { throw s.ErrorHere(UserError.Reason(ex)); }
                 var (pl, pw) = PatchSize(s, "patch_size_m") ?? (defaultLength, defaultWidth);
                 segments.Add(CutOrFail(s, "patch_size_m", plane, pl, pw, s.Text("name", $"segment {k + 1}")));
@@ -106,6 +105,31 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         }
         f.RejectUnknownKeys();
         return (segments, reference, origin);
+    }
+
+    private static RectangularFault FromKeys(YamlMap s)
+    {
+        var v = SegmentKeys.Select(key => s.Has(key) ? s.Number(key)
+            : throw s.ErrorAt(key, $"missing; a segment needs {string.Join(", ", SegmentKeys)}, or trace: [lon1, lat1, lon2, lat2] with top_depth_m, width_m, dip_deg.")).ToArray();
+        return new RectangularFault(v[0], v[1], v[2], v[3], v[4], v[5], v[6], default);
+    }
+
+    /// <summary>A segment from its top edge's ends in longitude/latitude (SDM's and Coulomb's way of giving a fault):
+    /// the plane dips to the right of the direction from the first end to the second.</summary>
+    private static RectangularFault FromTrace(YamlMap s, GeoReference? reference)
+    {
+        foreach (var key in SegmentKeys.Where(k => k is "east_m" or "north_m" or "length_m" or "strike_deg"))
+            if (s.Has(key)) throw s.ErrorAt(key, "give either trace or east_m/north_m/length_m/strike_deg, not both.");
+        if (reference is null) throw s.ErrorAt("trace", "a trace in longitude/latitude needs the data's 'reference' declared (the local frame it is projected into).");
+        var t = s.NumberList("trace", 4)!;
+        var projection = new LocalProjection(reference);
+        var (e1, n1) = projection.Forward(t[0], t[1]);
+        var (e2, n2) = projection.Forward(t[2], t[3]);
+        double length = Math.Sqrt((e2 - e1) * (e2 - e1) + (n2 - n1) * (n2 - n1));
+        if (!(length > 0)) throw s.ErrorAt("trace", "the two ends of the trace coincide.");
+        double strike = (Math.Atan2(e2 - e1, n2 - n1) * 180 / Math.PI + 360) % 360;
+        double N(string key) => s.Has(key) ? s.Number(key) : throw s.ErrorAt(key, "missing; a trace segment needs top_depth_m, width_m and dip_deg.");
+        return new RectangularFault((e1 + e2) / 2, (n1 + n2) / 2, N("top_depth_m"), length, N("width_m"), strike, N("dip_deg"), default);
     }
 
     /// <summary>patch_size_m: one number (square patches) or [along strike, down dip].</summary>

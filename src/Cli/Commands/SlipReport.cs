@@ -89,10 +89,15 @@ internal static class SlipReport
         catch (InvalidOperationException e) { throw new UserError(e.Message); }
     }
 
-    /// <summary>Both axes logarithmic: an L-curve is read in log–log, where its corner is defined.</summary>
+    /// <summary>Both axes logarithmic: an L-curve is read in log–log, where its corner is defined. Plotly places
+    /// annotations on a log axis by the logarithm of the coordinate, so they move with it.</summary>
     private static Figure LogLog(Figure f) => f with
     {
-        Layout = f.Layout with { XAxis = f.Layout.XAxis! with { Type = "log" }, YAxis = f.Layout.YAxis! with { Type = "log" } },
+        Layout = f.Layout with
+        {
+            XAxis = f.Layout.XAxis! with { Type = "log" }, YAxis = f.Layout.YAxis! with { Type = "log" },
+            Annotations = f.Layout.Annotations?.Select(a => a with { X = Math.Log10(a.X), Y = Math.Log10(a.Y) }).ToList(),
+        },
     };
 
     /// <summary>Each segment's surface projection (solid) and top edge (red), km.</summary>
