@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using SourceModel.Okada.Forward;
 using SourceModel.Okada.Geometry;
@@ -24,34 +23,18 @@ public sealed class GeometryCommandTests : IDisposable
         for (int j = 0; j < 15; j++)
             for (int i = 0; i < 15; i++) { e.Add(-35_000 + 5_000 * i + 13); n.Add(-35_000 + 5_000 * j + 29); }
         var f = SurfaceDisplacement.Compute([Truth], [], ElasticMedium.Default, e.ToArray(), n.ToArray());
-        var csv = new StringBuilder("x,y,value,ve,vn,vu,sigma\n");
-        for (int k = 0; k < e.Count; k++)
-            csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{e[k]},{n[k]},{f.Los(k, los) + 0.02:R},{los.East:R},{los.North:R},{los.Up:R},0.005"));
-        return _cli.Write(name, csv.ToString());
+        return _cli.Write(name, LocalLosCsv.Text(e, n, Enumerable.Range(0, e.Count).Select(k => f.Los(k, los) + 0.02).ToArray(), los, 0.005));
     }
 
     private string Config(string extra = "", string parameters = "", string optimiser = "method: pso\n  seed: 2\n  iterations: 200")
     {
         string asc = SyntheticData("asc.csv", LosVector.FromIncidenceAndHeading(39, -12));
         string dsc = SyntheticData("dsc.csv", LosVector.FromIncidenceAndHeading(34, -168));
-        string Dataset(string name, string file) => $"""
-              - name: {name}
-                file: {file}
-                format: delimited
-                delimiter: comma
-                header: true
-                columns: {"{"}x: x, y: y, value: value, vector_e: ve, vector_n: vn, vector_u: vu, sigma: sigma{"}"}
-                coordinates: {"{"}system: local, unit: m{"}"}
-                units: m
-                sign: toward_satellite
-                vector: ground_to_satellite
-            """;
         return _cli.Write("geometry.yaml", $"""
             reference: {"{"}lon: 20.0, lat: 40.0{"}"}
             datasets:
-            {Dataset("asc", asc)}
-            {Dataset("dsc", dsc)}
+            {LocalLosCsv.Declaration("asc", asc)}
+            {LocalLosCsv.Declaration("dsc", dsc)}
             fit:
               asc: {"{"}nuisance: offset{"}"}
               dsc: {"{"}nuisance: offset{"}"}

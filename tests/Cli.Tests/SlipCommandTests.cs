@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using SourceModel.Coulomb.Inp;
 using SourceModel.Okada.Discretisation;
@@ -38,25 +37,8 @@ public sealed class SlipCommandTests : IDisposable
             for (int i = 0; i < 18; i++) { e.Add(-42_500 + 5_000 * i + 17); n.Add(-42_500 + 5_000 * j + 31); }
         var patches = TruthFault().Patches.Select(p => p.Geometry with { Slip = TruthSlip(p) }).ToList();
         var f = SurfaceDisplacement.Compute(patches, [], ElasticMedium.Default, e.ToArray(), n.ToArray());
-        var csv = new StringBuilder("x,y,value,ve,vn,vu,sigma\n");
-        for (int k = 0; k < e.Count; k++)
-            csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{e[k]},{n[k]},{f.Los(k, los) + 0.01 + Noise():R},{los.East:R},{los.North:R},{los.Up:R},0.002"));
-        return _cli.Write(name, csv.ToString());
+        return _cli.Write(name, LocalLosCsv.Text(e, n, Enumerable.Range(0, e.Count).Select(k => f.Los(k, los) + 0.01 + Noise()).ToArray(), los, 0.002));
     }
-
-    private static string Dataset(string name, string file) => $"""
-          - name: {name}
-            file: {file}
-            format: delimited
-            delimiter: comma
-            header: true
-            columns: {"{"}x: x, y: y, value: value, vector_e: ve, vector_n: vn, vector_u: vu, sigma: sigma{"}"}
-            coordinates: {"{"}system: local, unit: m{"}"}
-            units: m
-            sign: toward_satellite
-            vector: ground_to_satellite
-        """;
 
     private string Header()
     {
@@ -65,8 +47,8 @@ public sealed class SlipCommandTests : IDisposable
         return $"""
             reference: {"{"}lon: 20.0, lat: 40.0{"}"}
             datasets:
-            {Dataset("asc", asc)}
-            {Dataset("dsc", dsc)}
+            {LocalLosCsv.Declaration("asc", asc)}
+            {LocalLosCsv.Declaration("dsc", dsc)}
             fit:
               asc: {"{"}nuisance: offset{"}"}
               dsc: {"{"}nuisance: offset{"}"}

@@ -27,18 +27,7 @@ internal static class GeometryReport
             .Table(["parameter", "value", "unit", "min", "max"], problem.Space.Specs.Select((s, i) => (IReadOnlyList<string>)
                 [s.Name, F(r.Best.Parameters[i]), SourceTemplate.UnitOf(s.Name[(s.Name.IndexOf('.') + 1)..]), s.IsFree ? F(s.Min) : "fixed", s.IsFree ? F(s.Max) : ""]));
         var outlines = Outlines(r.Best.Sources);
-        for (int k = 0; k < data.Count; k++)
-        {
-            var d = data[k];
-            var f = r.Best.Datasets[k];
-            report.Section(string.Create(CultureInfo.InvariantCulture, $"{d.Name}: RMS {f.Rms * 100:0.00} cm, correlation {f.Correlation:0.000}"))
-                .Add(StandardFigures.Triptych($"fit-{k + 1}", $"{d.Name}: data, model, residual",
-                    d.East.ToArray().Select(v => v / 1000).ToArray(), d.North.ToArray().Select(v => v / 1000).ToArray(),
-                    f.Observed.Select(v => v * 100).ToArray(), f.Model.Select(v => v * 100).ToArray(),
-                    d.Kind == DatasetKind.Los ? "LOS" : "displacement", "cm", outlines: outlines));
-            if (f.NuisanceNames.Count > 0)
-                report.Table(["nuisance term", "value"], f.NuisanceNames.Select((n, j) => (IReadOnlyList<string>)[n, f.Nuisance[j].ToString("G5", CultureInfo.InvariantCulture)]));
-        }
+        for (int k = 0; k < data.Count; k++) DatasetFitOutput.AddSection(report, k, data[k], r.Best.Datasets[k], outlines);
         report.Section("Convergence")
             .Add(StandardFigures.Convergence("convergence", "best misfit against iteration", "misfit", "σ", (r.Method, r.History.Skip(1).Select(h => h.BestCost).ToArray())));
         report.Section($"Peaks ({r.Peaks.Count})")

@@ -51,14 +51,8 @@ internal static class GeometryRun
             result.History.Select(h => (IEnumerable<string>)[h.Iteration.ToString(CultureInfo.InvariantCulture), h.Evaluations.ToString(CultureInfo.InvariantCulture), R(h.BestCost)])));
         for (int k = 0; k < terms.Count; k++)
         {
-            var d = imported[k];
-            var fit = result.Best.Datasets[k];
-            bool geo = d.Longitude.Length > 0;
-            Write($"predictions_{d.Name}.csv", w => CsvTable.Write(w,
-                ["east_m", "north_m", .. (geo ? new[] { "lon", "lat" } : []), "observed_m", "model_m", "source_m", "residual_m"],
-                Enumerable.Range(0, d.Count).Select(i => (IEnumerable<string>)[R(d.East[i]), R(d.North[i]),
-                    .. (geo ? new[] { R(d.Longitude[i]), R(d.Latitude[i]) } : []),
-                    R(fit.Observed[i]), R(fit.Model[i]), R(fit.SourcePrediction[i]), R(fit.Residual[i])])));
+            var (d, fit) = (imported[k], result.Best.Datasets[k]);
+            Write($"predictions_{d.Name}.csv", w => DatasetFitOutput.WritePredictions(w, d, fit));
         }
         Write("fault.geojson", w => w.Write(FaultGeoJson.ToJson(result.Best.Sources, reference)));
         for (int s = 0; s < scans.Count; s++)

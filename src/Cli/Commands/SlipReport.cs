@@ -53,18 +53,7 @@ internal static class SlipReport
             s.Patches.Select(p => p.Magnitude).ToArray()));
 
         var outlines = Outlines(o.Fault);
-        for (int k = 0; k < data.Count; k++)
-        {
-            var d = data[k];
-            var f = s.Datasets[k];
-            report.Section(F($"{d.Name}: RMS {f.Rms * 100:0.00} cm, correlation {f.Correlation:0.000}"))
-                .Add(StandardFigures.Triptych($"fit-{k + 1}", $"{d.Name}: data, model, residual",
-                    d.East.ToArray().Select(v => v / 1000).ToArray(), d.North.ToArray().Select(v => v / 1000).ToArray(),
-                    f.Observed.Select(v => v * 100).ToArray(), f.Model.Select(v => v * 100).ToArray(),
-                    d.Kind == DatasetKind.Los ? "LOS" : "displacement", "cm", outlines: outlines));
-            if (f.NuisanceNames.Count > 0)
-                report.Table(["nuisance term", "value"], f.NuisanceNames.Select((n, j) => (IReadOnlyList<string>)[n, f.Nuisance[j].ToString("G5", CultureInfo.InvariantCulture)]));
-        }
+        for (int k = 0; k < data.Count; k++) DatasetFitOutput.AddSection(report, k, data[k], s.Datasets[k], outlines);
 
         string roughnessUnit = c.Target == RoughnessTarget.StressDrop ? "Pa²" : "m²";
         if (o.Curve is { } curve)

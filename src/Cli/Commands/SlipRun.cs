@@ -67,14 +67,8 @@ internal static class SlipRun
                     R(scan.Solutions[i][k].Roughness), R(scan.Criterion[i, k]), (i, k) == scan.Best ? "true" : "false"]))));
         for (int k = 0; k < imported.Count; k++)
         {
-            var d = imported[k];
-            var fit = chosen.Datasets[k];
-            bool geo = d.Longitude.Length > 0;
-            Stage($"predictions_{d.Name}.csv", w => CsvTable.Write(w,
-                ["east_m", "north_m", .. (geo ? new[] { "lon", "lat" } : []), "observed_m", "model_m", "source_m", "residual_m"],
-                Enumerable.Range(0, d.Count).Select(i => (IEnumerable<string>)[R(d.East[i]), R(d.North[i]),
-                    .. (geo ? new[] { R(d.Longitude[i]), R(d.Latitude[i]) } : []),
-                    R(fit.Observed[i]), R(fit.Model[i]), R(fit.SourcePrediction[i]), R(fit.Residual[i])])));
+            var (d, fit) = (imported[k], chosen.Datasets[k]);
+            Stage($"predictions_{d.Name}.csv", w => DatasetFitOutput.WritePredictions(w, d, fit));
         }
         Directory.CreateDirectory(output);
         foreach (var (name, write) in staged)
