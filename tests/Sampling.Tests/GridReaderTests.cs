@@ -160,5 +160,16 @@ public sealed class GridReaderTests
         double r = Quadtree.LeafDataset.EarthRadius * Math.PI / 180;
         Assert.Equal(Math.Sqrt(4 * 0.1 * r * Math.Cos(lat * Math.PI / 180) * 3 * 0.05 * r), d.LeafSize[0], 6);
         Assert.Equal((0.01 + 0.02 + 0.03 + 0.04 + 0.05 + 0.07 + 0.08 + 0.09 + 0.10 + 0.11 + 0.12) / 11, d.Value[0], 6);
+        // The look vector (incidence 23°, heading 193.6°, relative to true north) is turned into the grid frame by the
+        // meridian convergence at the leaf: turned back, it is the declared one; in the grid frame it differs.
+        var declared = LookAngles.ToUnitVector(LookAngleConvention.IncidenceHeading, 23, 193.6);
+        var back = Support.TrueFrame.Vector(d, 0);
+        Assert.Equal(declared.East, back.East, 12);
+        Assert.Equal(declared.North, back.North, 12);
+        double gamma = Math.Atan2(d.UnitEast[0], d.UnitNorth[0]) - Math.Atan2(declared.East, declared.North);
+        // The leaf lies 0.0045° east of the reference meridian, so true north leans west of grid north by
+        // (λ − λ0)·sin φ ≈ 0.0045°·0.669 ≈ 5.3e-5 rad, and every azimuth reads that much smaller on the grid.
+        Assert.InRange(gamma, -6e-5, -4.5e-5);
+        Assert.Contains(d.Provenance.ConventionSummary.Split("; "), c => c.Contains("meridian convergence"));
     }
 }

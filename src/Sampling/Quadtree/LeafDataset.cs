@@ -43,8 +43,22 @@ public static class LeafDataset
                 size[k] = Math.Sqrt(l.Columns * g.Dx * l.Rows * g.Dy);
             }
         }
-        if (g.Geographic) new LocalProjection(grid.Reference!).Forward(lon, lat, east, north);
-        var notes = grid.Provenance.Conventions.Append(
+        var extra = new List<string>();
+        if (g.Geographic)
+        {
+            var projection = new LocalProjection(grid.Reference!);
+            projection.Forward(lon, lat, east, north);
+            // Look vectors are relative to true north; turn them into the grid frame (docs/conventions.md).
+            var gamma = new double[n];
+            projection.Convergence(lon, lat, gamma);
+            for (int k = 0; k < n; k++)
+            {
+                double cos = Math.Cos(gamma[k]), sin = Math.Sin(gamma[k]);
+                (ue[k], un[k]) = (ue[k] * cos + un[k] * sin, -ue[k] * sin + un[k] * cos);
+            }
+            extra.Add(FormattableString.Invariant($"east/north vector components rotated from true to grid north (meridian convergence up to {gamma.Max(Math.Abs) * 180 / Math.PI:F2}°)"));
+        }
+        var notes = grid.Provenance.Conventions.Concat(extra).Append(
             $"quadtree: threshold {options.Threshold:G4} m, leaves {options.MinSize}-{options.MaxSize} px, max NaN fraction {options.MaxNanFraction}, " +
             $"{options.Statistic.ToString().ToLowerInvariant()}{(options.Detrend ? ", scatter about a plane" : "")}{(options.Model is null ? "" : $", model threshold {options.ModelThreshold:G4} m")}").ToArray();
         return new GeodeticDataset(grid.Name, DatasetKind.Los, east, north, value, ue, un, uu,
