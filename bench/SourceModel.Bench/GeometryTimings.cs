@@ -60,7 +60,7 @@ public static class GeometryTimings
         return 0;
     }
 
-    private static GeometryProblem Problem(IReadOnlyList<GeodeticDataset> data, WhiteningMode whitening)
+    internal static GeometryProblem Problem(IReadOnlyList<GeodeticDataset> data, WhiteningMode whitening)
     {
         var layout = new SourceLayout([new SourceTemplate("fault", SourceKind.Rectangle)]);
         var bounds = new Dictionary<string, ParameterSpec>

@@ -17,6 +17,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "report") return ReportTimings.Run();
         if (args.Length > 0 && args[0] == "geometry") return GeometryTimings.Run();
         if (args.Length > 0 && args[0] == "slip") return SlipTimings.Run();
+        if (args.Length > 0 && args[0] == "mcmc") return McmcTimings.Run();
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

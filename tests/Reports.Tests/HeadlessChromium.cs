@@ -15,7 +15,10 @@ public static class HeadlessChromium
         var url = new Uri(Path.GetFullPath(html)).AbsoluteUri;
         // A profile per run: two renders at once must not share one (Chromium locks it).
         string profile = Path.Combine(Path.GetTempPath(), "sourcemodel-chromium-" + Guid.NewGuid().ToString("N"));
+        // The background-networking flags keep Chromium from trying to reach Google's services, which a closed network
+        // refuses (or leaves hanging) at every start; see the machine notes of this workplace.
         string[] common = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions", "--enable-unsafe-swiftshader",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
             $"--user-data-dir={profile}",
             "--virtual-time-budget=15000", "--window-size=1200,1600"];
         var clock = Stopwatch.StartNew();
