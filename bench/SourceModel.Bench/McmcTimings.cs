@@ -14,27 +14,27 @@ public static class McmcTimings
 {
     public static int Run()
     {
-        var scenario = Jiashi2020.Build(new JiashiScenarioOptions { QuadtreeThreshold = 0.004, NoiseSigma = 0.005 });
+        var scenario = Jiashi2020.Build(new JiashiScenarioOptions { QuadtreeThreshold = 0.0065, NoiseSigma = 0.005 });
         int points = scenario.Datasets.Sum(d => d.Count);
         Console.WriteLine($"# MCMC timings, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores: {points} points " +
                           $"({string.Join(" + ", scenario.Datasets.Select(d => d.Count))}), 9 free parameters");
         Console.WriteLine();
         Console.WriteLine("| workload | target | measured |");
         Console.WriteLine("|---|---|---|");
-        foreach (var whitening in new[] { WhiteningMode.Sigma, WhiteningMode.Covariance })
+        foreach (var (whitening, delayed) in new[] { (WhiteningMode.Sigma, true), (WhiteningMode.Sigma, false), (WhiteningMode.Covariance, true) })
         {
             var problem = GeometryTimings.Problem(scenario.Datasets, whitening);
             var posterior = new GeometryPosterior(problem);
             // Start every chain near the truth, as after a step-1 search.
             var truth = problem.Space.ToUnit([0, 0, 4_580, 22_700, 4_700, 274.8, 8.8, 105.6, 0.37]);
             var starts = Enumerable.Range(0, Environment.ProcessorCount).Select(k => truth.Select((u, i) => Math.Clamp(u + 0.002 * ((k + i) % 3 - 1), 0, 1)).ToArray()).ToArray();
-            var options = new AdaptiveMetropolisOptions { Iterations = 60_000, BurnIn = 10_000 };
+            var options = new AdaptiveMetropolisOptions { Iterations = 60_000, BurnIn = 10_000, DelayedRejection = delayed };
             McmcSampler.Run(posterior, starts, Enumerable.Repeat(0.01, 9).ToArray(), options with { Iterations = 2_000, BurnIn = 1_000 }, seed: 1);
             var clock = Stopwatch.StartNew();
             var result = McmcSampler.Run(posterior, starts, Enumerable.Repeat(0.01, 9).ToArray(), options, seed: 1);
             double seconds = clock.Elapsed.TotalSeconds;
             long iterations = (long)options.Iterations * starts.Length;
-            string name = whitening == WhiteningMode.Sigma ? "sigmas" : "full leaf covariance";
+            string name = (whitening == WhiteningMode.Sigma ? "sigmas" : "full leaf covariance") + (delayed ? ", delayed rejection" : ", AM only");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| DRAM, {starts.Length} chains × {options.Iterations:N0} iterations, {points} points, {name} | >= 20,000 it/s | {iterations / seconds:N0} it/s ({result.Evaluations / seconds:N0} evaluations/s, acceptance {result.AcceptanceRates.Average():P0}, max R̂ {result.RHat().Max():F3}) |"));
         }

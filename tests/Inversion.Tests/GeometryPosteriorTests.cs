@@ -34,20 +34,24 @@ public sealed class GeometryPosteriorTests(ITestOutputHelper output)
         var problem = Noisy.Value;
         var posterior = new GeometryPosterior(problem);
         var truth = JiashiFixture.Truth;
-        var names = problem.Space.Specs.Select(s => s.Name).ToArray();
-        var start = problem.Space.ToUnit(names.Select(n => truth[n]).ToArray());
+        var specs = problem.Space.Specs;
+        var start = problem.Space.ToUnit(specs.Select(p => truth.GetValueOrDefault(p.Name, p.Min)).ToArray());   // opening is fixed at 0
+        var free = Enumerable.Range(0, specs.Count).Where(k => specs[k].IsFree).ToArray();
         var starts = Enumerable.Range(0, 4).Select(k => start.Select((v, i) => Math.Clamp(v + 0.01 * (((k + i) % 3) - 1), 0, 1)).ToArray()).ToArray();
         var result = McmcSampler.Run(posterior, starts, Enumerable.Repeat(0.005, 9).ToArray(),
             new AdaptiveMetropolisOptions { Iterations = 25_000, BurnIn = 10_000, Thin = 5 }, seed: 4);
         var rhat = result.RHat();
         for (int i = 0; i < 9; i++)
         {
-            double lo = posterior.ToPhysical(Enumerable.Range(0, 9).Select(j => j == i ? result.Percentile(i, 0.005) : 0.5).ToArray())[i];
-            double hi = posterior.ToPhysical(Enumerable.Range(0, 9).Select(j => j == i ? result.Percentile(i, 0.995) : 0.5).ToArray())[i];
-            output.WriteLine($"{names[i]}: 99% [{lo:G5}, {hi:G5}], truth {truth[names[i]]:G5}, R̂ {rhat[i]:F3}");
-            Assert.InRange(truth[names[i]], lo, hi);
+            // Physical value of the i-th free coordinate at a unit-cube value (the map is linear per coordinate).
+            double Physical(double u) => posterior.ToPhysical(Enumerable.Range(0, 9).Select(j => j == i ? u : 0.5).ToArray())[free[i]];
+            double lo = Physical(result.Percentile(i, 0.005)), hi = Physical(result.Percentile(i, 0.995));
+            string name = specs[free[i]].Name;
+            output.WriteLine($"{name}: 99% [{lo:G5}, {hi:G5}], truth {truth[name]:G5}, R̂ {rhat[i]:F3}");
+            Assert.InRange(truth[name], lo, hi);
             Assert.InRange(rhat[i], 0.99, 1.05);
         }
-        Assert.All(result.AcceptanceRates, a => Assert.InRange(a, 0.05, 0.7));
+        // First or second stage: delayed rejection rescues most first-stage rejections, so well above the AM optimum.
+        Assert.All(result.AcceptanceRates, a => Assert.InRange(a, 0.05, 0.9));
     }
 }
