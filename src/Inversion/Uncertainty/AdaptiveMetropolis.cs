@@ -90,6 +90,52 @@ public sealed class AdaptiveMetropolisChain
     /// <summary>log π at the current point.</summary>
     public double CurrentLogDensity => _logp;
 
+    /// <summary>Everything the chain needs to continue exactly where it is (for checkpoints).</summary>
+    public void Save(BinaryWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.Write(_d);
+        foreach (var a in new[] { _x, _mean, _m2, _l }) foreach (double v in a) w.Write(v);
+        w.Write(_logp);
+        w.Write(_count);
+        w.Write(Iteration);
+        w.Write(Accepted);
+        w.Write(Evaluations);
+        var r = _random.State;
+        w.Write(r.S0); w.Write(r.S1); w.Write(r.S2); w.Write(r.S3);
+        w.Write(r.Spare.HasValue);
+        w.Write(r.Spare ?? 0.0);
+    }
+
+    /// <summary>A chain restored from <see cref="Save"/>: continues exactly as the saved one would have.</summary>
+    public static AdaptiveMetropolisChain Restore(ILogDensity density, AdaptiveMetropolisOptions options, BinaryReader r)
+    {
+        ArgumentNullException.ThrowIfNull(density);
+        ArgumentNullException.ThrowIfNull(r);
+        int d = r.ReadInt32();
+        if (d != density.Dimension) throw new InvalidDataException($"the checkpoint has {d} parameters, the problem {density.Dimension}.");
+        double[] Read(int n) => Enumerable.Range(0, n).Select(_ => r.ReadDouble()).ToArray();
+        var (x, mean, m2, l) = (Read(d), Read(d), Read(d * d), Read(d * d));
+        double logp = r.ReadDouble();
+        long count = r.ReadInt64();
+        int iteration = r.ReadInt32();
+        long accepted = r.ReadInt64(), evaluations = r.ReadInt64();
+        var (s0, s1, s2, s3) = (r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64());
+        bool hasSpare = r.ReadBoolean();
+        double spare = r.ReadDouble();
+        return new AdaptiveMetropolisChain(density, options, RandomStream.FromState(new RandomState(s0, s1, s2, s3, hasSpare ? spare : null)),
+            x, logp, mean, m2, l, count, iteration, accepted, evaluations);
+    }
+
+    private AdaptiveMetropolisChain(ILogDensity density, AdaptiveMetropolisOptions options, RandomStream random, double[] x, double logp,
+        double[] mean, double[] m2, double[] l, long count, int iteration, long accepted, long evaluations)
+    {
+        (_density, _options, _random, _d) = (density, options.Validated(density.Dimension), random, density.Dimension);
+        (_x, _logp, _mean, _m2, _l, _count) = (x, logp, mean, m2, l, count);
+        (Iteration, Accepted, Evaluations) = (iteration, accepted, evaluations);
+        (_y1, _y2, _z) = (new double[_d], new double[_d], new double[_d]);
+    }
+
     /// <summary>One iteration: propose, accept or (delayed) reject, adapt during burn-in.</summary>
     public void Step()
     {
