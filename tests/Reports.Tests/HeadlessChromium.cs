@@ -44,7 +44,8 @@ public static class HeadlessChromium
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException("chromium did not finish in 120 s"); }
+        // Generous: on a loaded two-core machine (test assemblies in parallel) a render can take minutes, not seconds.
+        if (!p.WaitForExit(300_000)) { p.Kill(true); throw new TimeoutException("chromium did not finish in 300 s"); }
         return (stdout.Result, stderr.Result);
     }
 }

@@ -25,6 +25,20 @@ public static class NativeBlas
     /// <summary>The library in use, for logs and benchmark records.</summary>
     public static string Description => Available ? $"OpenBLAS ({Library})" : "managed (no OpenBLAS found)";
 
+    /// <summary>
+    /// Caps OpenBLAS's own threads (no-op without it). Its idle threads spin before they sleep, so several processes
+    /// that each run two BLAS threads on a two-core machine (test assemblies in parallel, a browser beside them) starve
+    /// each other; one thread per process is the usual remedy there. Standalone runs keep the default (all cores).
+    /// </summary>
+    public static void LimitThreads(int threads)
+    {
+        if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least one thread.");
+        if (Available) SetThreads(threads);
+    }
+
+    [DllImport(Library, EntryPoint = "openblas_set_num_threads")]
+    private static extern void SetThreads(int threads);
+
     /// <summary>In place: the lower triangle of row-major <paramref name="a"/> (n×n) becomes L with A = L·Lᵀ.
     /// Returns 0 on success, or the 1-based index of the first non-positive pivot.</summary>
     public static int Cholesky(double[] a, int n)
