@@ -161,5 +161,11 @@ public sealed class McmcTests(ITestOutputHelper output)
         }
         double ess = ChainDiagnostics.EffectiveSampleSize(ar);
         Assert.InRange(ess, 80_000 / 19.0 * 0.7, 80_000 / 19.0 * 1.3);
+        // Quantiles interpolate between order statistics (Hyndman & Fan type 7, R's default).
+        double[] five = [5, 1, 4, 2, 3];
+        Assert.Equal(3.0, ChainDiagnostics.Quantile(five, 0.5), 12);
+        Assert.Equal(2.0, ChainDiagnostics.Quantile(five, 0.25), 12);
+        Assert.Equal(1.4, ChainDiagnostics.Quantile(five, 0.1), 12);
+        Assert.Equal(5.0, ChainDiagnostics.Quantile(five, 1.0), 12);
     }
 }

@@ -10,14 +10,8 @@ public static class ChainDiagnostics
     /// <summary>Split R̂ of <paramref name="chains"/> (equal lengths ≥ 4); 1 when converged, above 1.01 suspicious.</summary>
     public static double SplitRHat(IReadOnlyList<double[]> chains)
     {
-        var halves = Split(chains);
-        int n = halves[0].Length, m = halves.Count;
-        var means = halves.Select(c => c.Average()).ToArray();
-        double grand = means.Average();
-        double b = n / (m - 1.0) * means.Sum(v => (v - grand) * (v - grand));
-        double w = halves.Select((c, j) => c.Sum(v => (v - means[j]) * (v - means[j])) / (n - 1.0)).Average();
+        var (_, w, b, varPlus) = Variances(Split(chains));
         if (w <= 0) return b <= 0 ? 1.0 : double.PositiveInfinity;
-        double varPlus = (n - 1.0) / n * w + b / n;
         return Math.Sqrt(varPlus / w);
     }
 
@@ -26,11 +20,7 @@ public static class ChainDiagnostics
     {
         var halves = Split(chains);
         int n = halves[0].Length, m = halves.Count;
-        var means = halves.Select(c => c.Average()).ToArray();
-        double grand = means.Average();
-        double b = n / (m - 1.0) * means.Sum(v => (v - grand) * (v - grand));
-        double w = halves.Select((c, j) => c.Sum(v => (v - means[j]) * (v - means[j])) / (n - 1.0)).Average();
-        double varPlus = (n - 1.0) / n * w + b / n;
+        double varPlus = Variances(halves).VarPlus;
         if (!(varPlus > 0)) return m * n;
         // ρ_t = 1 − V_t / (2 var⁺), V_t the mean squared difference of draws t apart; stop when a pair sum turns negative.
         double Rho(int t)
@@ -48,6 +38,29 @@ public static class ChainDiagnostics
             sum += pair;
         }
         return m * n / (1 + 2 * sum);
+    }
+
+    /// <summary>Draws per half-chain n, within-chain variance W, between-chain variance B and var⁺ = (n−1)/n·W + B/n.</summary>
+    private static (int N, double W, double B, double VarPlus) Variances(List<double[]> halves)
+    {
+        int n = halves[0].Length, m = halves.Count;
+        var means = halves.Select(c => c.Average()).ToArray();
+        double grand = means.Average();
+        double b = n / (m - 1.0) * means.Sum(v => (v - grand) * (v - grand));
+        double w = halves.Select((c, j) => c.Sum(v => (v - means[j]) * (v - means[j])) / (n - 1.0)).Average();
+        return (n, w, b, (n - 1.0) / n * w + b / n);
+    }
+
+    /// <summary>The q-quantile (0–1) of <paramref name="values"/>, linear between order statistics (type 7).</summary>
+    public static double Quantile(IEnumerable<double> values, double q)
+    {
+        var v = values.ToArray();
+        if (v.Length == 0) throw new ArgumentException("no values.");
+        if (!(q >= 0 && q <= 1)) throw new ArgumentException($"quantile must be in [0, 1], got {q}.");
+        Array.Sort(v);
+        double h = q * (v.Length - 1);
+        int lo = (int)Math.Floor(h), hi = Math.Min(v.Length - 1, lo + 1);
+        return v[lo] + (h - lo) * (v[hi] - v[lo]);
     }
 
     private static List<double[]> Split(IReadOnlyList<double[]> chains)

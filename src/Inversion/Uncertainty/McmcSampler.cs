@@ -37,14 +37,7 @@ public sealed record McmcResult(double[][][] Draws, double[][] LogDensities, dou
     }
 
     /// <summary>The q-quantile (0–1) of one parameter, linear between order statistics.</summary>
-    public double Percentile(int parameter, double q)
-    {
-        var v = Pooled(parameter);
-        Array.Sort(v);
-        double h = q * (v.Length - 1);
-        int lo = (int)Math.Floor(h), hi = Math.Min(v.Length - 1, lo + 1);
-        return v[lo] + (h - lo) * (v[hi] - v[lo]);
-    }
+    public double Percentile(int parameter, double q) => ChainDiagnostics.Quantile(Pooled(parameter), q);
 
     /// <summary>Split R̂ of each parameter.</summary>
     public double[] RHat() => Enumerable.Range(0, Dimension).Select(p => ChainDiagnostics.SplitRHat(Trace(p))).ToArray();

@@ -41,14 +41,7 @@ public sealed record MonteCarloResult(string[] Names, int[] Indices, double[][] 
     }).ToArray();
 
     /// <summary>The q-quantile (0–1) of one parameter, linear between order statistics.</summary>
-    public double Percentile(int parameter, double q)
-    {
-        var v = Column(parameter);
-        Array.Sort(v);
-        double h = q * (v.Length - 1);
-        int lo = (int)Math.Floor(h), hi = Math.Min(v.Length - 1, lo + 1);
-        return v[lo] + (h - lo) * (v[hi] - v[lo]);
-    }
+    public double Percentile(int parameter, double q) => ChainDiagnostics.Quantile(Column(parameter), q);
 
     /// <summary>Pearson correlation matrix of the parameters (NaN for a parameter that does not vary, e.g. fixed).</summary>
     public double[,] Correlation()
