@@ -21,7 +21,7 @@ public static class McmcTimings
         Console.WriteLine();
         Console.WriteLine("| workload | target | measured |");
         Console.WriteLine("|---|---|---|");
-        foreach (var (whitening, delayed) in new[] { (WhiteningMode.Sigma, true), (WhiteningMode.Sigma, false), (WhiteningMode.Covariance, true) })
+        foreach (var (whitening, delayed) in new[] { (WhiteningMode.Sigma, true), (WhiteningMode.Sigma, false), (WhiteningMode.Covariance, true), (WhiteningMode.Covariance, false) })
         {
             var problem = GeometryTimings.Problem(scenario.Datasets, whitening);
             var posterior = new GeometryPosterior(problem);
