@@ -170,6 +170,19 @@ public sealed class SlipTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Weights_that_do_not_bracket_the_corner_are_refused_with_the_way_to_move_them()
+    {
+        // Noise-free data: the misfit climbs from the smallest weight on, so weights far above the reference have no
+        // corner and the corner lies below them.
+        var fault = Fault(6, 3);
+        var system = SlipSystem.Build(fault, Data(fault, _ => FaultSlip.FromRake(90, 1.0)), SlipBasis.Window(45, 135, 5));
+        var high = SlipInversion.DefaultWeights(system, 8).Select(a => a * 1e3).ToArray();
+        var e = Assert.Throws<ArgumentException>(() => SlipInversion.LCurve(system, high));
+        Assert.Contains("has no corner", e.Message);
+        Assert.Contains("move the weights lower", e.Message);
+    }
+
+    [Fact]
     public void Curvature_of_a_circle_is_the_inverse_radius()
     {
         var t = Enumerable.Range(0, 30).Select(i => 0.1 * i).ToArray();

@@ -94,4 +94,30 @@ public sealed class ProjectionTests
         p.Forward([142.0, 142.0], [38.0, 39.0], batchE, batchN);
         Assert.Equal(n1, batchN[1], 9);
     }
+
+    [Theory]
+    [InlineData(144.5, 38.0)]
+    [InlineData(139.0, 41.5)]
+    [InlineData(142.0, 35.0)]
+    [InlineData(144.9, -20.0)]
+    public void Meridian_convergence_follows_the_transverse_mercator_series_and_turns_vectors_without_changing_their_length(double lon, double lat)
+    {
+        // Grid convergence C = Δλ sin φ + (Δλ³/3) sin φ cos²φ (1 + 3η² + 2η⁴) + O(Δλ⁵), η² = e′² cos²φ (Snyder 1987,
+        // eq. 8-12 rearranged); our γ turns grid north to true north, so γ = −C. For Δλ ≤ 3° the next term is < 1e-7 rad.
+        var p = new LocalProjection(new GeoReference(142.0, 38.0));
+        double e2 = F * (2 - F), ep2 = e2 / (1 - e2);
+        double dl = (lon - 142.0) * Math.PI / 180, phi = lat * Math.PI / 180;
+        double eta2 = ep2 * Math.Cos(phi) * Math.Cos(phi);
+        double c = dl * Math.Sin(phi) + Math.Pow(dl, 3) / 3 * Math.Sin(phi) * Math.Pow(Math.Cos(phi), 2) * (1 + 3 * eta2 + 2 * eta2 * eta2);
+        var (e, n) = p.Forward(lon, lat);
+        var gamma = new double[1];
+        p.Convergence([lon], [lat], [e], [n], gamma);
+        Assert.InRange(gamma[0], -c - 1e-7, -c + 1e-7);
+        // The turn is a rotation: a unit horizontal vector stays unit, and turning back by −γ restores it.
+        var (ge, gn) = LocalProjection.TrueToGrid(0.6, 0.8, gamma[0]);
+        Assert.Equal(1.0, ge * ge + gn * gn, 12);
+        var (be, bn) = LocalProjection.TrueToGrid(ge, gn, -gamma[0]);
+        Assert.Equal(0.6, be, 12);
+        Assert.Equal(0.8, bn, 12);
+    }
 }

@@ -81,7 +81,7 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
         var lines = m.Map("lines") is { } l ? LineRange(l) : (null, null);
         var d = new DatasetDeclaration(name, file, format)
         {
-            Kind = Choice(m, "kind", Kinds),
+            Kind = m.Choice("kind", Kinds),
             Units = Unit(m, "units"),
             SigmaUnits = Unit(m, "sigma_units"),
             Sign = look.Sign,
@@ -93,12 +93,12 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
             Coordinates = m.Map("coordinates") is { } c ? Coordinates(c) : null,
             Reference = m.Map("reference") is { } r ? ParseReference(r) : shared,
             Weight = m.Number("weight", 1.0),
-            Duplicates = Choice(m, "duplicates", DuplicatePolicies) ?? DuplicatePolicy.Error,
+            Duplicates = m.Choice("duplicates", DuplicatePolicies) ?? DuplicatePolicy.Error,
             CovarianceFile = File(m, "covariance", required: false) is { Length: > 0 } cf ? cf : null,
             CovarianceUnits = Unit(m, "covariance_units"),
             FirstLine = lines.First,
             LastLine = lines.Last,
-            LeafValue = Choice(m, "leaf_value", LeafStatistics),
+            LeafValue = m.Choice("leaf_value", LeafStatistics),
             Layout = Layout(m),
         };
         m.RejectUnknownKeys();
@@ -135,8 +135,8 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
         (double A, double B)? ConstantAngles, (double East, double North, double Up)? ConstantVector);
 
     private static LookKeys Look(YamlMap m) => new(
-        Choice(m, "sign", Signs),
-        Choice(m, "vector", Directions),
+        m.Choice("sign", Signs),
+        m.Choice("vector", Directions),
         Enum<LookAngleConvention>(m, "angles", LookAngles.TryParse, ["incidence-heading", "kite-theta-phi", "isce", "sdm"]),
         m.NumberList("constant_angles", 2) is { } a ? (a[0], a[1]) : null,
         m.NumberList("constant_vector", 3) is { } v ? (v[0], v[1], v[2]) : null);
@@ -149,7 +149,7 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
             MinSize: q.Integer("min_size", 4),
             MaxSize: q.Integer("max_size", 256),
             MaxNanFraction: q.Number("max_nan_fraction", 0.5),
-            Statistic: Choice(q, "statistic", LeafStatistics) ?? LeafStatistic.Mean,
+            Statistic: q.Choice("statistic", LeafStatistics) ?? LeafStatistic.Mean,
             Detrend: q.Flag("detrend", false));
         q.RejectUnknownKeys();
         try { o.Validate(); }
@@ -252,16 +252,6 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
 
     private static LengthUnit? Unit(YamlMap m, string key) =>
         Enum<LengthUnit>(m, key, LengthUnits.TryParse, ["m", "cm", "mm", "km"]);
-
-    /// <summary>A key whose value is one of a fixed set of names.</summary>
-    private static T? Choice<T>(YamlMap m, string key, (string Name, T Value)[] table) where T : struct
-    {
-        string text = m.Text(key, "");
-        if (text.Length == 0) return null;
-        foreach (var (name, value) in table)
-            if (name == text) return value;
-        throw m.ErrorAt(key, $"'{text}': expected one of {string.Join(", ", table.Select(t => t.Name))}.");
-    }
 
     private static readonly (string, DatasetKind)[] Kinds =
         [("los", DatasetKind.Los), ("gnss-component", DatasetKind.GnssComponent), ("gnss3", DatasetKind.Gnss3), ("azimuth-offset", DatasetKind.AzimuthOffset)];

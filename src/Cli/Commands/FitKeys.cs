@@ -41,12 +41,8 @@ internal static class FitKeys
     }
 
     /// <summary>The value of a key that must be one of <paramref name="choices"/>' words (absent: <paramref name="fallback"/>).</summary>
-    public static T Pick<T>(YamlMap m, string key, Dictionary<string, T> choices, T fallback)
-    {
-        string text = m.Text(key, "");
-        if (text.Length == 0) return fallback;
-        return choices.TryGetValue(text, out var v) ? v : throw m.ErrorAt(key, $"'{text}': expected one of {string.Join(", ", choices.Keys)}.");
-    }
+    public static T Pick<T>(YamlMap m, string key, Dictionary<string, T> choices, T fallback) where T : struct =>
+        m.Choice(key, choices.Select(kv => (kv.Key, kv.Value))) ?? fallback;
 
     /// <summary>Datasets prepared for a misfit with their fit settings; a refusal names the configuration.</summary>
     public static List<DatasetTerm> Prepare(string path, IEnumerable<Sampling.GeodeticDataset> data, IReadOnlyDictionary<string, DatasetFitSettings> fit)

@@ -51,17 +51,29 @@ internal static class GeometrySummary
             var result = new Dictionary<string, RectangularFault>();
             foreach (var s in sources.EnumerateArray())
             {
-                if (s.GetProperty("type").GetString() != "rectangle") continue;
+                string Text(string key) => s.TryGetProperty(key, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String
+                    ? v.GetString()! : throw new Infrastructure.UserError($"{file}: a source has no text '{key}'.");
+                if (Text("type") != "rectangle") continue;
+                string name = Text("name");
                 double N(string key) => s.TryGetProperty(key, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number
-                    ? v.GetDouble() : throw new Infrastructure.UserError($"{file}: source '{s.GetProperty("name").GetString()}' has no number '{key}'.");
-                result[s.GetProperty("name").GetString() ?? ""] = new RectangularFault(N("east_m"), N("north_m"), N("top_depth_m"), N("length_m"),
-                    N("width_m"), N("strike_deg"), N("dip_deg"), new FaultSlip(N("strike_slip_m"), N("dip_slip_m")));
+                    ? v.GetDouble() : throw new Infrastructure.UserError($"{file}: source '{name}' has no number '{key}'.");
+                try
+                {
+                    result[name] = new RectangularFault(N("east_m"), N("north_m"), N("top_depth_m"), N("length_m"),
+                        N("width_m"), N("strike_deg"), N("dip_deg"), new FaultSlip(N("strike_slip_m"), N("dip_slip_m")));
+                }
+                catch (ArgumentException e) { throw new Infrastructure.UserError($"{file}: source '{name}': {Infrastructure.UserError.Reason(e)}"); }
             }
             GeoReference? reference = null;
             if (root.TryGetProperty("reference", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.Object)
-                reference = r.GetProperty("projection").GetString() == "utm"
-                    ? new GeoReference(r.GetProperty("lon").GetDouble(), r.GetProperty("lat").GetDouble(), ProjectionKind.Utm, r.GetProperty("utm_zone").GetInt32())
-                    : new GeoReference(r.GetProperty("lon").GetDouble(), r.GetProperty("lat").GetDouble());
+            {
+                double Number(string key) => r.TryGetProperty(key, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number
+                    ? v.GetDouble() : throw new Infrastructure.UserError($"{file}: reference has no number '{key}'.");
+                bool utm = r.TryGetProperty("projection", out var kind) && kind.ValueKind == System.Text.Json.JsonValueKind.String && kind.GetString() == "utm";
+                reference = utm
+                    ? new GeoReference(Number("lon"), Number("lat"), ProjectionKind.Utm, (int)Number("utm_zone"))
+                    : new GeoReference(Number("lon"), Number("lat"));
+            }
             return (result, reference);
         }
     }

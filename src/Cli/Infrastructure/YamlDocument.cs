@@ -161,6 +161,17 @@ internal sealed class YamlMap
         return (t, int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null);
     }
 
+    /// <summary>The value of a key that must be one of a fixed set of names; null when the key is absent.</summary>
+    public T? Choice<T>(string key, IEnumerable<(string Name, T Value)> table) where T : struct
+    {
+        string text = Text(key, "");
+        if (text.Length == 0) return null;
+        var entries = table.ToList();
+        foreach (var (name, value) in entries)
+            if (name == text) return value;
+        throw ErrorAt(key, $"'{text}': expected one of {string.Join(", ", entries.Select(t => t.Name))}.");
+    }
+
     /// <summary>An error about one key of this mapping, at the key's line.</summary>
     public UserError ErrorAt(string key, string message)
     {

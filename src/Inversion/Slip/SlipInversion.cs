@@ -42,10 +42,11 @@ public static class SlipInversion
     }
 
     /// <summary>
-    /// The exact solution: block principal pivoting from the start (along an L-curve the previous weight's solution,
-    /// whose partition is nearly right: 1–11 factorisations). Small problems, or a start whose pivoting does not settle
-    /// within its budget, go through an accelerated descent first, which finds (nearly) the right active set; if pivoting
-    /// still does not settle, the better of the two is returned with its KKT violation (never silently).
+    /// The exact solution. Up to 300 unknowns: block principal pivoting alone. Larger: pivoting from the start when there
+    /// is one (along an L-curve the previous weight's solution, whose partition is nearly right: 1–11 factorisations);
+    /// with no start, or when that pivoting does not settle within its budget, an accelerated descent first finds
+    /// (nearly) the right active set; if pivoting still does not settle, the better of the two is returned with its KKT
+    /// violation (never silently).
     /// </summary>
     private static BoundedSolution Exact(SlipSystem system, double[] n, double[]? start)
     {
@@ -81,7 +82,7 @@ public static class SlipInversion
             th += system.GramRoughness[(long)j * system.Columns + j];
         }
         double reference = th > 0 ? Math.Sqrt(tg / th) : 1.0;
-        return Enumerable.Range(0, count).Select(k => reference * Math.Pow(10, -2.0 + 6.0 * k / (count - 1))).ToArray();
+        return LogWeights(1e-2 * reference, 1e4 * reference, count);
     }
 
     /// <summary>The L-curve over <paramref name="weights"/> (increasing), each solution warm-started from the previous.</summary>

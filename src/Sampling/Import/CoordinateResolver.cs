@@ -34,7 +34,7 @@ internal static class CoordinateResolver
                 }
                 reference ??= MeanReference(lon, lat, notes);
                 new LocalProjection(reference).Forward(lon, lat, east, north);
-                convergence = Convergence(reference, lon, lat);
+                convergence = Convergence(reference, lon, lat, east, north);
                 lon = (double[])lon.Clone();
                 lat = (double[])lat.Clone();
                 break;
@@ -59,7 +59,7 @@ internal static class CoordinateResolver
                     UtmBatch.ToGeographic(c.UtmZone, c.Northern, lon, lat);
                     reference ??= MeanReference(lon, lat, notes);
                     new LocalProjection(reference).Forward(lon, lat, east, north);
-                    convergence = Convergence(reference, lon, lat);
+                    convergence = Convergence(reference, lon, lat, east, north);
                     break;
                 }
             case CoordinateKind.Local:
@@ -89,10 +89,10 @@ internal static class CoordinateResolver
     }
 
     /// <summary>Grid-north-to-true-north angles (radians) of geographic points in the local frame of <paramref name="reference"/>.</summary>
-    private static double[] Convergence(GeoReference reference, double[] lon, double[] lat)
+    private static double[] Convergence(GeoReference reference, double[] lon, double[] lat, double[] east, double[] north)
     {
         var gamma = new double[lon.Length];
-        new LocalProjection(reference).Convergence(lon, lat, gamma);
+        new LocalProjection(reference).Convergence(lon, lat, east, north, gamma);
         return gamma;
     }
 

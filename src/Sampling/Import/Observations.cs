@@ -49,11 +49,7 @@ internal sealed class Observations(int capacity, bool isGnss)
         var unitNorth = Pick(UnitNorth);
         if (c.Convergence is not null)
             for (int k = 0; k < unitEast.Length; k++)
-            {
-                // True east and north in grid components: (cos γ, −sin γ) and (sin γ, cos γ).
-                double g = c.Convergence[SourceRow[keep[k]]], cos = Math.Cos(g), sin = Math.Sin(g);
-                (unitEast[k], unitNorth[k]) = (unitEast[k] * cos + unitNorth[k] * sin, -unitEast[k] * sin + unitNorth[k] * cos);
-            }
+                (unitEast[k], unitNorth[k]) = LocalProjection.TrueToGrid(unitEast[k], unitNorth[k], c.Convergence[SourceRow[keep[k]]]);
         return new GeodeticDataset(d.Name, kind, PickRow(c.East), PickRow(c.North), Pick(Value), unitEast, unitNorth, Pick(UnitUp),
             provenance, c.Reference, d.Weight,
             elevation: c.Elevation is null ? null : PickRow(c.Elevation),

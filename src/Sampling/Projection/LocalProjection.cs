@@ -66,29 +66,38 @@ public sealed class LocalProjection
 
     /// <summary>
     /// Meridian convergence at each point: the angle (radians, clockwise positive) from the projection's grid north to
-    /// true north. Geographic east/north components (a GNSS north offset, a LOS vector from a heading) must be rotated
-    /// by it into the local frame: on a transverse Mercator it is about Δλ·sin φ, 1.5° at 2.5° from the central
-    /// meridian at 38° N, which turns a 20 m east offset into a 0.5 m error on the north component if ignored.
+    /// true north. Geographic east/north components (a GNSS north offset, a LOS vector from a heading) must be turned
+    /// by it into the local frame (<see cref="TrueToGrid"/>): on a transverse Mercator it is about −Δλ·sin φ, 1.5° at
+    /// 2.5° from the central meridian at 38° N, which turns a 20 m east offset into a 0.5 m error on the north component
+    /// if ignored. <paramref name="east"/> and <paramref name="north"/> are the points' <see cref="Forward(double, double)"/>
+    /// positions, which the caller has already computed.
     /// </summary>
-    public void Convergence(ReadOnlySpan<double> longitude, ReadOnlySpan<double> latitude, Span<double> gamma)
+    public void Convergence(ReadOnlySpan<double> longitude, ReadOnlySpan<double> latitude, ReadOnlySpan<double> east, ReadOnlySpan<double> north,
+        Span<double> gamma)
     {
         int n = longitude.Length;
-        if (latitude.Length != n || gamma.Length != n) throw new ArgumentException("longitude, latitude and gamma must have the same length.");
+        if (latitude.Length != n || east.Length != n || north.Length != n || gamma.Length != n)
+            throw new ArgumentException("longitude, latitude, east, north and gamma must have the same length.");
         const double step = 1e-5;   // degrees of latitude (≈ 1 m): the finite difference is exact to ~1e-9 rad
-        var e0 = new double[n];
-        var n0 = new double[n];
         var e1 = new double[n];
         var n1 = new double[n];
         var shifted = new double[n];
+        // Step toward the equator (never past a pole), then flip the difference so it points to true north.
         for (int i = 0; i < n; i++) shifted[i] = latitude[i] + (latitude[i] > 0 ? -step : step);
-        Forward(longitude, latitude, e0, n0);
         Forward(longitude, shifted, e1, n1);
         for (int i = 0; i < n; i++)
         {
-            // The grid displacement of a step toward the nearer-to-equator side: flip it so it points to true north.
             double sign = latitude[i] > 0 ? -1 : 1;
-            gamma[i] = Math.Atan2(sign * (e1[i] - e0[i]), sign * (n1[i] - n0[i]));
+            gamma[i] = Math.Atan2(sign * (e1[i] - east[i]), sign * (n1[i] - north[i]));
         }
+    }
+
+    /// <summary>A vector's east/north components relative to true north, turned into the grid frame by the convergence
+    /// <paramref name="gamma"/> (radians): true east and north are (cos γ, −sin γ) and (sin γ, cos γ) on the grid.</summary>
+    public static (double East, double North) TrueToGrid(double east, double north, double gamma)
+    {
+        double cos = Math.Cos(gamma), sin = Math.Sin(gamma);
+        return (east * cos + north * sin, -east * sin + north * cos);
     }
 
     /// <summary>Geographic longitude/latitude (degrees) of a WGS84 UTM coordinate (m).</summary>

@@ -50,12 +50,8 @@ public static class LeafDataset
             projection.Forward(lon, lat, east, north);
             // Look vectors are relative to true north; turn them into the grid frame (docs/conventions.md).
             var gamma = new double[n];
-            projection.Convergence(lon, lat, gamma);
-            for (int k = 0; k < n; k++)
-            {
-                double cos = Math.Cos(gamma[k]), sin = Math.Sin(gamma[k]);
-                (ue[k], un[k]) = (ue[k] * cos + un[k] * sin, -ue[k] * sin + un[k] * cos);
-            }
+            projection.Convergence(lon, lat, east, north, gamma);
+            for (int k = 0; k < n; k++) (ue[k], un[k]) = LocalProjection.TrueToGrid(ue[k], un[k], gamma[k]);
             extra.Add(FormattableString.Invariant($"east/north vector components rotated from true to grid north (meridian convergence up to {gamma.Max(Math.Abs) * 180 / Math.PI:F2}°)"));
         }
         var notes = grid.Provenance.Conventions.Concat(extra).Append(

@@ -8,11 +8,12 @@ internal static class TrueFrame
 {
     public static (double East, double North, double Up) Vector(GeodeticDataset d, int i)
     {
+        var projection = new LocalProjection(d.Reference!);
+        var (e, n) = projection.Forward(d.Longitude[i], d.Latitude[i]);
         var gamma = new double[1];
-        new LocalProjection(d.Reference!).Convergence([d.Longitude![i]], [d.Latitude![i]], gamma);
-        double cos = Math.Cos(gamma[0]), sin = Math.Sin(gamma[0]);
-        double e = d.UnitEast[i], n = d.UnitNorth[i];
-        // Inverse of (e cos γ + n sin γ, −e sin γ + n cos γ).
-        return (e * cos - n * sin, e * sin + n * cos, d.UnitUp[i]);
+        projection.Convergence([d.Longitude[i]], [d.Latitude[i]], [e], [n], gamma);
+        // Grid → true is the turn by −γ.
+        var (east, north) = LocalProjection.TrueToGrid(d.UnitEast[i], d.UnitNorth[i], -gamma[0]);
+        return (east, north, d.UnitUp[i]);
     }
 }
