@@ -53,6 +53,9 @@ internal static class Program
         root.Subcommands.Add(CoulombCommand(stdout));
         root.Subcommands.Add(GeometryCommand(stdout, args));
         root.Subcommands.Add(SlipCommand(stdout, args));
+        root.Subcommands.Add(UncertaintyCommand(stdout, args));
+        root.Subcommands.Add(MergeCommand(stdout, args));
+        root.Subcommands.Add(SlurmCommand(stdout));
         return root;
     }
 
@@ -161,6 +164,73 @@ internal static class Program
         cmd.SetAction(r =>
         {
             SlipRun.Run(r.GetValue(config)!, r.GetValue(output), !r.GetValue(noReport), stdout, args);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Option<string> MethodOption() => new("--method")
+    {
+        Description = "montecarlo (re-invert perturbed data) or mcmc (sample the posterior).", Required = true,
+    };
+
+    private static UncertaintyMethod ParseMethod(string text) => text switch
+    {
+        "montecarlo" => UncertaintyMethod.MonteCarlo,
+        "mcmc" => UncertaintyMethod.Mcmc,
+        _ => throw new UserError($"--method '{text}': expected montecarlo or mcmc."),
+    };
+
+    private static Command UncertaintyCommand(TextWriter stdout, string[] args)
+    {
+        var config = new Argument<string>("CONFIG") { Description = "A geometry configuration with an optional 'uncertainty' section (docs/formats.md)." };
+        var method = MethodOption();
+        var output = new Option<string?>("--out") { Description = "Run folder (default: uncertainty.output, else CONFIG-uncertainty beside it)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue from the run folder's state (finished realisations, chain checkpoints)." };
+        var shard = new Option<string?>("--shard") { Description = "Run only slice i of N (i/N, 0 <= i < N) and leave the results to 'sourcemodel merge'." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html (it needs 'npm install' for plotly.js)." };
+        var cmd = new Command("uncertainty", "Uncertainty of the step-1 geometry: Monte Carlo re-inversion of perturbed data, or MCMC (DRAM) posterior sampling.")
+            { config, method, output, resume, shard, noReport };
+        cmd.SetAction(r =>
+        {
+            var m = ParseMethod(r.GetValue(method)!);
+            var s = r.GetValue(shard) is { } text ? Shard.Parse(text) : null;
+            UncertaintyRun.Run(r.GetValue(config)!, m, r.GetValue(output), r.GetValue(resume), s, !r.GetValue(noReport), stdout, args);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command MergeCommand(TextWriter stdout, string[] args)
+    {
+        var folder = new Argument<string>("RUN") { Description = "The run folder the shards wrote to." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
+        var cmd = new Command("merge", "Combine the shards of an uncertainty run into its results (the same as one process would write).") { folder, noReport };
+        cmd.SetAction(r =>
+        {
+            UncertaintyRun.Merge(r.GetValue(folder)!, !r.GetValue(noReport), stdout, args);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command SlurmCommand(TextWriter stdout)
+    {
+        var config = new Argument<string>("CONFIG") { Description = "The uncertainty run's configuration." };
+        var method = MethodOption();
+        var shards = new Option<int>("--shards") { Description = "Number of array tasks (each runs a slice of the realisations or chains).", Required = true };
+        var output = new Option<string?>("--out") { Description = "Run folder (default: uncertainty.output)." };
+        var cpus = new Option<int>("--cpus-per-task") { Description = "Cores per task.", DefaultValueFactory = _ => 2 };
+        var time = new Option<string?>("--time") { Description = "Wall-time limit per task (e.g. 02:00:00)." };
+        var partition = new Option<string?>("--partition") { Description = "Slurm partition." };
+        var memory = new Option<string?>("--mem-per-cpu") { Description = "Memory per core (e.g. 2G)." };
+        var command = new Option<string?>("--command") { Description = "How the batch scripts start sourcemodel (default: this program)." };
+        var cmd = new Command("slurm", "Write Slurm batch scripts for an uncertainty run: a job array of shards and a dependent merge.")
+            { config, method, shards, output, cpus, time, partition, memory, command };
+        cmd.SetAction(r =>
+        {
+            SlurmScript.Write(r.GetValue(config)!, ParseMethod(r.GetValue(method)!), r.GetValue(shards), r.GetValue(output),
+                new SlurmResources(r.GetValue(cpus), r.GetValue(time), r.GetValue(partition), r.GetValue(memory)), r.GetValue(command), stdout);
             return ExitCodes.Ok;
         });
         return cmd;

@@ -17,7 +17,7 @@ internal sealed record ScanRequest(GridAxis First, GridAxis? Second, bool Refit)
 /// </summary>
 internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnlyDictionary<string, DatasetFitSettings> Fit,
     ElasticMedium Medium, SourceLayout Layout, IReadOnlyDictionary<string, ParameterSpec> Parameters,
-    GeometrySearchOptions Search, IReadOnlyList<ScanRequest> Scans, string Output)
+    GeometrySearchOptions Search, IReadOnlyList<ScanRequest> Scans, string Output, UncertaintySettings Uncertainty)
 {
     public static GeometryConfig Load(string path)
     {
@@ -30,15 +30,17 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
         var scans = root.List("grid_search").Select(Scan).ToList();
         string output = System.IO.Path.GetFullPath(System.IO.Path.Combine(root.Folder,
             root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-geometry")));
-        root.RejectUnknownKeys();
         // Bounds, fixed values and names are checked now, before any data are read.
-        try { _ = layout.Space(parameters); }
+        Inversion.Parameters.ParameterSpace space;
+        try { space = layout.Space(parameters); }
         catch (ArgumentException e) { throw root.ErrorAt("sources", UserError.Reason(e)); }
+        var uncertainty = UncertaintySettings.Parse(root.Map("uncertainty"), root, path, space.FreeCount, data.Datasets.Count + data.Grids.Count);
+        root.RejectUnknownKeys();
         foreach (var s in scans)
             foreach (var a in new[] { s.First, s.Second })
                 if (a is not null && !layout.ParameterNames.Contains(a.Parameter))
                     throw root.ErrorAt("grid_search", $"unknown parameter '{a.Parameter}'; the sources have: {string.Join(", ", layout.ParameterNames)}.");
-        return new GeometryConfig(path, data, fit, medium, layout, parameters, search, scans, output);
+        return new GeometryConfig(path, data, fit, medium, layout, parameters, search, scans, output, uncertainty);
     }
 
     private static (SourceLayout, Dictionary<string, ParameterSpec>) Sources(YamlMap root)

@@ -88,6 +88,19 @@ public sealed class GeometryProblem : IObjective
         return costs[0];
     }
 
+    /// <summary>Each dataset's weighted chi-square w_k²·‖W_k r_k‖² (nuisance projected out) at one point of the unit cube,
+    /// for likelihoods that scale each dataset's noise separately. False (and nothing written) for an invalid geometry.</summary>
+    public bool DatasetChiSquares(ReadOnlySpan<double> unit, Span<double> chiSquares)
+    {
+        if (chiSquares.Length != _terms.Length) throw new ArgumentException($"expected room for {_terms.Length} datasets, got {chiSquares.Length}.");
+        Span<double> cost = stackalloc double[1];
+        var perTerm = new double[_terms.Length];
+        EvaluateGroup(unit, 1, cost, perTerm);
+        if (cost[0] >= PenaltyBase) return false;
+        perTerm.CopyTo(chiSquares);
+        return true;
+    }
+
     /// <summary>Cost of a full physical parameter vector (fixed values included).</summary>
     public double CostOfFull(ReadOnlySpan<double> full) => Cost(Space.ToUnit(full));
 
@@ -113,8 +126,9 @@ public sealed class GeometryProblem : IObjective
         output.CopyTo(costs);
     }
 
-    /// <summary>A group of points evaluated together: one pass over each dataset's whitening factor serves them all.</summary>
-    private void EvaluateGroup(ReadOnlySpan<double> units, int count, Span<double> costs)
+    /// <summary>A group of points evaluated together: one pass over each dataset's whitening factor serves them all.
+    /// <paramref name="perTerm"/>, when given, receives each point's per-dataset chi-squares ([point × dataset]).</summary>
+    private void EvaluateGroup(ReadOnlySpan<double> units, int count, Span<double> costs, double[]? perTerm = null)
     {
         int d = Dimension;
         Span<double> full = stackalloc double[Space.Count];
@@ -127,8 +141,9 @@ public sealed class GeometryProblem : IObjective
         }
         var sum = new double[count];
         var buffers = new double[count][];
-        foreach (var t in _terms)
+        for (int k = 0; k < _terms.Length; k++)
         {
+            var t = _terms[k];
             int n = t.Count;
             for (int j = 0; j < count; j++)
             {
@@ -145,7 +160,9 @@ public sealed class GeometryProblem : IObjective
                 {
                     var r = buffers[j].AsSpan(0, n);
                     for (int i = 0; i < n; i++) r[i] = t.WhitenedObserved[i] - r[i];
-                    sum[j] += w2 * t.ProjectedSumOfSquares(r);
+                    double chi2 = w2 * t.ProjectedSumOfSquares(r);
+                    sum[j] += chi2;
+                    if (perTerm is not null) perTerm[j * _terms.Length + k] = chi2;
                 }
             }
             finally

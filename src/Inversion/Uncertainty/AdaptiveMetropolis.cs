@@ -29,7 +29,9 @@ public sealed record AdaptiveMetropolisOptions
     /// <summary>Standard-deviation factor of the second-stage proposal.</summary>
     public double DelayedRejectionScale { get; init; } = 0.2;
 
-    internal AdaptiveMetropolisOptions Validated(int dimension)
+    /// <summary>These options, checked for a chain of <paramref name="dimension"/> parameters.</summary>
+    /// <exception cref="ArgumentException">An option is out of range (the message says which and why).</exception>
+    public AdaptiveMetropolisOptions Validated(int dimension)
     {
         if (Iterations < 1 || BurnIn < 0 || BurnIn >= Iterations) throw new ArgumentException($"need 0 <= burn-in < iterations, got {BurnIn} and {Iterations}.");
         if (Thin < 1) throw new ArgumentException($"thinning must be >= 1, got {Thin}.");
@@ -125,6 +127,16 @@ public sealed class AdaptiveMetropolisChain
         double spare = r.ReadDouble();
         return new AdaptiveMetropolisChain(density, options, RandomStream.FromState(new RandomState(s0, s1, s2, s3, hasSpare ? spare : null)),
             x, logp, mean, m2, l, count, iteration, accepted, evaluations);
+    }
+
+    /// <summary>The iteration a state written by <see cref="Save"/> had reached, read without restoring it.</summary>
+    public static int SavedIteration(BinaryReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        int d = r.ReadInt32();
+        // x, mean (d each), m2, L (d² each), log density, adaptation count; then the iteration.
+        r.BaseStream.Seek(sizeof(double) * (2L * d + 2L * d * d + 1) + sizeof(long), SeekOrigin.Current);
+        return r.ReadInt32();
     }
 
     private AdaptiveMetropolisChain(ILogDensity density, AdaptiveMetropolisOptions options, RandomStream random, double[] x, double logp,

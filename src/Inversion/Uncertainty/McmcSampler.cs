@@ -63,12 +63,15 @@ public sealed record McmcCheckpoints(string Folder, int Every = 5_000, bool Resu
 
 /// <summary>Runs several independent DRAM chains in parallel, chain k seeded with stream k of the run seed, so the
 /// result does not depend on the number of cores or the order the chains finish in; with checkpoints, a run stopped at
-/// any point and resumed gives exactly the draws of an uninterrupted one.</summary>
+/// any point and resumed gives exactly the draws of an uninterrupted one, and a slice of the chains (a shard, from
+/// <c>firstChain</c>) gives exactly those chains of the whole run.</summary>
 public static class McmcSampler
 {
-    /// <summary>Samples <paramref name="density"/> with one chain per start point.</summary>
+    /// <summary>Samples <paramref name="density"/> with one chain per start point; the chains are numbered from
+    /// <paramref name="firstChain"/> (their random streams and checkpoint files follow the numbers).
+    /// <paramref name="progress"/> hears the iterations done over all chains, every 1,024 iterations of a chain.</summary>
     public static McmcResult Run(ILogDensity density, IReadOnlyList<double[]> starts, double[] initialStep, AdaptiveMetropolisOptions options,
-        long seed, CancellationToken cancel = default, McmcCheckpoints? checkpoints = null)
+        long seed, CancellationToken cancel = default, McmcCheckpoints? checkpoints = null, int firstChain = 0, Action<long>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(density);
         ArgumentNullException.ThrowIfNull(starts);
@@ -80,13 +83,15 @@ public static class McmcSampler
         var logp = new double[chains][];
         var acceptance = new double[chains];
         var evaluations = new long[chains];
+        long iterationsDone = 0;
         if (checkpoints is not null) Directory.CreateDirectory(checkpoints.Folder);
-        if (checkpoints is { Resume: true } && !Enumerable.Range(0, chains).Any(k => File.Exists(Path.Combine(checkpoints.Folder, $"chain_{k}.bin"))))
+        if (firstChain < 0) throw new ArgumentException($"the first chain number must be >= 0, got {firstChain}.");
+        if (checkpoints is { Resume: true } && !Enumerable.Range(firstChain, chains).Any(k => File.Exists(ChainFile(checkpoints.Folder, k))))
             throw new FileNotFoundException($"nothing to resume: no chain checkpoint (chain_K.bin) in {checkpoints.Folder}.");
         Parallel.For(0, chains, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel }, k =>
         {
             int kept = (options.Iterations - options.BurnIn + options.Thin - 1) / options.Thin;
-            string? file = checkpoints is null ? null : Path.Combine(checkpoints.Folder, $"chain_{k}.bin");
+            string? file = checkpoints is null ? null : ChainFile(checkpoints.Folder, firstChain + k);
             AdaptiveMetropolisChain chain;
             int n = 0;
             draws[k] = new double[kept][];
@@ -113,13 +118,17 @@ public static class McmcSampler
             }
             else
             {
-                chain = new AdaptiveMetropolisChain(density, starts[k], initialStep, options, RandomStream.ForStream(seed, k));
+                chain = new AdaptiveMetropolisChain(density, starts[k], initialStep, options, RandomStream.ForStream(seed, firstChain + k));
                 if (file is not null) File.Create(file + ".draws").Dispose();
             }
             for (int i = chain.Iteration; i < options.Iterations; i++)
             {
                 chain.Step();
-                if ((i & 1023) == 0) cancel.ThrowIfCancellationRequested();
+                if ((i & 1023) == 1023)
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    progress?.Invoke(Interlocked.Add(ref iterationsDone, 1024));
+                }
                 if (i >= options.BurnIn && (i - options.BurnIn) % options.Thin == 0)
                 {
                     draws[k][n] = chain.Current.ToArray();
@@ -135,6 +144,34 @@ public static class McmcSampler
             evaluations[k] = chain.Evaluations;
         });
         return new McmcResult(draws, logp, acceptance, evaluations.Sum());
+    }
+
+    /// <summary>The result of chains <paramref name="firstChain"/>.. read back from their checkpoints (e.g. the shards of
+    /// a run, merged); every chain must have finished, so nothing is sampled here.</summary>
+    public static McmcResult Load(ILogDensity density, AdaptiveMetropolisOptions options, string folder, int chains, int firstChain = 0)
+    {
+        ArgumentNullException.ThrowIfNull(density);
+        ArgumentNullException.ThrowIfNull(options);
+        for (int k = firstChain; k < firstChain + chains; k++)
+        {
+            int done = CheckpointedIterations(folder, k);
+            if (done < options.Iterations)
+                throw new InvalidOperationException($"chain {k} has done {done} of {options.Iterations} iterations ({ChainFile(folder, k)}); finish it (resume its shard) before merging.");
+        }
+        var unused = Enumerable.Repeat(new double[density.Dimension], chains).ToArray();
+        return Run(density, unused, Enumerable.Repeat(1.0, density.Dimension).ToArray(), options, 0, default, new McmcCheckpoints(folder, Resume: true), firstChain);
+    }
+
+    /// <summary>The state file of chain <paramref name="chain"/> in a checkpoint folder.</summary>
+    public static string ChainFile(string folder, int chain) => Path.Combine(folder, $"chain_{chain}.bin");
+
+    /// <summary>Iterations chain <paramref name="chain"/> has done according to its checkpoint (0 without one).</summary>
+    public static int CheckpointedIterations(string folder, int chain)
+    {
+        string file = ChainFile(folder, chain);
+        if (!File.Exists(file)) return 0;
+        using var reader = new BinaryReader(File.OpenRead(file));
+        return AdaptiveMetropolisChain.SavedIteration(reader);
     }
 
     /// <summary>A checkpoint: the draws kept since the last one are appended to chain_K.bin.draws, then the chain's state

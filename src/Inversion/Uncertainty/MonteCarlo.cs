@@ -1,5 +1,6 @@
 using SourceModel.Inversion.Problem;
 using SourceModel.Inversion.Randomness;
+using SourceModel.Inversion.Results;
 using SourceModel.Sampling;
 using SourceModel.Sampling.Noise;
 
@@ -26,6 +27,14 @@ public sealed record MonteCarloOptions
 /// <param name="MomentMagnitudes">Each realisation's Mw.</param>
 public sealed record MonteCarloResult(string[] Names, int[] Indices, double[][] Parameters, double[] Misfits, double[] MomentMagnitudes)
 {
+    /// <summary>A result from rows in any order (e.g. the shards of a run), sorted by realisation.</summary>
+    public static MonteCarloResult FromRows(string[] names, IEnumerable<MonteCarloRow> rows)
+    {
+        var sorted = rows.OrderBy(r => r.Index).ToArray();
+        return new MonteCarloResult(names, sorted.Select(r => r.Index).ToArray(), sorted.Select(r => r.Parameters).ToArray(),
+            sorted.Select(r => r.Misfit).ToArray(), sorted.Select(r => r.MomentMagnitude).ToArray());
+    }
+
     /// <summary>Values of one parameter over the realisations.</summary>
     public double[] Column(int parameter) => Parameters.Select(p => p[parameter]).ToArray();
 
@@ -60,51 +69,89 @@ public sealed record MonteCarloResult(string[] Names, int[] Indices, double[][] 
     }
 }
 
+/// <summary>One realisation's result.</summary>
+/// <param name="Index">Realisation number (0-based).</param>
+/// <param name="Parameters">Best model of the re-inversion, all parameters (fixed ones included).</param>
+/// <param name="Misfit">Its misfit σ.</param>
+/// <param name="MomentMagnitude">Its Mw.</param>
+/// <param name="Extra">What the optional follow-up step returned (e.g. slip per patch), empty without one.</param>
+public sealed record MonteCarloRow(int Index, double[] Parameters, double Misfit, double MomentMagnitude, double[] Extra);
+
 /// <summary>
 /// Monte Carlo re-inversion (Funning et al. 2005; Parsons et al. 2006): every dataset is perturbed with noise drawn
 /// from its own covariance (white noise from its sigmas when it has no covariance) and step 1 is run again. Realisation
-/// r uses noise stream r of the run seed and a search seed drawn from it, so any slice of realisations (a shard) gives
-/// the same rows as the whole run.
+/// r uses noise stream r of the run seed and a search seed drawn from it, so each realisation is determined by the run
+/// seed and r alone: any slice of realisations (a shard), in any order, on any number of machines, gives the same
+/// rows as the whole run.
 /// </summary>
-public static class MonteCarlo
+public sealed class MonteCarlo
 {
-    /// <summary>Runs realisations <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> − 1 (all
-    /// by default). <paramref name="problemFor"/> builds the step-1 problem from perturbed datasets.</summary>
-    public static MonteCarloResult Run(IReadOnlyList<GeodeticDataset> data, Func<IReadOnlyList<GeodeticDataset>, GeometryProblem> problemFor,
-        MonteCarloOptions options, int first = 0, int? count = null, Action<int>? progress = null, CancellationToken cancel = default)
+    private readonly IReadOnlyList<GeodeticDataset> _data;
+    private readonly Func<IReadOnlyList<GeodeticDataset>, GeometryProblem> _problemFor;
+    private readonly CorrelatedNoise?[] _generators;
+
+    /// <summary>Prepares the noise generators (one Cholesky factor per dataset covariance).</summary>
+    /// <param name="data">The observed datasets; each needs a covariance or sigmas.</param>
+    /// <param name="problemFor">Builds the step-1 problem from perturbed datasets.</param>
+    /// <param name="options">Count, seed and search.</param>
+    /// <param name="followUp">Optional further step on each realisation (its perturbed data and step-1 result), whose
+    /// values are kept in <see cref="MonteCarloRow.Extra"/>; it must be deterministic.</param>
+    public MonteCarlo(IReadOnlyList<GeodeticDataset> data, Func<IReadOnlyList<GeodeticDataset>, GeometryProblem> problemFor, MonteCarloOptions options,
+        Func<IReadOnlyList<GeodeticDataset>, GeometryResult, double[]>? followUp = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(problemFor);
         ArgumentNullException.ThrowIfNull(options);
-        int n = count ?? options.Realisations - first;
         if (options.Realisations < 1) throw new ArgumentException($"need at least one realisation, got {options.Realisations}.");
-        if (first < 0 || n < 0 || first + n > options.Realisations) throw new ArgumentException($"realisations {first}..{first + n - 1} are outside 0..{options.Realisations - 1}.");
         foreach (var d in data)
             if (!d.HasNoiseModel) throw new ArgumentException($"dataset '{d.Name}' has no noise model (covariance or sigmas) to perturb it with.");
-        var generators = data.Select(d => d.Covariance is { } c ? new CorrelatedNoise(c) : null).ToArray();
-        var rows = new double[n][];
-        var misfits = new double[n];
-        var mw = new double[n];
-        string[]? names = null;
-        int done = 0;
-        // Realisations one after another: each search already spreads its swarm over the cores.
+        (_data, _problemFor, Options, FollowUp) = (data, problemFor, options, followUp);
+        _generators = data.Select(d => d.Covariance is { } c ? new CorrelatedNoise(c) : null).ToArray();
+    }
+
+    /// <summary>Count, seed and search.</summary>
+    public MonteCarloOptions Options { get; }
+
+    /// <summary>The optional step after each re-inversion.</summary>
+    public Func<IReadOnlyList<GeodeticDataset>, GeometryResult, double[]>? FollowUp { get; }
+
+    /// <summary>The datasets of realisation <paramref name="r"/>: the observations plus that realisation's noise.</summary>
+    public IReadOnlyList<GeodeticDataset> Perturbed(int r) =>
+        _data.Select((d, j) => d.WithValues(Perturb(d, _generators[j], Options.Seed, r, j))).ToList();
+
+    /// <summary>Runs realisation <paramref name="r"/>; a cancellation stops its search and throws (no partial row).</summary>
+    public MonteCarloRow Realise(int r, CancellationToken cancel = default)
+    {
+        if (r < 0 || r >= Options.Realisations) throw new ArgumentException($"realisation {r} is outside 0..{Options.Realisations - 1}.");
+        cancel.ThrowIfCancellationRequested();
+        var perturbed = Perturbed(r);
+        var search = Options.Search with
+        {
+            Seed = (long)(RandomStream.ForStream(Options.Seed, r).NextUInt64() >> 1), Resume = false,
+            Executor = Options.Search.Executor with { CheckpointPath = null, Cancellation = cancel },
+        };
+        var result = GeometryInversion.Run(_problemFor(perturbed), search);
+        cancel.ThrowIfCancellationRequested();
+        var extra = FollowUp?.Invoke(perturbed, result) ?? [];
+        return new MonteCarloRow(r, result.Best.Parameters, result.Best.Cost, result.Best.MomentMagnitude, extra);
+    }
+
+    /// <summary>Runs realisations <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> − 1 (all
+    /// by default), one after another (each search already spreads its swarm over the cores).</summary>
+    public static MonteCarloResult Run(IReadOnlyList<GeodeticDataset> data, Func<IReadOnlyList<GeodeticDataset>, GeometryProblem> problemFor,
+        MonteCarloOptions options, int first = 0, int? count = null, Action<int>? progress = null, CancellationToken cancel = default)
+    {
+        var monteCarlo = new MonteCarlo(data, problemFor, options);
+        int n = count ?? options.Realisations - first;
+        if (first < 0 || n < 0 || first + n > options.Realisations) throw new ArgumentException($"realisations {first}..{first + n - 1} are outside 0..{options.Realisations - 1}.");
+        var names = problemFor(data).Layout.ParameterNames.ToArray();
+        var rows = new List<MonteCarloRow>(n);
         for (int k = 0; k < n; k++)
         {
-            cancel.ThrowIfCancellationRequested();
-            int r = first + k;
-            var perturbed = data.Select((d, j) => d.WithValues(Perturb(d, generators[j], options.Seed, r, j))).ToList();
-            var problem = problemFor(perturbed);
-            var search = options.Search with
-            {
-                Seed = (long)(RandomStream.ForStream(options.Seed, r).NextUInt64() >> 1), Resume = false,
-                Executor = options.Search.Executor with { CheckpointPath = null },
-            };
-            var result = GeometryInversion.Run(problem, search);
-            names ??= [.. result.ParameterNames];
-            (rows[k], misfits[k], mw[k]) = (result.Best.Parameters, result.Best.Cost, result.Best.MomentMagnitude);
-            progress?.Invoke(++done);
+            rows.Add(monteCarlo.Realise(first + k, cancel));
+            progress?.Invoke(k + 1);
         }
-        return new MonteCarloResult(names ?? [], Enumerable.Range(first, n).ToArray(), rows, misfits, mw);
+        return MonteCarloResult.FromRows(names, rows);
     }
 
     /// <summary>Dataset <paramref name="j"/>'s values plus realisation <paramref name="r"/>'s noise.</summary>

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion.Problem;
+using SourceModel.Inversion.Results;
+using SourceModel.Inversion.Uncertainty;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>One quantity's spread: mean, standard deviation, 2.5/50/97.5 percentiles (and, for MCMC, the MAP value,
+/// split R̂ and effective sample size).</summary>
+internal sealed record QuantityStatistics(string Name, string Unit, double[] Samples, double Mean, double StandardDeviation,
+    double P2_5, double P50, double P97_5, double? Map = null, double? RHat = null, double? EffectiveSize = null)
+{
+    public static QuantityStatistics Of(string name, string unit, double[] samples, IReadOnlyList<double[]>? traces = null, double? map = null)
+    {
+        double mean = samples.Average();
+        double sd = samples.Length < 2 ? 0 : Math.Sqrt(samples.Sum(v => (v - mean) * (v - mean)) / (samples.Length - 1));
+        return new QuantityStatistics(name, unit, samples, mean, sd,
+            ChainDiagnostics.Quantile(samples, 0.025), ChainDiagnostics.Quantile(samples, 0.5), ChainDiagnostics.Quantile(samples, 0.975), map,
+            traces is null ? null : ChainDiagnostics.SplitRHat(traces), traces is null ? null : ChainDiagnostics.EffectiveSampleSize(traces));
+    }
+}
+
+/// <summary>
+/// The results of an uncertainty run, from its state (docs/formats.md, "uncertainty run folder"): Monte Carlo —
+/// realisations.csv; MCMC — samples.csv and chains.csv; both — statistics.csv, correlation.csv, summary.json and
+/// report.html. Everything but the report and the log line is a function of the state alone, so a merged sharded run
+/// writes the same bytes as a single process.
+/// </summary>
+internal static class UncertaintyOutput
+{
+    public static void Write(UncertaintyProblem p, UncertaintyState state, string output, bool html, TextWriter log, IReadOnlyList<string> command, Stopwatch clock)
+    {
+        var c = p.Config;
+        var files = new List<(string Name, Action<TextWriter> Write)>();
+        List<QuantityStatistics> stats;
+        object details;
+        Action<string>? report = null;
+        if (state.Method == "montecarlo")
+        {
+            var rows = ReadRealisations(state, c.Layout.ParameterNames);
+            var specs = c.Layout.Space(c.Parameters).Specs;
+            stats = [.. Enumerable.Range(0, specs.Count).Where(i => specs[i].IsFree)
+                .Select(i => QuantityStatistics.Of(specs[i].Name, Unit(specs[i].Name), rows.Select(r => r.Parameters[i]).ToArray())),
+                QuantityStatistics.Of("mw", "", rows.Select(r => r.MomentMagnitude).ToArray())];
+            files.Add(("realisations.csv", w => WriteRealisations(w, c.Layout.ParameterNames, rows)));
+            details = new
+            {
+                realisations = rows.Count, search = c.Search.MethodName,
+                misfit = new { mean = rows.Average(r => r.Misfit), min = rows.Min(r => r.Misfit), max = rows.Max(r => r.Misfit) },
+            };
+            report = file => UncertaintyReport.MonteCarlo(file, p, state, rows, stats, command);
+        }
+        else
+        {
+            var posterior = p.Posterior();
+            var options = c.Uncertainty.Mcmc.Sampler;
+            McmcResult result;
+            try { result = McmcSampler.Load(posterior, options, state.Folder, state.Count); }
+            catch (InvalidOperationException e) { throw new UserError($"{output}: {e.Message}"); }
+            var names = posterior.Names;
+            var physical = result.Draws.Select(chain => chain.Select(x => posterior.CoordinatesToPhysical(x)).ToArray()).ToArray();
+            var mw = result.Draws.Select(chain => chain.Select(x => MomentMagnitude(posterior, x)).ToArray()).ToArray();
+            var (mapChain, mapDraw) = Enumerable.Range(0, result.Draws.Length).SelectMany(k => Enumerable.Range(0, result.Draws[k].Length).Select(i => (k, i)))
+                .MaxBy(t => result.LogDensities[t.k][t.i]);
+            stats = [.. names.Select((n, j) => QuantityStatistics.Of(n, Unit(n), physical.SelectMany(ch => ch.Select(x => x[j])).ToArray(),
+                    physical.Select(ch => ch.Select(x => x[j]).ToArray()).ToArray(), physical[mapChain][mapDraw][j])),
+                QuantityStatistics.Of("mw", "", mw.SelectMany(x => x).ToArray(), mw, mw[mapChain][mapDraw])];
+            files.Add(("samples.csv", w => CsvTable.Write(w, ["chain", "draw", "log_posterior", "mw", .. names],
+                Enumerable.Range(0, physical.Length).SelectMany(k => physical[k].Select((x, i) => (IEnumerable<string>)
+                    [I(k), I(i), R(result.LogDensities[k][i]), R(mw[k][i]), .. x.Select(R)])))));
+            files.Add(("chains.csv", w => CsvTable.Write(w, ["chain", "acceptance_rate", "draws", "mean_log_posterior"],
+                Enumerable.Range(0, physical.Length).Select(k => (IEnumerable<string>)
+                    [I(k), R(result.AcceptanceRates[k]), I(physical[k].Length), R(result.LogDensities[k].Average())]))));
+            details = new
+            {
+                chains = state.Count, iterations = options.Iterations, burn_in = options.BurnIn, thin = options.Thin,
+                delayed_rejection = options.DelayedRejection, draws = physical.Sum(ch => ch.Length), evaluations = result.Evaluations,
+                acceptance_rates = result.AcceptanceRates,
+                noise_scale = c.Uncertainty.Mcmc.NoiseScale is { } s ? new { min = s.Min, max = s.Max } : null,
+                max_split_rhat = stats.Max(q => q.RHat!.Value), min_effective_sample_size = stats.Min(q => q.EffectiveSize!.Value),
+                map = new
+                {
+                    log_posterior = result.LogDensities[mapChain][mapDraw], chain = mapChain, draw = mapDraw, mw = mw[mapChain][mapDraw],
+                    parameters = names.Select((n, j) => (n, physical[mapChain][mapDraw][j])).ToDictionary(t => t.n, t => t.Item2),
+                },
+            };
+            report = file => UncertaintyReport.Mcmc(file, p, result, physical, mw, stats, command);
+        }
+        var correlation = Correlation(stats);
+        files.Add(("statistics.csv", w => CsvTable.Write(w,
+            ["name", "unit", "mean", "standard_deviation", "p2_5", "p50", "p97_5", "map", "split_rhat", "effective_sample_size"],
+            stats.Select(q => (IEnumerable<string>)[q.Name, q.Unit, R(q.Mean), R(q.StandardDeviation), R(q.P2_5), R(q.P50), R(q.P97_5),
+                O(q.Map), O(q.RHat), O(q.EffectiveSize)]))));
+        files.Add(("correlation.csv", w => CsvTable.Write(w, ["name", .. stats.Select(q => q.Name)],
+            stats.Select((q, i) => (IEnumerable<string>)[q.Name, .. Enumerable.Range(0, stats.Count).Select(j => R(correlation[i, j]))]))));
+        var names2 = files.Select(f => f.Name).Concat(html ? ["report.html"] : []).Append("summary.json").ToList();
+        var summary = new
+        {
+            software = "sourcemodel",
+            config = state.Config,
+            config_sha256 = state.ConfigHash,
+            method = state.Method,
+            seed = state.Seed,
+            details,
+            quantities = stats.Select(q => new
+            {
+                name = q.Name, unit = q.Unit, mean = q.Mean, standard_deviation = q.StandardDeviation, p2_5 = q.P2_5, p50 = q.P50, p97_5 = q.P97_5,
+                map = q.Map, split_rhat = q.RHat, effective_sample_size = q.EffectiveSize,
+            }),
+            correlation = new { names = stats.Select(q => q.Name), matrix = Enumerable.Range(0, stats.Count).Select(i => Enumerable.Range(0, stats.Count).Select(j => correlation[i, j])) },
+            files = names2,
+        };
+        // The report first: a missing plotly.js fails before anything of this run is written.
+        if (html) report(Path.Combine(output, "report.html"));
+        foreach (var (name, write) in files) AtomicFile.Write(Path.Combine(output, name), write);
+        AtomicFile.Write(Path.Combine(output, "summary.json"), w => w.Write(JsonSerializer.Serialize(summary, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        })));
+        foreach (var q in stats)
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {q.Name,-24} {q.Mean,12:G6} ± {q.StandardDeviation:G3} {q.Unit}  [2.5 %: {q.P2_5:G6}, 97.5 %: {q.P97_5:G6}]{(q.RHat is { } r ? $"  R̂ {r:0.000}, ESS {q.EffectiveSize:0}" : "")}"));
+        log.WriteLine($"wrote {names2.Count} file(s) to {output} in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>Realisation rows as CSV: realisation, misfit, mw, then every parameter (round-trip numbers).</summary>
+    public static void WriteRealisations(TextWriter w, IReadOnlyList<string> names, IEnumerable<MonteCarloRow> rows) =>
+        CsvTable.Write(w, ["realisation", "misfit", "mw", .. names],
+            rows.Select(r => (IEnumerable<string>)[I(r.Index), R(r.Misfit), R(r.MomentMagnitude), .. r.Parameters.Select(R)]));
+
+    /// <summary>Every realisation's row from the state; all must be there.</summary>
+    private static List<MonteCarloRow> ReadRealisations(UncertaintyState state, IReadOnlyList<string> names)
+    {
+        var missing = Enumerable.Range(0, state.Count).Where(r => !File.Exists(state.RealisationFile(r))).ToList();
+        if (missing.Count > 0)
+            throw new UserError($"{state.Folder}: {missing.Count} of {state.Count} realisations are not done yet (e.g. {string.Join(", ", missing.Take(5))}); " +
+                                "run or resume the shards that hold them, then merge.");
+        var rows = new List<MonteCarloRow>(state.Count);
+        string[] header = ["realisation", "misfit", "mw", .. names];
+        for (int r = 0; r < state.Count; r++)
+        {
+            var t = CsvTable.Load(state.RealisationFile(r), string.Join(", ", header));
+            if (!t.Header.SequenceEqual(header) || t.Rows.Count != 1)
+                throw new UserError($"{t.Path}: expected one row with the columns {string.Join(", ", header)}; the state does not match the config's sources.");
+            var (line, f) = t.Rows[0];
+            var v = Enumerable.Range(0, header.Length).Select(j => t.Number(line, f, j)).ToArray();
+            if ((int)v[0] != r) throw new UserError($"{t.Path}:{line}: holds realisation {v[0]}, expected {r}.");
+            rows.Add(new MonteCarloRow(r, v[3..], v[1], v[2], []));
+        }
+        return rows;
+    }
+
+    private static double MomentMagnitude(GeometryPosterior posterior, double[] unit)
+    {
+        var sources = posterior.Problem.Layout.Realise(posterior.ToPhysical(unit), out _);
+        return sources is null ? double.NaN : SourceSet.MomentMagnitude(sources.Moment(posterior.Problem.Medium));
+    }
+
+    /// <summary>Pearson correlation between every pair of quantities (NaN where one does not vary).</summary>
+    private static double[,] Correlation(List<QuantityStatistics> stats)
+    {
+        int n = stats.Count;
+        var r = new double[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                r[i, j] = stats[i].StandardDeviation > 0 && stats[j].StandardDeviation > 0 ? Statistics.Correlation(stats[i].Samples, stats[j].Samples) : double.NaN;
+        return r;
+    }
+
+    /// <summary>Unit of a parameter or hyperparameter name.</summary>
+    public static string Unit(string name) => name.StartsWith("noise_scale.", StringComparison.Ordinal) ? "" : SourceTemplate.UnitOf(name[(name.IndexOf('.') + 1)..]);
+
+    private static string R(double v) => NumberFormat.RoundTrip(v);
+
+    private static string O(double? v) => v is { } x ? NumberFormat.RoundTrip(x) : "";
+
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion.Uncertainty;
+using SourceModel.Reports.Figures;
+using SourceModel.Reports.Html;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>The uncertainty report: the table of spreads, a histogram per quantity, the corner plot of trade-offs and,
+/// for MCMC, the trace of every chain and the chain diagnostics.</summary>
+internal static class UncertaintyReport
+{
+    /// <summary>Points drawn per scatter panel or trace: enough to see a trade-off, small enough for a light page.</summary>
+    private const int MaxPlotted = 2000;
+
+    public static void MonteCarlo(string html, UncertaintyProblem p, UncertaintyState state, IReadOnlyList<MonteCarloRow> rows,
+        IReadOnlyList<QuantityStatistics> stats, IReadOnlyList<string> command)
+    {
+        var report = Start("Uncertainty: Monte Carlo re-inversion", p, command)
+            .Metadata("method", $"{rows.Count} realisations of the data perturbed with noise from each dataset's covariance (or sigmas), " +
+                                $"each re-inverted with {p.Config.Search.MethodName}; run seed {state.Seed}")
+            .Metadata("misfit", $"mean {F(rows.Average(r => r.Misfit))}, range {F(rows.Min(r => r.Misfit))} – {F(rows.Max(r => r.Misfit))}");
+        Body(report, stats, withChains: false);
+        report.Section("Misfit of the realisations")
+            .Add(StandardFigures.Histogram("misfit", "misfit of each realisation's best model", rows.Select(r => r.Misfit).ToArray(), "misfit", "σ"));
+        Save(report, html);
+    }
+
+    public static void Mcmc(string html, UncertaintyProblem p, McmcResult result, double[][][] physical, double[][] mw,
+        IReadOnlyList<QuantityStatistics> stats, IReadOnlyList<string> command)
+    {
+        var m = p.Config.Uncertainty.Mcmc;
+        var report = Start("Uncertainty: MCMC posterior", p, command)
+            .Metadata("sampler", $"{(m.Sampler.DelayedRejection ? "DRAM (adaptive Metropolis with delayed rejection)" : "adaptive Metropolis")}, " +
+                                 $"{result.Draws.Length} chain(s) × {m.Sampler.Iterations:N0} iterations, burn-in {m.Sampler.BurnIn:N0} (adaptation only there), thinning {m.Sampler.Thin}; " +
+                                 $"{result.Evaluations:N0} likelihood evaluations; chains start at {(m.StartAtOptimum ? "the step-1 optimum" : "random points of the bounds")}")
+            .Metadata("priors", "uniform within each parameter's bounds" + (m.NoiseScale is { } s ? $"; per-dataset noise scale log-uniform in [{F(s.Min)}, {F(s.Max)}]" : ""))
+            .Metadata("diagnostics", $"largest split R̂ {stats.Max(q => q.RHat ?? 0):0.000} (< 1.01 is converged), smallest effective sample size {stats.Min(q => q.EffectiveSize ?? 0):0}");
+        Body(report, stats, withChains: true);
+        report.Section("Chains")
+            .Table(["chain", "acceptance rate", "draws kept", "mean log posterior"], Enumerable.Range(0, result.Draws.Length).Select(k => (IReadOnlyList<string>)
+                [k.ToString(CultureInfo.InvariantCulture), result.AcceptanceRates[k].ToString("0.000", CultureInfo.InvariantCulture),
+                 result.Draws[k].Length.ToString(CultureInfo.InvariantCulture), F(result.LogDensities[k].Average())]));
+        report.Paragraph("Traces after the burn-in, one line per chain: well-mixed chains overlap and show no trend.");
+        for (int j = 0; j < stats.Count; j++)
+        {
+            var q = stats[j];
+            var traces = Enumerable.Range(0, physical.Length).Select(k =>
+            {
+                var values = q.Name == "mw" ? mw[k] : physical[k].Select(x => x[j]).ToArray();
+                var (x, y) = Thin(values);
+                return (Trace)new ScatterTrace(x, y) { Name = $"chain {k}", Mode = "lines" };
+            }).ToArray();
+            report.Add(new Figure($"trace-{j}", traces, new Layout(new FigureTitle($"trace of {q.Name}"))
+            { XAxis = Axis.Titled("draw after burn-in", "count"), YAxis = Axis.Titled(q.Name, q.Unit), Height = 260 }));
+        }
+        Save(report, html);
+    }
+
+    private static Report Start(string title, UncertaintyProblem p, IReadOnlyList<string> command) => new Report(title)
+        .Metadata("command", "sourcemodel " + string.Join(' ', command))
+        .Metadata("config", Path.GetFullPath(p.Config.Path))
+        .Metadata("created (UTC)", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+        .Metadata("data", string.Join("; ", p.Data.Select(d => $"{d.Name}: {d.Count} points")));
+
+    /// <summary>The table, the histograms and the corner plot.</summary>
+    private static void Body(Report report, IReadOnlyList<QuantityStatistics> stats, bool withChains)
+    {
+        report.Section("Spread of each quantity")
+            .Table(withChains
+                    ? ["quantity", "unit", "mean", "std. dev.", "2.5 %", "50 %", "97.5 %", "MAP", "split R̂", "ESS"]
+                    : ["quantity", "unit", "mean", "std. dev.", "2.5 %", "50 %", "97.5 %"],
+                stats.Select(q => (IReadOnlyList<string>)(withChains
+                    ? [q.Name, q.Unit, F(q.Mean), F(q.StandardDeviation), F(q.P2_5), F(q.P50), F(q.P97_5), F(q.Map!.Value),
+                       q.RHat!.Value.ToString("0.000", CultureInfo.InvariantCulture), q.EffectiveSize!.Value.ToString("0", CultureInfo.InvariantCulture)]
+                    : [q.Name, q.Unit, F(q.Mean), F(q.StandardDeviation), F(q.P2_5), F(q.P50), F(q.P97_5)])));
+        report.Section("Histograms");
+        for (int j = 0; j < stats.Count; j++)
+            report.Add(StandardFigures.Histogram($"histogram-{j}", $"{stats[j].Name}: 95 % between {F(stats[j].P2_5)} and {F(stats[j].P97_5)}",
+                stats[j].Samples, stats[j].Name, stats[j].Unit.Length == 0 ? "–" : stats[j].Unit));
+        var varying = stats.Where(q => q.StandardDeviation > 0).ToList();
+        if (varying.Count >= 2)
+        {
+            int n = varying[0].Samples.Length, every = Math.Max(1, (n + MaxPlotted - 1) / MaxPlotted);
+            report.Section("Trade-offs (corner plot)")
+                .Paragraph(every > 1 ? $"every {every}th of {n:N0} samples drawn in the scatter panels; the histograms use all." : $"all {n:N0} samples.")
+                .Add(StandardFigures.Corner("corner", "pairwise trade-offs",
+                    varying.Select(q => (q.Name, q.Unit.Length == 0 ? "–" : q.Unit, (IReadOnlyList<double>)q.Samples.Where((_, i) => i % every == 0).ToArray())).ToList()));
+        }
+    }
+
+    private static (double[] X, double[] Y) Thin(double[] values)
+    {
+        int every = Math.Max(1, (values.Length + MaxPlotted - 1) / MaxPlotted);
+        var idx = Enumerable.Range(0, values.Length).Where(i => i % every == 0).ToArray();
+        return (idx.Select(i => (double)i).ToArray(), idx.Select(i => values[i]).ToArray());
+    }
+
+    private static void Save(Report report, string html)
+    {
+        try { report.Save(html); }
+        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+    }
+
+    private static string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+}

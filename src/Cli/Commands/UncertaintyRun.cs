@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion;
+using SourceModel.Inversion.Problem;
+using SourceModel.Inversion.Randomness;
+using SourceModel.Inversion.Uncertainty;
+using SourceModel.Sampling;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>The step-1 problem of a config, built from observed (or perturbed) data.</summary>
+internal sealed record UncertaintyProblem(GeometryConfig Config, IReadOnlyList<GeodeticDataset> Data)
+{
+    public static UncertaintyProblem Load(string path)
+    {
+        var c = GeometryConfig.Load(path);
+        return new UncertaintyProblem(c, c.Data.ImportAll().Select(d => d.Data).ToList());
+    }
+
+    /// <summary>The problem on <paramref name="data"/> (the observations or one realisation of them).</summary>
+    public GeometryProblem For(IReadOnlyList<GeodeticDataset> data)
+    {
+        var terms = FitKeys.Prepare(Config.Path, data, Config.Fit);
+        try { return new GeometryProblem(Config.Layout, Config.Layout.Space(Config.Parameters), terms, Config.Medium); }
+        catch (ArgumentException e) { throw new UserError($"{Config.Path}: {UserError.Reason(e)}"); }
+    }
+
+    /// <summary>The posterior the MCMC samples.</summary>
+    public GeometryPosterior Posterior() => new(For(Data), Config.Uncertainty.Mcmc.NoiseScale);
+}
+
+/// <summary>
+/// `sourcemodel uncertainty CONFIG.yaml --method montecarlo|mcmc [--shard i/N] [--resume]`: runs the realisations or
+/// chains (all, or a shard's slice) with their state in RUN/state, and, for a whole run, writes the results
+/// (<see cref="UncertaintyOutput"/>). `sourcemodel merge RUN` writes them from the shards' state.
+/// </summary>
+internal static class UncertaintyRun
+{
+    public static void Run(string path, UncertaintyMethod method, string? outputOverride, bool resume, Shard? shard, bool html,
+        TextWriter log, IReadOnlyList<string> command, CancellationToken cancel = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var p = UncertaintyProblem.Load(path);
+        var u = p.Config.Uncertainty;
+        string output = outputOverride is null ? u.Output : Path.GetFullPath(outputOverride);
+        int count = method == UncertaintyMethod.MonteCarlo ? u.MonteCarlo.Realisations : u.Mcmc.Chains;
+        var observed = p.For(p.Data);
+        Directory.CreateDirectory(output);
+        var state = UncertaintyState.Open(output, path, Name(method), count, u.Seed, resume, shard);
+        var (first, length) = shard?.Slice(count) ?? (0, count);
+        string what = method == UncertaintyMethod.MonteCarlo ? "realisation" : "chain";
+        log.WriteLine($"{path}: {p.Data.Count} dataset(s), {observed.DataCount} observations, {observed.Dimension} free parameter(s); {Name(method)}, seed {u.Seed}, " +
+                      $"{what}s {first}..{first + length - 1} of {count}{(shard is null ? "" : $" (shard {shard})")}{(resume ? ", resuming" : "")}");
+        if (method == UncertaintyMethod.MonteCarlo) RunMonteCarlo(p, state, first, length, resume, log, cancel);
+        else RunMcmc(p, state, first, length, resume, log, cancel);
+        if (shard is not null)
+        {
+            log.WriteLine($"shard {shard} finished in {clock.Elapsed.TotalSeconds:0.0} s; when every shard has, run: sourcemodel merge {output}");
+            return;
+        }
+        UncertaintyOutput.Write(p, state, output, html, log, command, clock);
+    }
+
+    /// <summary>`sourcemodel merge RUN`: the results of a sharded run, from its state.</summary>
+    public static void Merge(string output, bool html, TextWriter log, IReadOnlyList<string> command)
+    {
+        var clock = Stopwatch.StartNew();
+        output = Path.GetFullPath(output);
+        var state = UncertaintyState.ForMerge(output);
+        var p = UncertaintyProblem.Load(state.Config);
+        log.WriteLine($"merging {state.Count} {state.Method} {(state.Method == "mcmc" ? "chains" : "realisations")} from {state.Folder}");
+        UncertaintyOutput.Write(p, state, output, html, log, command, clock);
+    }
+
+    /// <summary>The method's name in configs, state and summaries.</summary>
+    public static string Name(UncertaintyMethod m) => m == UncertaintyMethod.MonteCarlo ? "montecarlo" : "mcmc";
+
+    private static void RunMonteCarlo(UncertaintyProblem p, UncertaintyState state, int first, int length, bool resume, TextWriter log, CancellationToken cancel)
+    {
+        var c = p.Config;
+        var mc = new MonteCarlo(p.Data, p.For, new MonteCarloOptions { Realisations = c.Uncertainty.MonteCarlo.Realisations, Seed = c.Uncertainty.Seed, Search = c.Search });
+        var todo = Enumerable.Range(first, length).Where(r => !(resume && File.Exists(state.RealisationFile(r)))).ToList();
+        if (!resume)
+            foreach (int r in todo) File.Delete(state.RealisationFile(r));
+        if (todo.Count < length) log.WriteLine($"  {length - todo.Count} realisation(s) already done, {todo.Count} to run");
+        var names = c.Layout.ParameterNames;
+        ProgressDisplay.Steps(log, "realisation", todo.Count, report =>
+        {
+            for (int k = 0; k < todo.Count; k++)
+            {
+                var row = mc.Realise(todo[k], cancel);
+                // One file per realisation, written whole: a kill loses at most the realisation under way.
+                AtomicFile.Write(state.RealisationFile(row.Index), w => UncertaintyOutput.WriteRealisations(w, names, [row]));
+                report(k + 1, string.Create(CultureInfo.InvariantCulture, $"#{row.Index}: misfit {row.Misfit:G5}, Mw {row.MomentMagnitude:0.000}"));
+            }
+            return 0;
+        });
+    }
+
+    private static void RunMcmc(UncertaintyProblem p, UncertaintyState state, int first, int length, bool resume, TextWriter log, CancellationToken cancel)
+    {
+        var m = p.Config.Uncertainty.Mcmc;
+        var posterior = p.Posterior();
+        if (!resume)
+            for (int k = first; k < first + length; k++)
+                foreach (string f in new[] { McmcSampler.ChainFile(state.Folder, k), McmcSampler.ChainFile(state.Folder, k) + ".draws" })
+                    File.Delete(f);
+        bool anyStarted = Enumerable.Range(first, length).Any(k => File.Exists(McmcSampler.ChainFile(state.Folder, k)));
+        var starts = Enumerable.Range(first, length).Select(_ => Array.Empty<double>()).ToArray();
+        if (Enumerable.Range(first, length).Any(k => !File.Exists(McmcSampler.ChainFile(state.Folder, k))))
+            starts = Starts(p, posterior, first, length, log);
+        var step = Enumerable.Repeat(m.InitialStep, posterior.Dimension).ToArray();
+        long total = (long)length * m.Sampler.Iterations;
+        ProgressDisplay.Steps(log, "MCMC iterations (×1,000)", (int)Math.Min(int.MaxValue, total / 1000), report =>
+        {
+            long next = total / 10;
+            return McmcSampler.Run(posterior, starts, step, m.Sampler, p.Config.Uncertainty.Seed, cancel,
+                new McmcCheckpoints(state.Folder, m.CheckpointEvery, anyStarted), first,
+                done =>
+                {
+                    if (done < Interlocked.Read(ref next)) return;
+                    Interlocked.Add(ref next, total / 10);
+                    report((int)(done / 1000), $"{done:N0} of {total:N0}");
+                });
+        });
+    }
+
+    /// <summary>Chain starts in the unit cube: the step-1 optimum (found once with the config's optimiser, the same in
+    /// every shard) or a random point of the bounds with a finite density, from a stream of the run seed.</summary>
+    private static double[][] Starts(UncertaintyProblem p, GeometryPosterior posterior, int first, int length, TextWriter log)
+    {
+        var m = p.Config.Uncertainty.Mcmc;
+        int d = posterior.Problem.Dimension;
+        // Noise scales start at 1 (the covariance as given) when the bounds allow, else mid-range in log.
+        double scaleStart = m.NoiseScale is { } s && s.Min <= 1 && 1 <= s.Max ? Math.Log(1 / s.Min) / Math.Log(s.Max / s.Min) : 0.5;
+        if (m.StartAtOptimum)
+        {
+            log.WriteLine($"  starting the chains at the step-1 optimum ({p.Config.Search.MethodName}, seed {p.Config.Search.Seed})");
+            var best = GeometryInversion.Run(posterior.Problem, p.Config.Search);
+            var unit = posterior.Problem.Space.ToUnit(best.Best.Parameters);
+            var start = unit.Concat(Enumerable.Repeat(scaleStart, posterior.Dimension - d)).ToArray();
+            return Enumerable.Range(0, length).Select(_ => (double[])start.Clone()).ToArray();
+        }
+        return Enumerable.Range(first, length).Select(k =>
+        {
+            var random = RandomStream.ForStream(p.Config.Uncertainty.Seed, (1 << 24) + k);
+            for (int attempt = 0; attempt < 10_000; attempt++)
+            {
+                var x = Enumerable.Range(0, posterior.Dimension).Select(i => i < d ? random.NextDouble() : scaleStart).ToArray();
+                if (double.IsFinite(posterior.Evaluate(x))) return x;
+            }
+            throw new UserError($"{p.Config.Path}: uncertainty.mcmc.start: random: no valid geometry in 10,000 random draws within the bounds; narrow them or start at the optimum.");
+        }).ToArray();
+    }
+}
