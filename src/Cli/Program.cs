@@ -225,12 +225,13 @@ internal static class Program
         var partition = new Option<string?>("--partition") { Description = "Slurm partition." };
         var memory = new Option<string?>("--mem-per-cpu") { Description = "Memory per core (e.g. 2G)." };
         var command = new Option<string?>("--command") { Description = "How the batch scripts start sourcemodel (default: this program)." };
+        var noReport = new Option<bool>("--no-report") { Description = "The merge job skips report.html." };
         var cmd = new Command("slurm", "Write Slurm batch scripts for an uncertainty run: a job array of shards and a dependent merge.")
-            { config, method, shards, output, cpus, time, partition, memory, command };
+            { config, method, shards, output, cpus, time, partition, memory, command, noReport };
         cmd.SetAction(r =>
         {
             SlurmScript.Write(r.GetValue(config)!, ParseMethod(r.GetValue(method)!), r.GetValue(shards), r.GetValue(output),
-                new SlurmResources(r.GetValue(cpus), r.GetValue(time), r.GetValue(partition), r.GetValue(memory)), r.GetValue(command), stdout);
+                new SlurmResources(r.GetValue(cpus), r.GetValue(time), r.GetValue(partition), r.GetValue(memory), !r.GetValue(noReport)), r.GetValue(command), stdout);
             return ExitCodes.Ok;
         });
         return cmd;

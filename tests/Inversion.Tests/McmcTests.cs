@@ -49,8 +49,10 @@ public sealed class McmcTests(ITestOutputHelper output)
                 Assert.InRange(rho, rhoTrue - tolerance, rhoTrue + tolerance);
             }
         }
-        // The adapted random walk in 3-D accepts near the optimal ~30 % (Gelman, Roberts & Gilks 1996), not 0 or 100 %.
-        Assert.All(result.AcceptanceRates, r => Assert.InRange(r, 0.15, 0.6));
+        // The first stage is steered to the target 23.4 % (Roberts et al. 1997); delayed rejection's smaller second try
+        // then accepts part of the rest, so the total is higher.
+        Assert.All(result.FirstStageAcceptanceRates, r => Assert.InRange(r, 0.20, 0.27));
+        Assert.All(result.AcceptanceRates.Zip(result.FirstStageAcceptanceRates), t => Assert.InRange(t.First, t.Second + 0.05, 0.95));
     }
 
     [Fact]
@@ -125,6 +127,7 @@ public sealed class McmcTests(ITestOutputHelper output)
                 for (int i = 0; i < whole.Draws[c].Length; i++) Assert.Equal(whole.Draws[c][i], resumed.Draws[c][i]);
             }
             Assert.Equal(whole.AcceptanceRates, resumed.AcceptanceRates);
+            Assert.Equal(whole.FirstStageAcceptanceRates, resumed.FirstStageAcceptanceRates);
         }
         finally
         {

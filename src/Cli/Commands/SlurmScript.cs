@@ -8,7 +8,8 @@ namespace SourceModel.Cli.Commands;
 /// <param name="Time">Wall-time limit per shard (Slurm's format, e.g. 02:00:00), or null for the partition default.</param>
 /// <param name="Partition">Partition, or null for the default.</param>
 /// <param name="MemoryPerCpu">Memory per core (e.g. 2G), or null.</param>
-internal sealed record SlurmResources(int CpusPerTask, string? Time, string? Partition, string? MemoryPerCpu);
+/// <param name="Report">Whether the merge writes report.html.</param>
+internal sealed record SlurmResources(int CpusPerTask, string? Time, string? Partition, string? MemoryPerCpu, bool Report = true);
 
 /// <summary>
 /// `sourcemodel slurm CONFIG.yaml --method M --shards N`: writes RUN/slurm/array.sbatch (a job array, task i running
@@ -55,7 +56,7 @@ internal static class SlurmScript
         string merge = $"""
             {Header($"sourcemodel-{name}-merge", "merge.log")}
             set -euo pipefail
-            {exe} merge {outArg}
+            {exe} merge {outArg}{(resources.Report ? "" : " --no-report")}
 
             """;
         string submit = $"""

@@ -71,14 +71,14 @@ internal static class UncertaintyOutput
             files.Add(("samples.csv", w => CsvTable.Write(w, ["chain", "draw", "log_posterior", "mw", .. names],
                 Enumerable.Range(0, physical.Length).SelectMany(k => physical[k].Select((x, i) => (IEnumerable<string>)
                     [I(k), I(i), R(result.LogDensities[k][i]), R(mw[k][i]), .. x.Select(R)])))));
-            files.Add(("chains.csv", w => CsvTable.Write(w, ["chain", "acceptance_rate", "draws", "mean_log_posterior"],
+            files.Add(("chains.csv", w => CsvTable.Write(w, ["chain", "acceptance_rate", "first_stage_acceptance_rate", "draws", "mean_log_posterior"],
                 Enumerable.Range(0, physical.Length).Select(k => (IEnumerable<string>)
-                    [I(k), R(result.AcceptanceRates[k]), I(physical[k].Length), R(result.LogDensities[k].Average())]))));
+                    [I(k), R(result.AcceptanceRates[k]), R(result.FirstStageAcceptanceRates[k]), I(physical[k].Length), R(result.LogDensities[k].Average())]))));
             details = new
             {
                 chains = state.Count, iterations = options.Iterations, burn_in = options.BurnIn, thin = options.Thin,
                 delayed_rejection = options.DelayedRejection, draws = physical.Sum(ch => ch.Length), evaluations = result.Evaluations,
-                acceptance_rates = result.AcceptanceRates,
+                acceptance_rates = result.AcceptanceRates, first_stage_acceptance_rates = result.FirstStageAcceptanceRates,
                 noise_scale = c.Uncertainty.Mcmc.NoiseScale is { } s ? new { min = s.Min, max = s.Max } : null,
                 max_split_rhat = stats.Max(q => q.RHat!.Value), min_effective_sample_size = stats.Min(q => q.EffectiveSize!.Value),
                 map = new

@@ -38,8 +38,9 @@ internal static class UncertaintyReport
             .Metadata("diagnostics", $"largest split R̂ {stats.Max(q => q.RHat ?? 0):0.000} (< 1.01 is converged), smallest effective sample size {stats.Min(q => q.EffectiveSize ?? 0):0}");
         Body(report, stats, withChains: true);
         report.Section("Chains")
-            .Table(["chain", "acceptance rate", "draws kept", "mean log posterior"], Enumerable.Range(0, result.Draws.Length).Select(k => (IReadOnlyList<string>)
+            .Table(["chain", "acceptance rate", "first-stage acceptance", "draws kept", "mean log posterior"], Enumerable.Range(0, result.Draws.Length).Select(k => (IReadOnlyList<string>)
                 [k.ToString(CultureInfo.InvariantCulture), result.AcceptanceRates[k].ToString("0.000", CultureInfo.InvariantCulture),
+                 result.FirstStageAcceptanceRates[k].ToString("0.000", CultureInfo.InvariantCulture),
                  result.Draws[k].Length.ToString(CultureInfo.InvariantCulture), F(result.LogDensities[k].Average())]));
         report.Paragraph("Traces after the burn-in, one line per chain: well-mixed chains overlap and show no trend.");
         for (int j = 0; j < stats.Count; j++)

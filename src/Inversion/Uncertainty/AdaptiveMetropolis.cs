@@ -29,6 +29,12 @@ public sealed record AdaptiveMetropolisOptions
     /// <summary>Standard-deviation factor of the second-stage proposal.</summary>
     public double DelayedRejectionScale { get; init; } = 0.2;
 
+    /// <summary>First-stage acceptance rate the proposal's global scale is steered to during the burn-in (Andrieu &amp;
+    /// Thoms 2008, Algorithm 4; 0.234 is optimal for random-walk Metropolis in many dimensions, Roberts et al. 1997).
+    /// The running covariance gives the proposal its shape; this scale corrects its size when the covariance is still
+    /// mis-estimated, e.g. after a start with steps far from the posterior's width.</summary>
+    public double TargetAcceptance { get; init; } = 0.234;
+
     /// <summary>These options, checked for a chain of <paramref name="dimension"/> parameters.</summary>
     /// <exception cref="ArgumentException">An option is out of range (the message says which and why).</exception>
     public AdaptiveMetropolisOptions Validated(int dimension)
@@ -38,15 +44,17 @@ public sealed record AdaptiveMetropolisOptions
         if (AdaptStart < 2 * dimension) throw new ArgumentException($"adaptation needs at least {2 * dimension} draws first (2 × dimension), got {AdaptStart}.");
         if (AdaptEvery < 1) throw new ArgumentException($"adapt_every must be >= 1, got {AdaptEvery}.");
         if (!(DelayedRejectionScale > 0 && DelayedRejectionScale < 1)) throw new ArgumentException($"delayed-rejection scale must be in (0, 1), got {DelayedRejectionScale}.");
+        if (!(TargetAcceptance > 0 && TargetAcceptance < 1)) throw new ArgumentException($"target acceptance must be in (0, 1), got {TargetAcceptance}.");
         return this;
     }
 }
 
 /// <summary>
 /// One chain of the delayed-rejection adaptive Metropolis sampler, DRAM (Haario, Saksman &amp; Tamminen 2001, AM;
-/// Haario, Laine, Mira &amp; Saksman 2006, DR): Gaussian random-walk proposals whose covariance is s_d·(C + εI) with C the
-/// running covariance of the chain so far and s_d = 2.38²/d; after a rejection a second, smaller proposal is tried
-/// with the acceptance probability that keeps detailed balance. Adaptation stops at the end of the burn-in.
+/// Haario, Laine, Mira &amp; Saksman 2006, DR): Gaussian random-walk proposals whose covariance is λ·s_d·(C + εI) with C
+/// the running covariance of the chain so far, s_d = 2.38²/d and λ a global scale steered by stochastic approximation
+/// towards the target acceptance rate (Andrieu &amp; Thoms 2008); after a rejection a second, smaller proposal is tried
+/// with the acceptance probability that keeps detailed balance. All adaptation stops at the end of the burn-in.
 /// </summary>
 public sealed class AdaptiveMetropolisChain
 {
@@ -55,7 +63,7 @@ public sealed class AdaptiveMetropolisChain
     private readonly RandomStream _random;
     private readonly int _d;
     private readonly double[] _x, _mean, _m2, _l, _y1, _y2, _z;
-    private double _logp;
+    private double _logp, _logScale;
     private long _count;
 
     /// <summary>Starts a chain at <paramref name="start"/> (log density must be finite there) with the initial proposal
@@ -83,6 +91,9 @@ public sealed class AdaptiveMetropolisChain
     /// <summary>Accepted moves (first or second stage), after the burn-in.</summary>
     public long Accepted { get; private set; }
 
+    /// <summary>Moves accepted at the first stage, after the burn-in.</summary>
+    public long AcceptedFirstStage { get; private set; }
+
     /// <summary>Log density evaluations.</summary>
     public long Evaluations { get; private set; } = 1;
 
@@ -99,9 +110,11 @@ public sealed class AdaptiveMetropolisChain
         w.Write(_d);
         foreach (var a in new[] { _x, _mean, _m2, _l }) foreach (double v in a) w.Write(v);
         w.Write(_logp);
+        w.Write(_logScale);
         w.Write(_count);
         w.Write(Iteration);
         w.Write(Accepted);
+        w.Write(AcceptedFirstStage);
         w.Write(Evaluations);
         var r = _random.State;
         w.Write(r.S0); w.Write(r.S1); w.Write(r.S2); w.Write(r.S3);
@@ -118,15 +131,15 @@ public sealed class AdaptiveMetropolisChain
         if (d != density.Dimension) throw new InvalidDataException($"the checkpoint has {d} parameters, the problem {density.Dimension}.");
         double[] Read(int n) => Enumerable.Range(0, n).Select(_ => r.ReadDouble()).ToArray();
         var (x, mean, m2, l) = (Read(d), Read(d), Read(d * d), Read(d * d));
-        double logp = r.ReadDouble();
+        double logp = r.ReadDouble(), logScale = r.ReadDouble();
         long count = r.ReadInt64();
         int iteration = r.ReadInt32();
-        long accepted = r.ReadInt64(), evaluations = r.ReadInt64();
+        long accepted = r.ReadInt64(), acceptedFirst = r.ReadInt64(), evaluations = r.ReadInt64();
         var (s0, s1, s2, s3) = (r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64());
         bool hasSpare = r.ReadBoolean();
         double spare = r.ReadDouble();
         return new AdaptiveMetropolisChain(density, options, RandomStream.FromState(new RandomState(s0, s1, s2, s3, hasSpare ? spare : null)),
-            x, logp, mean, m2, l, count, iteration, accepted, evaluations);
+            x, logp, logScale, mean, m2, l, count, iteration, accepted, acceptedFirst, evaluations);
     }
 
     /// <summary>The iteration a state written by <see cref="Save"/> had reached, read without restoring it.</summary>
@@ -134,17 +147,17 @@ public sealed class AdaptiveMetropolisChain
     {
         ArgumentNullException.ThrowIfNull(r);
         int d = r.ReadInt32();
-        // x, mean (d each), m2, L (d² each), log density, adaptation count; then the iteration.
-        r.BaseStream.Seek(sizeof(double) * (2L * d + 2L * d * d + 1) + sizeof(long), SeekOrigin.Current);
+        // x, mean (d each), m2, L (d² each), log density, log scale, adaptation count; then the iteration.
+        r.BaseStream.Seek(sizeof(double) * (2L * d + 2L * d * d + 2) + sizeof(long), SeekOrigin.Current);
         return r.ReadInt32();
     }
 
-    private AdaptiveMetropolisChain(ILogDensity density, AdaptiveMetropolisOptions options, RandomStream random, double[] x, double logp,
-        double[] mean, double[] m2, double[] l, long count, int iteration, long accepted, long evaluations)
+    private AdaptiveMetropolisChain(ILogDensity density, AdaptiveMetropolisOptions options, RandomStream random, double[] x, double logp, double logScale,
+        double[] mean, double[] m2, double[] l, long count, int iteration, long accepted, long acceptedFirst, long evaluations)
     {
         (_density, _options, _random, _d) = (density, options.Validated(density.Dimension), random, density.Dimension);
-        (_x, _logp, _mean, _m2, _l, _count) = (x, logp, mean, m2, l, count);
-        (Iteration, Accepted, Evaluations) = (iteration, accepted, evaluations);
+        (_x, _logp, _logScale, _mean, _m2, _l, _count) = (x, logp, logScale, mean, m2, l, count);
+        (Iteration, Accepted, AcceptedFirstStage, Evaluations) = (iteration, accepted, acceptedFirst, evaluations);
         (_y1, _y2, _z) = (new double[_d], new double[_d], new double[_d]);
     }
 
@@ -154,7 +167,12 @@ public sealed class AdaptiveMetropolisChain
         Propose(_y1, 1.0);
         double p1 = Evaluate(_y1);
         double a1 = AcceptanceFirst(_logp, p1);
-        if (_random.NextDouble() < a1) Move(_y1, p1);
+
+        if (_random.NextDouble() < a1)
+        {
+            Move(_y1, p1);
+            if (Iteration >= _options.BurnIn) AcceptedFirstStage++;
+        }
         else if (_options.DelayedRejection)
         {
             Propose(_y2, _options.DelayedRejectionScale);
@@ -168,6 +186,12 @@ public sealed class AdaptiveMetropolisChain
                 double a2 = back <= 0 ? 0 : Math.Min(1, Math.Exp(logRatio) * back / (1 - a1));
                 if (_random.NextDouble() < a2) Move(_y2, p2);
             }
+        }
+        if (Iteration < _options.BurnIn)
+        {
+            // Robbins–Monro step on log λ with a decaying gain (large moves early, frozen after the burn-in), made
+            // after both stages so each step's two proposals share one scale.
+            _logScale = Math.Clamp(_logScale + (a1 - _options.TargetAcceptance) / Math.Pow(Iteration + 1, 0.6), -30, 30);
         }
         Iteration++;
         if (Iteration <= _options.BurnIn) Adapt();
@@ -190,9 +214,10 @@ public sealed class AdaptiveMetropolisChain
         if (Iteration >= _options.BurnIn) Accepted++;
     }
 
-    /// <summary>y = x + scale·L·z, z standard normal (L lower triangular, row-major).</summary>
+    /// <summary>y = x + scale·√λ·L·z, z standard normal (L lower triangular, row-major).</summary>
     private void Propose(double[] y, double scale)
     {
+        scale *= Math.Exp(0.5 * _logScale);
         for (int i = 0; i < _d; i++) _z[i] = _random.NextGaussian();
         for (int i = 0; i < _d; i++)
         {
@@ -202,13 +227,13 @@ public sealed class AdaptiveMetropolisChain
         }
     }
 
-    /// <summary>(a − b)ᵀ Σ₁⁻¹ (a − b) with Σ₁ = L Lᵀ, by forward substitution.</summary>
+    /// <summary>(a − b)ᵀ Σ₁⁻¹ (a − b) with Σ₁ = λ L Lᵀ, by forward substitution.</summary>
     private double QuadraticForm(double[] a, double[] b)
     {
-        double sum = 0;
+        double sum = 0, inverseRoot = Math.Exp(-0.5 * _logScale);
         for (int i = 0; i < _d; i++)
         {
-            double s = a[i] - b[i];
+            double s = (a[i] - b[i]) * inverseRoot;
             for (int k = 0; k < i; k++) s -= _l[i * _d + k] * _z[k];
             _z[i] = s / _l[i * _d + i];
             sum += _z[i] * _z[i];

@@ -5,9 +5,11 @@ namespace SourceModel.Inversion.Uncertainty;
 /// <summary>Draws of several chains and what they say about the posterior.</summary>
 /// <param name="Draws">[chain][draw][parameter], after burn-in and thinning.</param>
 /// <param name="LogDensities">[chain][draw].</param>
-/// <param name="AcceptanceRates">Per chain, after the burn-in.</param>
+/// <param name="AcceptanceRates">Per chain, after the burn-in: moves accepted at either stage.</param>
 /// <param name="Evaluations">Log density evaluations over all chains.</param>
-public sealed record McmcResult(double[][][] Draws, double[][] LogDensities, double[] AcceptanceRates, long Evaluations)
+/// <param name="FirstStageAcceptanceRates">Per chain, after the burn-in: first-stage proposals accepted (what the
+/// proposal scale was steered to; with delayed rejection the total is higher).</param>
+public sealed record McmcResult(double[][][] Draws, double[][] LogDensities, double[] AcceptanceRates, long Evaluations, double[] FirstStageAcceptanceRates)
 {
     /// <summary>Number of parameters.</summary>
     public int Dimension => Draws[0][0].Length;
@@ -82,6 +84,7 @@ public static class McmcSampler
         var draws = new double[chains][][];
         var logp = new double[chains][];
         var acceptance = new double[chains];
+        var firstStage = new double[chains];
         var evaluations = new long[chains];
         long iterationsDone = 0;
         if (checkpoints is not null) Directory.CreateDirectory(checkpoints.Folder);
@@ -141,9 +144,10 @@ public static class McmcSampler
                 }
             }
             acceptance[k] = (double)chain.Accepted / (options.Iterations - options.BurnIn);
+            firstStage[k] = (double)chain.AcceptedFirstStage / (options.Iterations - options.BurnIn);
             evaluations[k] = chain.Evaluations;
         });
-        return new McmcResult(draws, logp, acceptance, evaluations.Sum());
+        return new McmcResult(draws, logp, acceptance, evaluations.Sum(), firstStage);
     }
 
     /// <summary>The result of chains <paramref name="firstChain"/>.. read back from their checkpoints (e.g. the shards of
