@@ -54,4 +54,39 @@ public sealed class GeometryPosteriorTests(ITestOutputHelper output)
         // First or second stage: delayed rejection rescues most first-stage rejections, so well above the AM optimum.
         Assert.All(result.AcceptanceRates, a => Assert.InRange(a, 0.05, 0.9));
     }
+
+    [Fact]
+    public void A_noise_scale_hyperparameter_recovers_by_how_much_each_datasets_sigmas_understate_its_noise()
+    {
+        // Both Jiashi tracks get 8 mm of white noise; the first declares 4 mm (scale 2), the second the true 8 mm.
+        var clean = JiashiFixture.Clean;
+        var random = new Randomness.RandomStream(5);
+        double[] declared = [0.004, 0.008];
+        var data = clean.Datasets.Select((d, k) => d.WithValues(d.Value.ToArray().Select(v => v + 0.008 * random.NextGaussian()).ToArray())
+            .WithSigma(Enumerable.Repeat(declared[k], d.Count).ToArray())).ToList();
+        var layout = new SourceLayout([new SourceTemplate("fault", SourceKind.Rectangle)]);
+        var problem = new GeometryProblem(layout, layout.Space(JiashiFixture.Bounds), data.Select(d => DatasetTerm.Prepare(d, NuisanceModel.Offset, WhiteningMode.Sigma)));
+        var prior = new NoiseScalePrior(0.25, 4);
+        var posterior = new GeometryPosterior(problem, prior);
+        Assert.Equal(11, posterior.Dimension);
+        Assert.Equal(data.Select(d => $"noise_scale.{d.Name}"), posterior.Names.Skip(9));
+        var truth = JiashiFixture.Truth;
+        var geometry = problem.Space.ToUnit(problem.Space.Specs.Select(p => truth.GetValueOrDefault(p.Name, p.Min)).ToArray());
+        double unitOfOne = Math.Log(1 / prior.Min) / Math.Log(prior.Max / prior.Min);
+        var starts = Enumerable.Range(0, 3).Select(_ => geometry.Concat([unitOfOne, unitOfOne]).ToArray()).ToArray();
+        var result = McmcSampler.Run(posterior, starts, Enumerable.Repeat(0.005, 11).ToArray(),
+            new AdaptiveMetropolisOptions { Iterations = 12_000, BurnIn = 4_000, Thin = 4 }, seed: 9);
+        for (int k = 0; k < 2; k++)
+        {
+            var scales = result.Pooled(9 + k).Select(prior.FromUnit).ToArray();
+            double mean = scales.Average();
+            // n ≈ 750 leaves per track: a scale is known to about 1/sqrt(2n) ≈ 2.6 % of itself.
+            double expected = 0.008 / declared[k];
+            output.WriteLine($"{posterior.Names[9 + k]}: posterior mean {mean:F3}, expected {expected:F3}");
+            Assert.InRange(mean, 0.9 * expected, 1.1 * expected);
+        }
+        // With s = 1 the density is the plain −½χ² (the log-scale terms vanish).
+        var atOne = geometry.Concat([unitOfOne, unitOfOne]).ToArray();
+        Assert.Equal(new GeometryPosterior(problem).Evaluate(geometry), posterior.Evaluate(atOne), 6);
+    }
 }
