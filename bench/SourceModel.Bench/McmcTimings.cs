@@ -34,9 +34,12 @@ public static class McmcTimings
             var result = McmcSampler.Run(posterior, starts, Enumerable.Repeat(0.01, 9).ToArray(), options, seed: 1);
             double seconds = clock.Elapsed.TotalSeconds;
             long iterations = (long)options.Iterations * starts.Length;
+            for (int k = 0; k < starts.Length; k++)
+                Console.Error.WriteLine($"  chain {k}: acceptance {result.AcceptanceRates[k]:P1} (first stage {result.FirstStageAcceptanceRates[k]:P1}), mean log posterior {result.LogDensities[k].Average():F2}, " +
+                    $"means {string.Join(" ", Enumerable.Range(0, 9).Select(i => result.Trace(i)[k].Average().ToString("F4", CultureInfo.InvariantCulture)))}");
             string name = (whitening == WhiteningMode.Sigma ? "sigmas" : "full leaf covariance") + (delayed ? ", delayed rejection" : ", AM only");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| DRAM, {starts.Length} chains × {options.Iterations:N0} iterations, {points} points, {name} | >= 20,000 it/s | {iterations / seconds:N0} it/s ({result.Evaluations / seconds:N0} evaluations/s, acceptance {result.AcceptanceRates.Average():P0}, max R̂ {result.RHat().Max():F3}) |"));
+                $"| {(delayed ? "DRAM" : "AM")}, {starts.Length} chains × {options.Iterations:N0} iterations, {points} points, {name} | >= 20,000 it/s | {iterations / seconds:N0} it/s ({result.Evaluations / seconds:N0} evaluations/s, acceptance {result.AcceptanceRates.Average():P0}, first stage {result.FirstStageAcceptanceRates.Average():P0}, max R̂ {result.RHat().Max():F3}, smallest ESS {result.EffectiveSampleSize().Min():N0} = {result.EffectiveSampleSize().Min() / seconds:N0}/s) |"));
         }
         return 0;
     }

@@ -18,6 +18,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "geometry") return GeometryTimings.Run();
         if (args.Length > 0 && args[0] == "slip") return SlipTimings.Run();
         if (args.Length > 0 && args[0] == "mcmc") return McmcTimings.Run();
+        if (args.Length > 0 && args[0] == "mcmc-profile") return McmcProfile.Run();
         if (args.Length > 0 && args[0] == "montecarlo") return MonteCarloTimings.Run();
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

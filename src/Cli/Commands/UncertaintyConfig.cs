@@ -15,7 +15,8 @@ internal enum UncertaintyMethod
 
 /// <summary>Monte Carlo settings.</summary>
 /// <param name="Realisations">Number of perturbed datasets re-inverted.</param>
-internal sealed record MonteCarloSettings(int Realisations);
+/// <param name="Slip">A step-2 config whose slip is re-solved on every realisation (fixed fault and weight), or null.</param>
+internal sealed record MonteCarloSettings(int Realisations, SlipConfig? Slip = null);
 
 /// <summary>MCMC settings.</summary>
 /// <param name="Chains">Independent chains.</param>
@@ -49,10 +50,17 @@ internal sealed record UncertaintySettings(long Seed, string Output, MonteCarloS
         var mc = u.Map("montecarlo");
         int realisations = mc?.Integer("realisations", 100) ?? 100;
         if (realisations < 1) throw mc!.ErrorAt("realisations", $"expected at least 1, got {realisations}.");
+        SlipConfig? slip = null;
+        if (mc is not null && mc.Has("slip"))
+        {
+            string file = Path.GetFullPath(Path.Combine(root.Folder, mc.Text("slip", "")));
+            if (!File.Exists(file)) throw mc.ErrorAt("slip", $"step-2 config {file} not found.");
+            slip = UncertaintySlip.LoadConfig(file, mc, "slip");
+        }
         mc?.RejectUnknownKeys();
         var mcmc = McmcSection(u.Map("mcmc"), dimension, datasets);
         u.RejectUnknownKeys();
-        return new UncertaintySettings(seed, output, new MonteCarloSettings(realisations), mcmc);
+        return new UncertaintySettings(seed, output, new MonteCarloSettings(realisations, slip), mcmc);
     }
 
     private static McmcSettings McmcSection(YamlMap? m, int dimension, int datasets)

@@ -40,18 +40,36 @@ internal static class UncertaintyOutput
         Action<string>? report = null;
         if (state.Method == "montecarlo")
         {
-            var rows = ReadRealisations(state, c.Layout.ParameterNames);
+            var columns = RealisationColumns(c);
+            var rows = ReadRealisations(state, columns, c.Layout.ParameterNames.Count);
             var specs = c.Layout.Space(c.Parameters).Specs;
             stats = [.. Enumerable.Range(0, specs.Count).Where(i => specs[i].IsFree)
                 .Select(i => QuantityStatistics.Of(specs[i].Name, Unit(specs[i].Name), rows.Select(r => r.Parameters[i]).ToArray())),
                 QuantityStatistics.Of("mw", "", rows.Select(r => r.MomentMagnitude).ToArray())];
-            files.Add(("realisations.csv", w => WriteRealisations(w, c.Layout.ParameterNames, rows)));
+            files.Add(("realisations.csv", w => WriteRealisations(w, columns, rows)));
+            List<QuantityStatistics>? patchSlip = null;
+            if (c.Uncertainty.MonteCarlo.Slip is { } slipConfig)
+            {
+                var fault = Okada.Discretisation.DiscretisedFault.Segments(slipConfig.Segments);
+                stats.Add(QuantityStatistics.Of("slip.mw", "", rows.Select(r => r.Extra[0]).ToArray()));
+                patchSlip = fault.Patches.Select(q => QuantityStatistics.Of($"slip.patch_{q.Index + 1}", "m", rows.Select(r => r.Extra[1 + q.Index]).ToArray())).ToList();
+                files.Add(("slip_statistics.csv", w => CsvTable.Write(w,
+                    ["patch", "segment", "along_strike", "down_dip", "east_m", "north_m", "top_depth_m", "mean_m", "standard_deviation_m", "p2_5_m", "p50_m", "p97_5_m"],
+                    fault.Patches.Select(q => (IEnumerable<string>)[I(q.Index + 1), I(q.Segment + 1), I(q.AlongStrike + 1), I(q.DownDip + 1),
+                        R(q.Geometry.East), R(q.Geometry.North), R(q.Geometry.TopDepth), R(patchSlip[q.Index].Mean), R(patchSlip[q.Index].StandardDeviation),
+                        R(patchSlip[q.Index].P2_5), R(patchSlip[q.Index].P50), R(patchSlip[q.Index].P97_5)]))));
+                report = file => UncertaintyReport.MonteCarlo(file, p, state, rows, stats, command, (fault, patchSlip));
+            }
             details = new
             {
                 realisations = rows.Count, search = c.Search.MethodName,
                 misfit = new { mean = rows.Average(r => r.Misfit), min = rows.Min(r => r.Misfit), max = rows.Max(r => r.Misfit) },
+                slip = c.Uncertainty.MonteCarlo.Slip is { } sc
+                    ? new { config = sc.Path, weight = sc.Weight.Fixed, patches = patchSlip!.Count, file = "slip_statistics.csv",
+                            max_standard_deviation_m = patchSlip.Max(q => q.StandardDeviation) }
+                    : null,
             };
-            report = file => UncertaintyReport.MonteCarlo(file, p, state, rows, stats, command);
+            report ??= file => UncertaintyReport.MonteCarlo(file, p, state, rows, stats, command, null);
         }
         else
         {
@@ -127,13 +145,19 @@ internal static class UncertaintyOutput
         log.WriteLine($"wrote {names2.Count} file(s) to {output} in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    /// <summary>Realisation rows as CSV: realisation, misfit, mw, then every parameter (round-trip numbers).</summary>
-    public static void WriteRealisations(TextWriter w, IReadOnlyList<string> names, IEnumerable<MonteCarloRow> rows) =>
-        CsvTable.Write(w, ["realisation", "misfit", "mw", .. names],
-            rows.Select(r => (IEnumerable<string>)[I(r.Index), R(r.Misfit), R(r.MomentMagnitude), .. r.Parameters.Select(R)]));
+    /// <summary>The value columns of a realisation row: every step-1 parameter, then (with step 2) the slip model's Mw
+    /// and the slip of every patch.</summary>
+    public static string[] RealisationColumns(GeometryConfig c) =>
+        [.. c.Layout.ParameterNames, .. c.Uncertainty.MonteCarlo.Slip is { } s ? UncertaintySlip.Columns(UncertaintySlip.PatchCount(s)) : []];
 
-    /// <summary>Every realisation's row from the state; all must be there.</summary>
-    private static List<MonteCarloRow> ReadRealisations(UncertaintyState state, IReadOnlyList<string> names)
+    /// <summary>Realisation rows as CSV: realisation, misfit, mw, then every parameter and the step-2 values (round-trip numbers).</summary>
+    public static void WriteRealisations(TextWriter w, IReadOnlyList<string> columns, IEnumerable<MonteCarloRow> rows) =>
+        CsvTable.Write(w, ["realisation", "misfit", "mw", .. columns],
+            rows.Select(r => (IEnumerable<string>)[I(r.Index), R(r.Misfit), R(r.MomentMagnitude), .. r.Parameters.Select(R), .. r.Extra.Select(R)]));
+
+    /// <summary>Every realisation's row from the state; all must be there. <paramref name="parameters"/> of the
+    /// <paramref name="names"/> are step-1 parameters, the rest step-2 values.</summary>
+    private static List<MonteCarloRow> ReadRealisations(UncertaintyState state, IReadOnlyList<string> names, int parameters)
     {
         var missing = Enumerable.Range(0, state.Count).Where(r => !File.Exists(state.RealisationFile(r))).ToList();
         if (missing.Count > 0)
@@ -149,7 +173,7 @@ internal static class UncertaintyOutput
             var (line, f) = t.Rows[0];
             var v = Enumerable.Range(0, header.Length).Select(j => t.Number(line, f, j)).ToArray();
             if ((int)v[0] != r) throw new UserError($"{t.Path}:{line}: holds realisation {v[0]}, expected {r}.");
-            rows.Add(new MonteCarloRow(r, v[3..], v[1], v[2], []));
+            rows.Add(new MonteCarloRow(r, v[3..(3 + parameters)], v[1], v[2], v[(3 + parameters)..]));
         }
         return rows;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SourceModel.Cli.Infrastructure;
 using SourceModel.Inversion.Uncertainty;
+using SourceModel.Okada.Discretisation;
 using SourceModel.Reports.Figures;
 using SourceModel.Reports.Html;
 
@@ -14,7 +15,7 @@ internal static class UncertaintyReport
     private const int MaxPlotted = 2000;
 
     public static void MonteCarlo(string html, UncertaintyProblem p, UncertaintyState state, IReadOnlyList<MonteCarloRow> rows,
-        IReadOnlyList<QuantityStatistics> stats, IReadOnlyList<string> command)
+        IReadOnlyList<QuantityStatistics> stats, IReadOnlyList<string> command, (DiscretisedFault Fault, List<QuantityStatistics> Patches)? slip)
     {
         var report = Start("Uncertainty: Monte Carlo re-inversion", p, command)
             .Metadata("method", $"{rows.Count} realisations of the data perturbed with noise from each dataset's covariance (or sigmas), " +
@@ -23,6 +24,15 @@ internal static class UncertaintyReport
         Body(report, stats, withChains: false);
         report.Section("Misfit of the realisations")
             .Add(StandardFigures.Histogram("misfit", "misfit of each realisation's best model", rows.Select(r => r.Misfit).ToArray(), "misfit", "σ"));
+        if (slip is { } s)
+        {
+            var corners = s.Fault.Patches.Select(q => q.Geometry.Corners().Select(k => (k.East / 1000, k.North / 1000, -k.Depth / 1000)).ToArray()).ToArray();
+            report.Section("Slip (step 2 on the fixed fault, every realisation)")
+                .Paragraph($"each realisation's data inverted for slip on {Path.GetFileName(p.Config.Uncertainty.MonteCarlo.Slip!.Path)}'s fault " +
+                           $"({s.Fault.Patches.Count} patches) at its smoothing weight {F(p.Config.Uncertainty.MonteCarlo.Slip.Weight.Fixed!.Value)}: the spread is the data-noise uncertainty of slip on that fault.")
+                .Add(StandardFigures.SlipPatches3D("slip-mean", "mean slip over the realisations", corners, s.Patches.Select(q => q.Mean).ToArray()))
+                .Add(StandardFigures.SlipPatches3D("slip-sd", "standard deviation of slip", corners, s.Patches.Select(q => q.StandardDeviation).ToArray()));
+        }
         Save(report, html);
     }
 

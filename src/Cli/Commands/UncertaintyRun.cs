@@ -47,7 +47,7 @@ internal static class UncertaintyRun
         int count = method == UncertaintyMethod.MonteCarlo ? u.MonteCarlo.Realisations : u.Mcmc.Chains;
         var observed = p.For(p.Data);
         Directory.CreateDirectory(output);
-        var state = UncertaintyState.Open(output, path, Name(method), count, u.Seed, resume, shard);
+        var state = UncertaintyState.Open(output, p.Config, Name(method), count, u.Seed, resume, shard);
         var (first, length) = shard?.Slice(count) ?? (0, count);
         string what = method == UncertaintyMethod.MonteCarlo ? "realisation" : "chain";
         log.WriteLine($"{path}: {p.Data.Count} dataset(s), {observed.DataCount} observations, {observed.Dimension} free parameter(s); {Name(method)}, seed {u.Seed}, " +
@@ -69,6 +69,7 @@ internal static class UncertaintyRun
         output = Path.GetFullPath(output);
         var state = UncertaintyState.ForMerge(output);
         var p = UncertaintyProblem.Load(state.Config);
+        state.CheckUnchanged(p.Config);
         log.WriteLine($"merging {state.Count} {state.Method} {(state.Method == "mcmc" ? "chains" : "realisations")} from {state.Folder}");
         UncertaintyOutput.Write(p, state, output, html, log, command, clock);
     }
@@ -79,12 +80,15 @@ internal static class UncertaintyRun
     private static void RunMonteCarlo(UncertaintyProblem p, UncertaintyState state, int first, int length, bool resume, TextWriter log, CancellationToken cancel)
     {
         var c = p.Config;
-        var mc = new MonteCarlo(p.Data, p.For, new MonteCarloOptions { Realisations = c.Uncertainty.MonteCarlo.Realisations, Seed = c.Uncertainty.Seed, Search = c.Search });
+        var slip = c.Uncertainty.MonteCarlo.Slip is { } sc ? UncertaintySlip.Prepare(sc, p.Data) : null;
+        if (slip is not null) log.WriteLine($"  and step 2 on {Path.GetFileName(slip.Config.Path)}'s fault ({slip.Fault.Patches.Count} patches, weight {slip.Config.Weight.Fixed:G4}) for every realisation");
+        var mc = new MonteCarlo(p.Data, p.For, new MonteCarloOptions { Realisations = c.Uncertainty.MonteCarlo.Realisations, Seed = c.Uncertainty.Seed, Search = c.Search },
+            slip is null ? null : (perturbed, _) => slip.Solve(perturbed));
         var todo = Enumerable.Range(first, length).Where(r => !(resume && File.Exists(state.RealisationFile(r)))).ToList();
         if (!resume)
             foreach (int r in todo) File.Delete(state.RealisationFile(r));
         if (todo.Count < length) log.WriteLine($"  {length - todo.Count} realisation(s) already done, {todo.Count} to run");
-        var names = c.Layout.ParameterNames;
+        var names = UncertaintyOutput.RealisationColumns(c);
         ProgressDisplay.Steps(log, "realisation", todo.Count, report =>
         {
             for (int k = 0; k < todo.Count; k++)

@@ -31,7 +31,8 @@ internal sealed record Shard(int Index, int Count)
 }
 
 /// <summary>
-/// The working state of an uncertainty run, in RUN/state: run.json says which config (by content hash), method, count
+/// The working state of an uncertainty run, in RUN/state: run.json says which config (by the content hash of it and of
+/// the step-2 config it names), method, count
 /// and seed the state belongs to; Monte Carlo keeps one file per finished realisation (realisation_R.csv), MCMC one
 /// checkpoint pair per chain (chain_K.bin, chain_K.bin.draws). Every shard, resume and merge works on the same files,
 /// so a merged run is exactly the single-process run.
@@ -45,10 +46,10 @@ internal sealed record UncertaintyState(string Folder, string Config, string Con
 
     /// <summary>The state this run works on: a fresh whole run clears it, a shard or a resumed run checks that it
     /// belongs to the same config and settings (a fresh shard clears only its own slice, later).</summary>
-    public static UncertaintyState Open(string output, string config, string method, int count, long seed, bool resume, Shard? shard)
+    public static UncertaintyState Open(string output, GeometryConfig config, string method, int count, long seed, bool resume, Shard? shard)
     {
         string folder = FolderOf(output);
-        var wanted = new UncertaintyState(folder, Path.GetFullPath(config), Hash(config), method, count, seed);
+        var wanted = new UncertaintyState(folder, Path.GetFullPath(config.Path), Hash(config), method, count, seed);
         var existing = Read(folder);
         // A shard may be told to resume before anything ran (a Slurm task's first start): it starts afresh.
         if (resume && existing is null && shard is null) throw new UserError($"nothing to resume: {Path.Combine(folder, RunFile)} does not exist (run without --resume first).");
@@ -61,15 +62,20 @@ internal sealed record UncertaintyState(string Folder, string Config, string Con
         return wanted;
     }
 
-    /// <summary>The state of a run folder, for merging; its config must not have changed since.</summary>
+    /// <summary>The state of a run folder, for merging.</summary>
     public static UncertaintyState ForMerge(string output)
     {
         string folder = FolderOf(output);
         var state = Read(folder) ?? throw new UserError($"{output}: no uncertainty state to merge ({Path.Combine(folder, RunFile)} not found).");
         if (!File.Exists(state.Config)) throw new UserError($"{Path.Combine(folder, RunFile)}: its config {state.Config} no longer exists.");
-        if (Hash(state.Config) != state.ConfigHash)
-            throw new UserError($"{state.Config} has changed since the shards ran (its SHA-256 differs from {Path.Combine(folder, RunFile)}); restore it or run again.");
         return state;
+    }
+
+    /// <summary>Refuses a config that changed since the state was written.</summary>
+    public void CheckUnchanged(GeometryConfig config)
+    {
+        if (Hash(config) != ConfigHash)
+            throw new UserError($"{Config} (or the step-2 config it names) has changed since the shards ran (SHA-256 differs from {Path.Combine(Folder, RunFile)}); restore it or run again.");
     }
 
     /// <summary>Path of realisation r's row file.</summary>
@@ -100,5 +106,12 @@ internal sealed record UncertaintyState(string Folder, string Config, string Con
         }
     }
 
-    private static string Hash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+    /// <summary>SHA-256 of the config's bytes, followed by those of the step-2 config it names (if any).</summary>
+    private static string Hash(GeometryConfig c)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(File.ReadAllBytes(c.Path));
+        if (c.Uncertainty.MonteCarlo.Slip is { } slip) sha.AppendData(File.ReadAllBytes(slip.Path));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
 }

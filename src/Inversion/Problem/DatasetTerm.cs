@@ -48,6 +48,26 @@ public sealed class DatasetTerm
         Orthonormalise(k, n);
     }
 
+    /// <summary>A copy with other observed values at the same points (a Monte Carlo realisation): the whitening factor
+    /// and the nuisance basis are shared, only the data are whitened again.</summary>
+    private DatasetTerm(DatasetTerm t, double[] values)
+    {
+        (Data, Nuisance, Whitening, Weight) = (t.Data.WithValues(values), t.Nuisance, t.Whitening, t.Weight);
+        (East, North, UnitEast, UnitNorth, UnitUp) = (t.East, t.North, t.UnitEast, t.UnitNorth, t.UnitUp);
+        (_factor, _inverseSigma, _q, _r, _centreEast, _centreNorth) = (t._factor, t._inverseSigma, t._q, t._r, t._centreEast, t._centreNorth);
+        Observed = (double[])values.Clone();
+        WhitenedObserved = (double[])values.Clone();
+        Whiten(WhitenedObserved);
+    }
+
+    /// <summary>This dataset with other observed values at the same points (one value per point, metres).</summary>
+    public DatasetTerm WithValues(double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Length != Count) throw new ArgumentException($"dataset '{Name}' has {Count} points, got {values.Length} values.");
+        return new DatasetTerm(this, values);
+    }
+
     /// <summary>Prepares a dataset; <paramref name="whitening"/> Auto picks the covariance, else the sigmas.</summary>
     /// <param name="data">The dataset (local frame, metres).</param>
     /// <param name="nuisance">Nuisance terms solved in every evaluation.</param>

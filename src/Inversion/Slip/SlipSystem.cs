@@ -31,15 +31,16 @@ public sealed class SlipSystem
 
     private SlipSystem(DiscretisedFault fault, IReadOnlyList<DatasetTerm> data, ElasticMedium medium, SlipBasis basis,
         SmoothingBoundary boundary, RoughnessTarget target, double[] g, double[] b, int rows, int columns,
-        IReadOnlyList<(int, double)[]> laplacian, double[]? stressKernel, IReadOnlyList<(int Dataset, int Column)> nuisance, bool fixBlind)
+        IReadOnlyList<(int, double)[]> laplacian, double[]? stressKernel, IReadOnlyList<(int Dataset, int Column)> nuisance, bool fixBlind,
+        SlipSystem? sameMatrix = null)
     {
         Fault = fault; Data = data; Medium = medium; Basis = basis; Boundary = boundary; Target = target;
         _g = g; _b = b; Rows = rows; Columns = columns; _laplacian = laplacian; _stressKernel = stressKernel;
         NuisanceColumns = nuisance;
-        _gtg = Gram.Of(g, rows, columns);
+        _gtg = sameMatrix?._gtg ?? Gram.Of(g, rows, columns);
         _gtb = Gram.Times(g, rows, columns, b);
         DataNorm = b.Sum(v => v * v);
-        _hth = RoughnessNormal();
+        _hth = sameMatrix?._hth ?? RoughnessNormal();
         var (lo, hi) = basis.Bounds;
         Lower = Enumerable.Range(0, columns).Select(j => j < 2 * PatchCount ? lo : double.NegativeInfinity).ToArray();
         Upper = Enumerable.Range(0, columns).Select(j => j < 2 * PatchCount ? hi : double.PositiveInfinity).ToArray();
@@ -187,6 +188,24 @@ public sealed class SlipSystem
     }
 
     private static int NuisanceCount(DatasetTerm t) => Problem.NuisanceColumns.Names(t.Nuisance).Count;
+
+    /// <summary>The same system for other observed values at the same points (e.g. a Monte Carlo realisation): the
+    /// Green's matrix, its Gram matrix and the smoothing are shared; only the data side is whitened and formed again.</summary>
+    /// <param name="values">New observed values, one array per dataset in <see cref="Data"/>'s order (m).</param>
+    public SlipSystem WithObserved(IReadOnlyList<double[]> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count != Data.Count) throw new ArgumentException($"give values for all {Data.Count} datasets, got {values.Count}.");
+        var data = Data.Select((t, k) => t.WithValues(values[k])).ToArray();
+        var b = new double[Rows];
+        int row0 = 0;
+        foreach (var t in data)
+        {
+            for (int i = 0; i < t.Count; i++) b[row0 + i] = t.Weight * t.WhitenedObserved[i];
+            row0 += t.Count;
+        }
+        return new SlipSystem(Fault, data, Medium, Basis, Boundary, Target, _g, b, Rows, Columns, _laplacian, _stressKernel, NuisanceColumns, BlindFixed, this);
+    }
 
     /// <summary>Physical slip of every patch (strike-slip, dip-slip interleaved, m) from the unknowns.</summary>
     public double[] PhysicalSlip(ReadOnlySpan<double> x)
