@@ -4,6 +4,7 @@ using SourceModel.Cli.Commands;
 using SourceModel.Okada.Forward;
 using SourceModel.Okada.Geometry;
 using SourceModel.Okada.Mechanics;
+using SourceModel.Tests.Shared;
 
 namespace SourceModel.Cli.Tests;
 
@@ -317,6 +318,39 @@ public sealed class UncertaintyCommandTests : IDisposable
         Assert.Contains("has changed since the shards ran", err);
     }
 
+    [ExampleDatasetFact("laquila-2009-envisat-quadtree-beat")]
+    public void LAquila_example_monte_carlo_and_mcmc_agree_on_the_spread_needs_shared_datasets()
+    {
+        // The example config with its data paths made absolute and shorter runs (20 realisations; 4 × 8,000 iterations).
+        string folder = Path.Combine(SharedData.RepositoryRoot, "examples", "geometry");
+        string text = File.ReadAllText(Path.Combine(folder, "laquila.yaml"))
+            .Replace("../../../shared", Path.GetFullPath(Path.Combine(folder, "../../../shared")), StringComparison.Ordinal)
+            .Replace("realisations: 100", "realisations: 20", StringComparison.Ordinal)
+            .Replace("iterations: 40000", "iterations: 8000", StringComparison.Ordinal)
+            .Replace("burn_in: 10000", "burn_in: 3000", StringComparison.Ordinal)
+            .Replace("thin: 10", "thin: 2", StringComparison.Ordinal);
+        string config = _cli.Write("laquila.yaml", text);
+        string mc = _cli.PathOf("mc"), mcmc = _cli.PathOf("mcmc");
+        var (code, _, err) = _cli.Run("uncertainty", config, "--method", "montecarlo", "--out", mc, "--no-report");
+        Assert.True(code == 0, err);
+        (code, _, err) = _cli.Run("uncertainty", config, "--method", "mcmc", "--out", mcmc, "--no-report");
+        Assert.True(code == 0, err);
+        foreach (string name in new[] { "fault.dip", "fault.depth", "fault.strike", "fault.slip" })
+        {
+            var a = Quantity(mc, name);
+            var b = Quantity(mcmc, name);
+            double ma = a.GetProperty("mean").GetDouble(), sa = a.GetProperty("standard_deviation").GetDouble();
+            double mb = b.GetProperty("mean").GetDouble(), sb = b.GetProperty("standard_deviation").GetDouble();
+            // Two estimates of one Gaussian-like spread (20 realisations: ±30 % on a standard deviation).
+            Assert.InRange(sa / sb, 0.5, 2.0);
+            Assert.InRange(ma - mb, -2 * sb, 2 * sb);
+        }
+        // Between the published SW-dipping solutions (PROVENANCE.md: Atzori et al. 2009, 47°; the gCMT plane, 54.2°;
+        // BEAT's example starting model, 59.5°), as our step-1 fit (54°).
+        double dip = Quantity(mcmc, "fault.dip").GetProperty("mean").GetDouble();
+        Assert.InRange(dip, 47, 59.5);
+    }
+
     [ReportToolsFact]
     public void The_mcmc_report_has_traces_histograms_and_the_corner_plot_and_renders_in_chromium()
     {
@@ -327,7 +361,8 @@ public sealed class UncertaintyCommandTests : IDisposable
         var (dom, console, _) = Reports.Tests.HeadlessChromium.Render(Path.Combine(run, "report.html"), _cli.PathOf("shot.png"));
         Assert.Contains("data-rendered-ms", dom);
         Assert.Empty(console);
-        foreach (string text in new[] { "trace of fault.dip", "pairwise trade-offs", "95 % between", "split R̂" }) Assert.Contains(text, dom);
+        foreach (string text in new[] { "trace of fault.dip", "pairwise trade-offs", "95 % between", "split R̂", "Maximum a posteriori model", "asc: data, model, residual" })
+            Assert.Contains(text, dom);
     }
 
     /// <summary>A log that cancels a token when a line containing <paramref name="trigger"/> is written.</summary>

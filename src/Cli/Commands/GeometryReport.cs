@@ -55,7 +55,7 @@ internal static class GeometryReport
     }
 
     /// <summary>Fault outlines (solid) and surface traces (dashed grey) in km for the maps.</summary>
-    private static List<Polyline> Outlines(SourceSet s)
+    public static List<Polyline> Outlines(SourceSet s)
     {
         var lines = new List<Polyline>();
         foreach (var f in s.Rectangles)

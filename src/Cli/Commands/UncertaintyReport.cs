@@ -1,5 +1,6 @@
 using System.Globalization;
 using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion.Results;
 using SourceModel.Inversion.Uncertainty;
 using SourceModel.Okada.Discretisation;
 using SourceModel.Reports.Figures;
@@ -52,7 +53,15 @@ internal static class UncertaintyReport
                 [k.ToString(CultureInfo.InvariantCulture), result.AcceptanceRates[k].ToString("0.000", CultureInfo.InvariantCulture),
                  result.FirstStageAcceptanceRates[k].ToString("0.000", CultureInfo.InvariantCulture),
                  result.Draws[k].Length.ToString(CultureInfo.InvariantCulture), F(result.LogDensities[k].Average())]));
-        report.Paragraph("Traces after the burn-in, one line per chain: well-mixed chains overlap and show no trend.");
+        var posterior = p.Posterior();
+        var map = GeometryFit.Of(posterior.Problem, posterior.ToPhysical(result.MaximumAPosteriori()));
+        report.Section($"Maximum a posteriori model (the kept draw of highest density): Mw {map.MomentMagnitude.ToString("0.000", CultureInfo.InvariantCulture)}, misfit {F(map.Cost)}")
+            .Table(["parameter", "value", "unit"], posterior.Problem.Space.Specs.Select((s, i) => (IReadOnlyList<string>)
+                [s.Name, F(map.Parameters[i]), UncertaintyOutput.Unit(s.Name) + (s.IsFree ? "" : " (fixed)")]));
+        var outlines = GeometryReport.Outlines(map.Sources);
+        for (int k = 0; k < p.Data.Count; k++) DatasetFitOutput.AddSection(report, k, p.Data[k], map.Datasets[k], outlines);
+        report.Section("Traces")
+            .Paragraph("Traces after the burn-in, one line per chain: well-mixed chains overlap and show no trend.");
         for (int j = 0; j < stats.Count; j++)
         {
             var q = stats[j];
