@@ -108,6 +108,18 @@ public sealed class StandardFigureTests : IDisposable
         Assert.Equal("up (km)", j.GetProperty("layout").GetProperty("scene").GetProperty("zaxis").GetProperty("title").GetProperty("text").GetString());
     }
 
+    [Fact]
+    public void Lines_draws_each_named_curve_on_titled_axes_and_refuses_mismatched_lengths()
+    {
+        var j = Json(StandardFigures.Lines("l", "curves", ("distance", "km"), ("velocity", "mm/yr"), ("a", [0, 1], [2, 3]), ("b", [0, 1, 2], [1, 1, 1])));
+        Assert.Equal(2, j.GetProperty("data").GetArrayLength());
+        Assert.Equal("b", j.GetProperty("data")[1].GetProperty("name").GetString());
+        Assert.Equal("lines", j.GetProperty("data")[0].GetProperty("mode").GetString());
+        Assert.Equal("velocity (mm/yr)", j.GetProperty("layout").GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.Throws<ArgumentException>(() => StandardFigures.Lines("l", "t", ("x", "m"), ("y", "m"), ("a", [0, 1], [2])));
+        Assert.Throws<ArgumentException>(() => StandardFigures.Lines("l", "t", ("x", "m"), ("y", "m")));
+    }
+
     [ChromiumFact]
     public void A_report_of_every_standard_figure_with_2000_points_and_1000_patches_renders_and_stays_small()
     {
@@ -127,6 +139,7 @@ public sealed class StandardFigureTests : IDisposable
             .Add(StandardFigures.FieldMap("section", "ΔCFS section", grid, grid.Select(v => v + 30).ToArray(), field, "ΔCFS", "bar", ("distance", "km"), ("depth", "km"), depthDown: true))
             .Add(StandardFigures.Profile("profile", "profile", grid, grid.Select(Math.Sin).ToArray(), grid.Select(_ => 0.2).ToArray(), ("distance", "km"), ("velocity", "mm/yr"), ("model", grid, grid.Select(Math.Sin).ToArray())))
             .Add(StandardFigures.Histogram("hist", "dip", ds, "dip", "deg"))
+            .Add(StandardFigures.Lines("lines", "two curves", ("distance", "km"), ("velocity", "mm/yr"), ("sin", grid, grid.Select(Math.Sin).ToArray()), ("cos", grid, grid.Select(Math.Cos).ToArray())))
             .Add(StandardFigures.Corner("corner", "trade-offs", [("a", "m", ss), ("b", "m", ds)]))
             .Add(StandardFigures.Convergence("conv", "convergence", "RMS", "cm", ("PSO", ds[..100]), ("SA", ss[..100])))
             .Add(StandardFigures.LCurve("lcurve", "L-curve", [1, 2, 4, 8], [9, 4, 3, 2.5], [1000, 100, 10, 1], 2, ("roughness", "m/km²"), ("misfit", "cm")));

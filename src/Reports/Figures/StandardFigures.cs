@@ -184,6 +184,16 @@ public static class StandardFigures
         return new Figure(id, traces, new Layout(new FigureTitle(title)) { XAxis = Axis.Titled(xAxis.Quantity, xAxis.Unit), YAxis = Axis.Titled(yAxis.Quantity, yAxis.Unit) });
     }
 
+    /// <summary>Several named curves on shared axes (profiles, traces, curves of a parameter study).</summary>
+    public static Figure Lines(string id, string title, (string Quantity, string Unit) xAxis, (string Quantity, string Unit) yAxis,
+        params (string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y)[] curves)
+    {
+        if (curves.Length == 0) throw new ArgumentException("give at least one curve.");
+        if (curves.Any(c => c.X.Count != c.Y.Count)) throw new ArgumentException("every curve needs as many x as y values.");
+        return new Figure(id, curves.Select(c => (Trace)new ScatterTrace(c.X, c.Y) { Name = c.Name, Mode = "lines" }).ToArray(),
+            new Layout(new FigureTitle(title)) { XAxis = Axis.Titled(xAxis.Quantity, xAxis.Unit), YAxis = Axis.Titled(yAxis.Quantity, yAxis.Unit) });
+    }
+
     /// <summary>A histogram of one parameter's samples.</summary>
     public static Figure Histogram(string id, string title, IReadOnlyList<double> samples, string quantity, string unit, int bins = 40) =>
         new(id, [new HistogramTrace(samples) { Name = quantity, Bins = bins }],
