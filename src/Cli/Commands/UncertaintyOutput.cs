@@ -31,90 +31,22 @@ internal sealed record QuantityStatistics(string Name, string Unit, double[] Sam
 /// </summary>
 internal static class UncertaintyOutput
 {
+    /// <summary>What one method contributes: its quantities, its summary details, its own files and its report.</summary>
+    private sealed record MethodOutput(List<QuantityStatistics> Stats, object Details, List<(string Name, Action<TextWriter> Write)> Files, Action<string> Report);
+
     public static void Write(UncertaintyProblem p, UncertaintyState state, string output, bool html, TextWriter log, IReadOnlyList<string> command, Stopwatch clock)
     {
-        var c = p.Config;
-        var files = new List<(string Name, Action<TextWriter> Write)>();
-        List<QuantityStatistics> stats;
-        object details;
-        Action<string>? report = null;
-        if (state.Method == "montecarlo")
-        {
-            var columns = RealisationColumns(c);
-            var rows = ReadRealisations(state, columns, c.Layout.ParameterNames.Count);
-            var specs = c.Layout.Space(c.Parameters).Specs;
-            stats = [.. Enumerable.Range(0, specs.Count).Where(i => specs[i].IsFree)
-                .Select(i => QuantityStatistics.Of(specs[i].Name, Unit(specs[i].Name), rows.Select(r => r.Parameters[i]).ToArray())),
-                QuantityStatistics.Of("mw", "", rows.Select(r => r.MomentMagnitude).ToArray())];
-            files.Add(("realisations.csv", w => WriteRealisations(w, columns, rows)));
-            List<QuantityStatistics>? patchSlip = null;
-            if (c.Uncertainty.MonteCarlo.Slip is { } slipConfig)
-            {
-                var fault = Okada.Discretisation.DiscretisedFault.Segments(slipConfig.Segments);
-                stats.Add(QuantityStatistics.Of("slip.mw", "", rows.Select(r => r.Extra[0]).ToArray()));
-                patchSlip = fault.Patches.Select(q => QuantityStatistics.Of($"slip.patch_{q.Index + 1}", "m", rows.Select(r => r.Extra[1 + q.Index]).ToArray())).ToList();
-                files.Add(("slip_statistics.csv", w => CsvTable.Write(w,
-                    ["patch", "segment", "along_strike", "down_dip", "east_m", "north_m", "top_depth_m", "mean_m", "standard_deviation_m", "p2_5_m", "p50_m", "p97_5_m"],
-                    fault.Patches.Select(q => (IEnumerable<string>)[I(q.Index + 1), I(q.Segment + 1), I(q.AlongStrike + 1), I(q.DownDip + 1),
-                        R(q.Geometry.East), R(q.Geometry.North), R(q.Geometry.TopDepth), R(patchSlip[q.Index].Mean), R(patchSlip[q.Index].StandardDeviation),
-                        R(patchSlip[q.Index].P2_5), R(patchSlip[q.Index].P50), R(patchSlip[q.Index].P97_5)]))));
-                report = file => UncertaintyReport.MonteCarlo(file, p, state, rows, stats, command, (fault, patchSlip));
-            }
-            details = new
-            {
-                realisations = rows.Count, search = c.Search.MethodName,
-                misfit = new { mean = rows.Average(r => r.Misfit), min = rows.Min(r => r.Misfit), max = rows.Max(r => r.Misfit) },
-                slip = c.Uncertainty.MonteCarlo.Slip is { } sc
-                    ? new { config = sc.Path, weight = sc.Weight.Fixed, patches = patchSlip!.Count, file = "slip_statistics.csv",
-                            max_standard_deviation_m = patchSlip.Max(q => q.StandardDeviation) }
-                    : null,
-            };
-            report ??= file => UncertaintyReport.MonteCarlo(file, p, state, rows, stats, command, null);
-        }
-        else
-        {
-            var posterior = p.Posterior();
-            var options = c.Uncertainty.Mcmc.Sampler;
-            McmcResult result;
-            try { result = McmcSampler.Load(posterior, options, state.Folder, state.Count); }
-            catch (InvalidOperationException e) { throw new UserError($"{output}: {e.Message}"); }
-            var names = posterior.Names;
-            var physical = result.Draws.Select(chain => chain.Select(x => posterior.CoordinatesToPhysical(x)).ToArray()).ToArray();
-            var mw = result.Draws.Select(chain => chain.Select(x => MomentMagnitude(posterior, x)).ToArray()).ToArray();
-            var (mapChain, mapDraw) = Enumerable.Range(0, result.Draws.Length).SelectMany(k => Enumerable.Range(0, result.Draws[k].Length).Select(i => (k, i)))
-                .MaxBy(t => result.LogDensities[t.k][t.i]);
-            stats = [.. names.Select((n, j) => QuantityStatistics.Of(n, Unit(n), physical.SelectMany(ch => ch.Select(x => x[j])).ToArray(),
-                    physical.Select(ch => ch.Select(x => x[j]).ToArray()).ToArray(), physical[mapChain][mapDraw][j])),
-                QuantityStatistics.Of("mw", "", mw.SelectMany(x => x).ToArray(), mw, mw[mapChain][mapDraw])];
-            files.Add(("samples.csv", w => CsvTable.Write(w, ["chain", "draw", "log_posterior", "mw", .. names],
-                Enumerable.Range(0, physical.Length).SelectMany(k => physical[k].Select((x, i) => (IEnumerable<string>)
-                    [I(k), I(i), R(result.LogDensities[k][i]), R(mw[k][i]), .. x.Select(R)])))));
-            files.Add(("chains.csv", w => CsvTable.Write(w, ["chain", "acceptance_rate", "first_stage_acceptance_rate", "draws", "mean_log_posterior"],
-                Enumerable.Range(0, physical.Length).Select(k => (IEnumerable<string>)
-                    [I(k), R(result.AcceptanceRates[k]), R(result.FirstStageAcceptanceRates[k]), I(physical[k].Length), R(result.LogDensities[k].Average())]))));
-            details = new
-            {
-                chains = state.Count, iterations = options.Iterations, burn_in = options.BurnIn, thin = options.Thin,
-                delayed_rejection = options.DelayedRejection, draws = physical.Sum(ch => ch.Length), evaluations = result.Evaluations,
-                acceptance_rates = result.AcceptanceRates, first_stage_acceptance_rates = result.FirstStageAcceptanceRates,
-                noise_scale = c.Uncertainty.Mcmc.NoiseScale is { } s ? new { min = s.Min, max = s.Max } : null,
-                max_split_rhat = stats.Max(q => q.RHat!.Value), min_effective_sample_size = stats.Min(q => q.EffectiveSize!.Value),
-                map = new
-                {
-                    log_posterior = result.LogDensities[mapChain][mapDraw], chain = mapChain, draw = mapDraw, mw = mw[mapChain][mapDraw],
-                    parameters = names.Select((n, j) => (n, physical[mapChain][mapDraw][j])).ToDictionary(t => t.n, t => t.Item2),
-                },
-            };
-            report = file => UncertaintyReport.Mcmc(file, p, result, physical, mw, stats, command);
-        }
+        var m = state.Method == "montecarlo" ? MonteCarlo(p, state, command) : Mcmc(p, state, output, command);
+        var stats = m.Stats;
         var correlation = Correlation(stats);
+        var files = m.Files;
         files.Add(("statistics.csv", w => CsvTable.Write(w,
             ["name", "unit", "mean", "standard_deviation", "p2_5", "p50", "p97_5", "map", "split_rhat", "effective_sample_size"],
             stats.Select(q => (IEnumerable<string>)[q.Name, q.Unit, R(q.Mean), R(q.StandardDeviation), R(q.P2_5), R(q.P50), R(q.P97_5),
                 O(q.Map), O(q.RHat), O(q.EffectiveSize)]))));
         files.Add(("correlation.csv", w => CsvTable.Write(w, ["name", .. stats.Select(q => q.Name)],
             stats.Select((q, i) => (IEnumerable<string>)[q.Name, .. Enumerable.Range(0, stats.Count).Select(j => R(correlation[i, j]))]))));
-        var names2 = files.Select(f => f.Name).Concat(html ? ["report.html"] : []).Append("summary.json").ToList();
+        var written = files.Select(f => f.Name).Concat(html ? ["report.html"] : []).Append("summary.json").ToList();
         var summary = new
         {
             software = "sourcemodel",
@@ -122,17 +54,17 @@ internal static class UncertaintyOutput
             config_sha256 = state.ConfigHash,
             method = state.Method,
             seed = state.Seed,
-            details,
+            details = m.Details,
             quantities = stats.Select(q => new
             {
                 name = q.Name, unit = q.Unit, mean = q.Mean, standard_deviation = q.StandardDeviation, p2_5 = q.P2_5, p50 = q.P50, p97_5 = q.P97_5,
                 map = q.Map, split_rhat = q.RHat, effective_sample_size = q.EffectiveSize,
             }),
             correlation = new { names = stats.Select(q => q.Name), matrix = Enumerable.Range(0, stats.Count).Select(i => Enumerable.Range(0, stats.Count).Select(j => correlation[i, j])) },
-            files = names2,
+            files = written,
         };
         // The report first: a missing plotly.js fails before anything of this run is written.
-        if (html) report(Path.Combine(output, "report.html"));
+        if (html) m.Report(Path.Combine(output, "report.html"));
         foreach (var (name, write) in files) AtomicFile.Write(Path.Combine(output, name), write);
         AtomicFile.Write(Path.Combine(output, "summary.json"), w => w.Write(JsonSerializer.Serialize(summary, new JsonSerializerOptions
         {
@@ -142,7 +74,84 @@ internal static class UncertaintyOutput
         foreach (var q in stats)
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {q.Name,-24} {q.Mean,12:G6} ± {q.StandardDeviation:G3} {q.Unit}  [2.5 %: {q.P2_5:G6}, 97.5 %: {q.P97_5:G6}]{(q.RHat is { } r ? $"  R̂ {r:0.000}, ESS {q.EffectiveSize:0}" : "")}"));
-        log.WriteLine($"wrote {names2.Count} file(s) to {output} in {clock.Elapsed.TotalSeconds:0.0} s");
+        log.WriteLine($"wrote {written.Count} file(s) to {output} in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>Monte Carlo: the free parameters and Mw over the realisations (and, with step 2, the slip per patch).</summary>
+    private static MethodOutput MonteCarlo(UncertaintyProblem p, UncertaintyState state, IReadOnlyList<string> command)
+    {
+        var c = p.Config;
+        var columns = RealisationColumns(c);
+        var rows = ReadRealisations(state, columns, c.Layout.ParameterNames.Count);
+        var specs = c.Layout.Space(c.Parameters).Specs;
+        List<QuantityStatistics> stats = [.. Enumerable.Range(0, specs.Count).Where(i => specs[i].IsFree)
+            .Select(i => QuantityStatistics.Of(specs[i].Name, Unit(specs[i].Name), rows.Select(r => r.Parameters[i]).ToArray())),
+            QuantityStatistics.Of("mw", "", rows.Select(r => r.MomentMagnitude).ToArray())];
+        List<(string, Action<TextWriter>)> files = [("realisations.csv", w => WriteRealisations(w, columns, rows))];
+        (Okada.Discretisation.DiscretisedFault Fault, List<QuantityStatistics> Patches)? slip = null;
+        if (c.Uncertainty.MonteCarlo.Slip is { } slipConfig)
+        {
+            var fault = Okada.Discretisation.DiscretisedFault.Segments(slipConfig.Segments);
+            stats.Add(QuantityStatistics.Of("slip.mw", "", rows.Select(r => r.Extra[0]).ToArray()));
+            var patches = fault.Patches.Select(q => QuantityStatistics.Of($"slip.patch_{q.Index + 1}", "m", rows.Select(r => r.Extra[1 + q.Index]).ToArray())).ToList();
+            files.Add(("slip_statistics.csv", w => CsvTable.Write(w,
+                ["patch", "segment", "along_strike", "down_dip", "east_m", "north_m", "top_depth_m", "mean_m", "standard_deviation_m", "p2_5_m", "p50_m", "p97_5_m"],
+                fault.Patches.Select(q => (IEnumerable<string>)[I(q.Index + 1), I(q.Segment + 1), I(q.AlongStrike + 1), I(q.DownDip + 1),
+                    R(q.Geometry.East), R(q.Geometry.North), R(q.Geometry.TopDepth), R(patches[q.Index].Mean), R(patches[q.Index].StandardDeviation),
+                    R(patches[q.Index].P2_5), R(patches[q.Index].P50), R(patches[q.Index].P97_5)]))));
+            slip = (fault, patches);
+        }
+        var details = new
+        {
+            realisations = rows.Count, search = c.Search.MethodName,
+            misfit = new { mean = rows.Average(r => r.Misfit), min = rows.Min(r => r.Misfit), max = rows.Max(r => r.Misfit) },
+            slip = slip is { } s
+                ? new { config = c.Uncertainty.MonteCarlo.Slip!.Path, weight = c.Uncertainty.MonteCarlo.Slip.Weight.Fixed, patches = s.Patches.Count,
+                        file = "slip_statistics.csv", max_standard_deviation_m = s.Patches.Max(q => q.StandardDeviation) }
+                : null,
+        };
+        return new MethodOutput(stats, details, files, file => UncertaintyReport.MonteCarlo(file, p, state, rows, stats, command, slip));
+    }
+
+    /// <summary>MCMC: the posterior of the free parameters (and noise scales) and Mw, with diagnostics and the MAP draw.</summary>
+    private static MethodOutput Mcmc(UncertaintyProblem p, UncertaintyState state, string output, IReadOnlyList<string> command)
+    {
+        var c = p.Config;
+        var posterior = p.Posterior();
+        var options = c.Uncertainty.Mcmc.Sampler;
+        McmcResult result;
+        try { result = McmcSampler.Load(posterior, options, state.Folder, state.Count); }
+        catch (InvalidOperationException e) { throw new UserError($"{output}: {e.Message}"); }
+        var names = posterior.Names;
+        var physical = result.Draws.Select(chain => chain.Select(x => posterior.CoordinatesToPhysical(x)).ToArray()).ToArray();
+        var mw = result.Draws.Select(chain => chain.Select(x => MomentMagnitude(posterior, x)).ToArray()).ToArray();
+        var (mapChain, mapDraw) = result.MaximumAPosterioriIndex();
+        List<QuantityStatistics> stats = [.. names.Select((n, j) => QuantityStatistics.Of(n, Unit(n), physical.SelectMany(ch => ch.Select(x => x[j])).ToArray(),
+                physical.Select(ch => ch.Select(x => x[j]).ToArray()).ToArray(), physical[mapChain][mapDraw][j])),
+            QuantityStatistics.Of("mw", "", mw.SelectMany(x => x).ToArray(), mw, mw[mapChain][mapDraw])];
+        List<(string, Action<TextWriter>)> files =
+        [
+            ("samples.csv", w => CsvTable.Write(w, ["chain", "draw", "log_posterior", "mw", .. names],
+                Enumerable.Range(0, physical.Length).SelectMany(k => physical[k].Select((x, i) => (IEnumerable<string>)
+                    [I(k), I(i), R(result.LogDensities[k][i]), R(mw[k][i]), .. x.Select(R)])))),
+            ("chains.csv", w => CsvTable.Write(w, ["chain", "acceptance_rate", "first_stage_acceptance_rate", "draws", "mean_log_posterior"],
+                Enumerable.Range(0, physical.Length).Select(k => (IEnumerable<string>)
+                    [I(k), R(result.AcceptanceRates[k]), R(result.FirstStageAcceptanceRates[k]), I(physical[k].Length), R(result.LogDensities[k].Average())]))),
+        ];
+        var details = new
+        {
+            chains = state.Count, iterations = options.Iterations, burn_in = options.BurnIn, thin = options.Thin,
+            delayed_rejection = options.DelayedRejection, draws = physical.Sum(ch => ch.Length), evaluations = result.Evaluations,
+            acceptance_rates = result.AcceptanceRates, first_stage_acceptance_rates = result.FirstStageAcceptanceRates,
+            noise_scale = c.Uncertainty.Mcmc.NoiseScale is { } s ? new { min = s.Min, max = s.Max } : null,
+            max_split_rhat = stats.Max(q => q.RHat!.Value), min_effective_sample_size = stats.Min(q => q.EffectiveSize!.Value),
+            map = new
+            {
+                log_posterior = result.LogDensities[mapChain][mapDraw], chain = mapChain, draw = mapDraw, mw = mw[mapChain][mapDraw],
+                parameters = names.Select((n, j) => (n, physical[mapChain][mapDraw][j])).ToDictionary(t => t.n, t => t.Item2),
+            },
+        };
+        return new MethodOutput(stats, details, files, file => UncertaintyReport.Mcmc(file, p, result, physical, mw, stats, command));
     }
 
     /// <summary>The value columns of a realisation row: every step-1 parameter, then (with step 2) the slip model's Mw

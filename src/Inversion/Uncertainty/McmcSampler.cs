@@ -50,10 +50,13 @@ public sealed record McmcResult(double[][][] Draws, double[][] LogDensities, dou
     /// <summary>The draw with the largest log density (maximum a posteriori among the draws).</summary>
     public double[] MaximumAPosteriori()
     {
-        var (c, k) = Enumerable.Range(0, Draws.Length).SelectMany(c => Enumerable.Range(0, Draws[c].Length).Select(k => (c, k)))
-            .MaxBy(t => LogDensities[t.c][t.k]);
+        var (c, k) = MaximumAPosterioriIndex();
         return (double[])Draws[c][k].Clone();
     }
+
+    /// <summary>Chain and draw index of <see cref="MaximumAPosteriori"/>.</summary>
+    public (int Chain, int Draw) MaximumAPosterioriIndex() =>
+        Enumerable.Range(0, Draws.Length).SelectMany(c => Enumerable.Range(0, Draws[c].Length).Select(k => (c, k))).MaxBy(t => LogDensities[t.c][t.k]);
 }
 
 /// <summary>Checkpointing of an MCMC run: a file per chain in <see cref="Folder"/>, written atomically every
