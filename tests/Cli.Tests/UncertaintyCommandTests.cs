@@ -115,14 +115,13 @@ public sealed class UncertaintyCommandTests : IDisposable
         Assert.Contains("fault.dip", output);
     }
 
-    [Fact]
-    public void Monte_carlo_with_step_2_spreads_the_slip_of_every_patch_of_the_fixed_fault()
+    /// <summary>A step-2 config beside <paramref name="config"/>: its data declarations and the true plane cut into
+    /// 2 km patches, rake window −135° to −45°, plus <paramref name="slip"/> keys.</summary>
+    private void WriteSlipConfig(string config, string name, string slip)
     {
-        // The step-2 config declares the same data and the true plane, cut into 2 km patches, at a fixed weight.
-        string config = Config(_cli, monteCarlo: "    slip: slip.yaml");
         string declarations = string.Join("\n", File.ReadAllLines(config).SkipWhile(l => !l.StartsWith("datasets:", StringComparison.Ordinal))
             .TakeWhile(l => !l.StartsWith("sources:", StringComparison.Ordinal)));
-        _cli.Write("slip.yaml", declarations + """
+        _cli.Write(name, declarations + $$"""
 
             fault:
               segments:
@@ -130,9 +129,16 @@ public sealed class UncertaintyCommandTests : IDisposable
               patch_size_m: 2000
             slip:
               rake: [-135, -45]
-              max_slip_m: 10
-              weight: 0.3
+              {{slip}}
             """);
+    }
+
+    [Fact]
+    public void Monte_carlo_with_step_2_spreads_the_slip_of_every_patch_of_the_fixed_fault()
+    {
+        // The step-2 config declares the same data and the true plane, cut into 2 km patches, at a fixed weight.
+        string config = Config(_cli, monteCarlo: "    slip: slip.yaml");
+        WriteSlipConfig(config, "slip.yaml", "max_slip_m: 10\n  weight: 0.3");
         string run = _cli.PathOf("mc-slip");
         var (code, output, err) = _cli.Run("uncertainty", config, "--method", "montecarlo", "--out", run, "--no-report");
         Assert.True(code == 0, err + output);
@@ -155,18 +161,7 @@ public sealed class UncertaintyCommandTests : IDisposable
     public void A_step_2_config_that_chooses_its_own_weight_is_refused_for_monte_carlo()
     {
         string config = Config(_cli, monteCarlo: "    slip: lcurve.yaml");
-        string declarations = string.Join("\n", File.ReadAllLines(config).SkipWhile(l => !l.StartsWith("datasets:", StringComparison.Ordinal))
-            .TakeWhile(l => !l.StartsWith("sources:", StringComparison.Ordinal)));
-        _cli.Write("lcurve.yaml", declarations + """
-
-            fault:
-              segments:
-                - {east_m: 1000, north_m: -500, top_depth_m: 2000, length_m: 12000, width_m: 7000, strike_deg: 120, dip_deg: 50}
-              patch_size_m: 2000
-            slip:
-              rake: [-135, -45]
-              l_curve: {count: 10}
-            """);
+        WriteSlipConfig(config, "lcurve.yaml", "l_curve: {count: 10}");
         var (code, _, err) = _cli.Run("uncertainty", config, "--method", "montecarlo", "--out", _cli.PathOf("x"), "--no-report");
         Assert.Equal(1, code);
         Assert.Contains("montecarlo.slip", err);

@@ -167,7 +167,6 @@ public sealed class AdaptiveMetropolisChain
         Propose(_y1, 1.0);
         double p1 = Evaluate(_y1);
         double a1 = AcceptanceFirst(_logp, p1);
-
         if (_random.NextDouble() < a1)
         {
             Move(_y1, p1);
