@@ -56,6 +56,7 @@ internal static class Program
         root.Subcommands.Add(UncertaintyCommand(stdout, args));
         root.Subcommands.Add(MergeCommand(stdout, args));
         root.Subcommands.Add(SlurmCommand(stdout));
+        root.Subcommands.Add(InterseismicCommand(stdout, args));
         return root;
     }
 
@@ -232,6 +233,21 @@ internal static class Program
         {
             SlurmScript.Write(r.GetValue(config)!, ParseMethod(r.GetValue(method)!), r.GetValue(shards), r.GetValue(output),
                 new SlurmResources(r.GetValue(cpus), r.GetValue(time), r.GetValue(partition), r.GetValue(memory), !r.GetValue(noReport)), r.GetValue(command), stdout);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command InterseismicCommand(TextWriter stdout, string[] args)
+    {
+        var config = new Argument<string>("CONFIG") { Description = "YAML configuration: the LOS velocity map, the fault trace, profiles, faults and bounds (docs/formats.md)." };
+        var output = new Option<string?>("--out") { Description = "Run folder (default: the config's 'output', else CONFIG-interseismic beside it)." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html (it needs 'npm install' for plotly.js)." };
+        var cmd = new Command("interseismic", "Interseismic velocity profiles across strike-slip faults: screw-dislocation fits by grid search and MCMC, GNSS reference-frame tie.")
+            { config, output, noReport };
+        cmd.SetAction(r =>
+        {
+            InterseismicRun.Run(r.GetValue(config)!, r.GetValue(output), !r.GetValue(noReport), stdout, args);
             return ExitCodes.Ok;
         });
         return cmd;

@@ -82,6 +82,35 @@ public sealed class InterseismicTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Parallel_faults_add_a_shift_moves_the_fault_and_creep_steps_the_velocity_at_the_trace()
+    {
+        var x = Enumerable.Range(0, 41).Select(i => -100_000.0 + 5_000 * i + 3).ToArray();
+        var swath = new ProfileSwath("P", 0, 0, 90, 100_000, 1_000);
+        int n = x.Length;
+        var profile = new Profile(swath, x, new double[n], new double[n], Enumerable.Repeat(Ascending.East, n).ToArray(),
+            Enumerable.Repeat(Ascending.North, n).ToArray(), Enumerable.Repeat(Ascending.Up, n).ToArray(), Enumerable.Repeat(1.0, n).ToArray(), new int[n]);
+        var both = new ScrewProfileModel([new ParallelFault("a"), new ParallelFault("b", 30_000)]);
+        var sum = new double[n];
+        both.Predict([-0.01, 10_000, 0, 0, 0, -0.005, 20_000, 0, 0, 2_000, 0.001, 0], profile, sum);
+        var one = new ScrewProfileModel([new ParallelFault("a")]);
+        var a = new double[n];
+        var b = new double[n];
+        one.Predict([-0.01, 10_000, 0, 0, 0, 0.001, 0], profile, a);
+        one.Predict([-0.005, 20_000, 0, 0, 32_000, 0, 0], profile, b);   // fault b: position 30 km + shift 2 km
+        for (int i = 0; i < n; i++) Assert.Equal(a[i] + b[i], sum[i], 15);
+        // LOS = v · (ê · ŝ) with ŝ east for strike 90°.
+        var screw = new ScrewDislocation(-0.01, 10_000);
+        Assert.Equal(screw.FaultParallelVelocity(x[7]) * Ascending.East + 0.001, a[7], 15);
+        // Shallow creep of 3 mm/yr above 2 km: a 3 mm/yr step of the fault-parallel velocity across the trace.
+        var creep = new double[2];
+        var pair = profile with { Distance = [-0.5, 0.5], Along = [0, 0], Value = [0, 0], UnitEast = [1, 1], UnitNorth = [0, 0], UnitUp = [0, 0], Sigma = [1, 1], Index = [0, 1] };
+        one.Predict([-0.01, 10_000, 0.003, 2_000, 0, 0, 0], pair, creep);
+        Assert.Equal(0.003, creep[1] - creep[0], 4);
+        Assert.NotNull(one.Violation([-0.01, 10_000, 0.003, 20_000, 0, 0, 0]));   // creep deeper than the lock
+        Assert.NotNull(one.Violation([-0.01, 0, 0, 0, 0, 0, 0]));                  // no locking depth
+    }
+
     /// <summary>A 400 km profile across an east-striking right-lateral fault (20 mm/yr, locked to 15 km; seen in
     /// ascending LOS through ê_east = −0.62) with an offset and a ramp, and 1 mm/yr of noise correlated over 10 km
     /// (plus 0.5 mm/yr white).</summary>
@@ -118,7 +147,7 @@ public sealed class InterseismicTests(ITestOutputHelper output)
         var depths = Enumerable.Range(0, 59).Select(j => 1_000 + 1_000.0 * j).ToArray();
         var map = ProfileGridSearch.Run(problem, "main", rates, depths, truth);
         var (rate, depth) = map.Region(6.18);
-        output.WriteLine($"best rate {map.Best[0] * 1000:F2} mm/yr, depth {map.Best[1] / 1000:F1} km, χ² {map.BestChiSquare:F1} for {profile.Count} points; " +
+        output.WriteLine($"best rate {map.BestSlipRate * 1000:F2} mm/yr, depth {map.BestLockingDepth / 1000:F1} km, χ² {map.BestChiSquare:F1} for {profile.Count} points; " +
                          $"95 %: rate {rate.Min * 1000:F1}..{rate.Max * 1000:F1}, depth {depth.Min / 1000:F0}..{depth.Max / 1000:F0} km");
         Assert.InRange(truth[0], rate.Min, rate.Max);
         Assert.InRange(truth[1], depth.Min, depth.Max);

@@ -82,6 +82,37 @@ public static class GnssReference
         return fit with { Residuals = rows.Select(r => r.D - fit.At(r.E, r.N)).ToArray() };
     }
 
+    /// <summary>Site velocities from an imported GNSS dataset (one row per component, labelled SITE.E/.N/.U, each with
+    /// its unit vector; the three vectors of a site are summed back into a velocity, so grid-north rotations of the
+    /// import are undone). Every site needs all three components and sigmas.</summary>
+    public static IReadOnlyList<GnssVelocity> Sites(GeodeticDataset gnss)
+    {
+        ArgumentNullException.ThrowIfNull(gnss);
+        if (gnss.Labels.Count != gnss.Count || gnss.Sigma.Length != gnss.Count)
+            throw new ArgumentException($"dataset '{gnss.Name}' is not a GNSS dataset with labelled components and sigmas (declare it with gnss_e/gnss_n/gnss_u and sigma_e/sigma_n/sigma_u columns).");
+        var sites = new List<GnssVelocity>();
+        foreach (var group in Enumerable.Range(0, gnss.Count).GroupBy(i => gnss.Labels[i][..Math.Max(0, gnss.Labels[i].LastIndexOf('.'))]))
+        {
+            var rows = group.ToArray();
+            if (rows.Length != 3)
+                throw new ArgumentException($"GNSS site {group.Key} in '{gnss.Name}' has {rows.Length} component(s); projecting on the LOS needs east, north and up.");
+            double ve = 0, vn = 0, vu = 0;
+            var sigma = new double[3];
+            foreach (int i in rows)
+            {
+                ve += gnss.Value[i] * gnss.UnitEast[i];
+                vn += gnss.Value[i] * gnss.UnitNorth[i];
+                vu += gnss.Value[i] * gnss.UnitUp[i];
+                // The sigma goes with the axis its unit vector is closest to.
+                int axis = Math.Abs(gnss.UnitUp[i]) > 0.5 ? 2 : Math.Abs(gnss.UnitEast[i]) > Math.Abs(gnss.UnitNorth[i]) ? 0 : 1;
+                sigma[axis] = gnss.Sigma[i];
+            }
+            if (sigma.Any(x => !(x > 0))) throw new ArgumentException($"GNSS site {group.Key} in '{gnss.Name}' needs one east, one north and one up component with positive sigmas.");
+            sites.Add(new GnssVelocity(group.Key, gnss.East[rows[0]], gnss.North[rows[0]], ve, vn, vu, sigma[0], sigma[1], sigma[2]));
+        }
+        return sites;
+    }
+
     /// <summary>The map with the correction removed.</summary>
     public static GeodeticDataset Apply(GeodeticDataset insar, ReferenceFrameFit fit)
     {

@@ -7,8 +7,15 @@ namespace SourceModel.Inversion.Interseismic;
 /// <param name="ChiSquares">[rate index, depth index].</param>
 /// <param name="Best">Full parameter vector at the best node.</param>
 /// <param name="BestChiSquare">Its χ².</param>
-public sealed record ProfileGridMap(double[] SlipRates, double[] LockingDepths, double[,] ChiSquares, double[] Best, double BestChiSquare)
+/// <param name="BestNode">Indices of the best node on the two axes.</param>
+public sealed record ProfileGridMap(double[] SlipRates, double[] LockingDepths, double[,] ChiSquares, double[] Best, double BestChiSquare, (int Rate, int Depth) BestNode)
 {
+    /// <summary>Slip rate of the best node, m/yr.</summary>
+    public double BestSlipRate => SlipRates[BestNode.Rate];
+
+    /// <summary>Locking depth of the best node, m.</summary>
+    public double BestLockingDepth => LockingDepths[BestNode.Depth];
+
     /// <summary>Nodes whose χ² is within <paramref name="delta"/> of the minimum (Δχ² = 2.30: the 68 % joint region of
     /// two parameters for Gaussian errors; 6.18: 95 %), as (rate, depth) ranges.</summary>
     public ((double Min, double Max) Rate, (double Min, double Max) Depth) Region(double delta)
@@ -52,6 +59,6 @@ public static class ProfileGridSearch
         best[5 * f] = slipRates[bi];
         best[5 * f + 1] = lockingDepths[bj];
         double bestChi = problem.SolveOffsetAndTrend(best);
-        return new ProfileGridMap(slipRates, lockingDepths, chi, best, bestChi);
+        return new ProfileGridMap(slipRates, lockingDepths, chi, best, bestChi, (bi, bj));
     }
 }
