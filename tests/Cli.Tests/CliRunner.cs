@@ -27,5 +27,9 @@ public sealed class CliRunner : IDisposable
         return (code, o.ToString(), e.ToString());
     }
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    /// <summary>Deletes the scratch folder, unless SOURCEMODEL_KEEP_TEST_FILES is set (to look at a run's outputs).</summary>
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("SOURCEMODEL_KEEP_TEST_FILES") is null) Directory.Delete(Folder, recursive: true);
+    }
 }
