@@ -47,7 +47,7 @@ internal sealed record InterseismicConfig(string Path, DatasetConfig Data, strin
         p.RejectUnknownKeys();
         var model = Faults(root);
         var space = Parameters(root, model);
-        var grid = ParseGrid(root.Map("grid_search"), model, space);
+        var grid = ParseGrid(root, model, space);
         var (sampler, chains, seed) = Mcmc(root.Map("mcmc"), space.FreeCount);
         string output = System.IO.Path.GetFullPath(System.IO.Path.Combine(root.Folder,
             root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-interseismic")));
@@ -134,20 +134,28 @@ internal sealed record InterseismicConfig(string Path, DatasetConfig Data, strin
         return space;
     }
 
-    private static InterseismicGrid ParseGrid(YamlMap? g, ScrewProfileModel model, ParameterSpace space)
+    /// <summary>The scan axes: given as [min, max, count], else the free parameter's bounds (41 rates, 40 depths).</summary>
+    private static InterseismicGrid ParseGrid(YamlMap root, ScrewProfileModel model, ParameterSpace space)
     {
+        var g = root.Map("grid_search");
         string fault = g?.Text("fault", model.Faults[0].Name) ?? model.Faults[0].Name;
         if (!model.Faults.Any(f => f.Name == fault)) throw g!.ErrorAt("fault", $"no fault '{fault}'; the faults are: {string.Join(", ", model.Faults.Select(f => f.Name))}.");
-        double[] Axis(string key, string parameter, int count)
+        double[] Axis(string key, int count)
         {
-            var spec = space.Specs[space.IndexOf($"{fault}.{parameter}")];
-            var v = g?.NumberList(key, 3) ?? [spec.IsFree ? spec.Min : spec.Fixed!.Value * 0.5, spec.IsFree ? spec.Max : spec.Fixed!.Value * 1.5, count];
-            if (!(v[2] >= 2) || !(v[1] > v[0])) throw (g ?? throw new UserError($"grid_search: {key} needs min < max and at least 2 values")).ErrorAt(key, "expected [min, max, count] with min < max and count >= 2.");
+            var spec = space.Specs[space.IndexOf($"{fault}.{key}")];
+            double[] v;
+            if (g is not null && g.Has(key))
+            {
+                v = g.NumberList(key, 3)!;
+                if (!(v[2] >= 2) || !(v[1] > v[0])) throw g.ErrorAt(key, "expected [min, max, count] with min < max and count >= 2.");
+            }
+            else if (spec.IsFree) v = [spec.Min, spec.Max, count];
+            else throw (g ?? root).ErrorAt(g is null ? "parameters" : key, $"{fault}.{key} is fixed: give grid_search.{key} as [min, max, count].");
             int n = (int)v[2];
             return Enumerable.Range(0, n).Select(i => v[0] + (v[1] - v[0]) * i / (n - 1)).ToArray();
         }
-        var grid = new InterseismicGrid(fault, Axis("slip_rate", "slip_rate", 41), Axis("locking_depth", "locking_depth", 40));
-        if (grid.LockingDepths.Any(d => !(d > 0))) throw (g ?? throw new UserError("grid_search: locking depths must be positive")).ErrorAt("locking_depth", "locking depths must be positive.");
+        var grid = new InterseismicGrid(fault, Axis("slip_rate", 41), Axis("locking_depth", 40));
+        if (grid.LockingDepths[0] <= 0) throw (g ?? root).ErrorAt(g is null ? "parameters" : "locking_depth", "locking depths must be positive.");
         g?.RejectUnknownKeys();
         return grid;
     }
@@ -166,7 +174,7 @@ internal sealed record InterseismicConfig(string Path, DatasetConfig Data, strin
         long seed = m?.Integer("seed", 1) ?? 1;
         if (chains < 1) throw m!.ErrorAt("chains", $"expected at least 1, got {chains}.");
         try { options.Validated(dimension); }
-        catch (ArgumentException e) { throw (m ?? throw new UserError(UserError.Reason(e))).ErrorHere(UserError.Reason(e)); }
+        catch (ArgumentException e) when (m is not null) { throw m.ErrorHere(UserError.Reason(e)); }
         m?.RejectUnknownKeys();
         return (options, chains, seed);
     }
