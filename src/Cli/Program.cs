@@ -155,16 +155,21 @@ internal static class Program
         return cmd;
     }
 
-    private static Command SlipCommand(TextWriter stdout, string[] args)
+    private static Command SlipCommand(TextWriter stdout, string[] args) => RunFolderCommand("slip",
+        "Step 2: distributed slip on the discretised fault (rake window, bounds, smoothing, L-curve or dip-smoothing scan).",
+        "YAML configuration: datasets, fault (step-1 run, segment file or segments), slip and smoothing (docs/formats.md).", "slip",
+        (config, output, html) => SlipRun.Run(config, output, html, stdout, args));
+
+    /// <summary>A command that reads CONFIG and writes a run folder (--out, --no-report).</summary>
+    private static Command RunFolderCommand(string name, string description, string configHelp, string folderSuffix, Action<string, string?, bool> run)
     {
-        var config = new Argument<string>("CONFIG") { Description = "YAML configuration: datasets, fault (step-1 run, segment file or segments), slip and smoothing (docs/formats.md)." };
-        var output = new Option<string?>("--out") { Description = "Run folder (default: the config's 'output', else CONFIG-slip beside it)." };
+        var config = new Argument<string>("CONFIG") { Description = configHelp };
+        var output = new Option<string?>("--out") { Description = $"Run folder (default: the config's 'output', else CONFIG-{folderSuffix} beside it)." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip report.html (it needs 'npm install' for plotly.js)." };
-        var cmd = new Command("slip", "Step 2: distributed slip on the discretised fault (rake window, bounds, smoothing, L-curve or dip-smoothing scan).")
-            { config, output, noReport };
+        var cmd = new Command(name, description) { config, output, noReport };
         cmd.SetAction(r =>
         {
-            SlipRun.Run(r.GetValue(config)!, r.GetValue(output), !r.GetValue(noReport), stdout, args);
+            run(r.GetValue(config)!, r.GetValue(output), !r.GetValue(noReport));
             return ExitCodes.Ok;
         });
         return cmd;
@@ -238,20 +243,10 @@ internal static class Program
         return cmd;
     }
 
-    private static Command InterseismicCommand(TextWriter stdout, string[] args)
-    {
-        var config = new Argument<string>("CONFIG") { Description = "YAML configuration: the LOS velocity map, the fault trace, profiles, faults and bounds (docs/formats.md)." };
-        var output = new Option<string?>("--out") { Description = "Run folder (default: the config's 'output', else CONFIG-interseismic beside it)." };
-        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html (it needs 'npm install' for plotly.js)." };
-        var cmd = new Command("interseismic", "Interseismic velocity profiles across strike-slip faults: screw-dislocation fits by grid search and MCMC, GNSS reference-frame tie.")
-            { config, output, noReport };
-        cmd.SetAction(r =>
-        {
-            InterseismicRun.Run(r.GetValue(config)!, r.GetValue(output), !r.GetValue(noReport), stdout, args);
-            return ExitCodes.Ok;
-        });
-        return cmd;
-    }
+    private static Command InterseismicCommand(TextWriter stdout, string[] args) => RunFolderCommand("interseismic",
+        "Interseismic velocity profiles across strike-slip faults: screw-dislocation fits by grid search and MCMC, GNSS reference-frame tie.",
+        "YAML configuration: the LOS velocity map, the fault trace, profiles, faults and bounds (docs/formats.md).", "interseismic",
+        (config, output, html) => InterseismicRun.Run(config, output, html, stdout, args));
 
     private static LosVector? GlobalLos(string? vector, double? incidence, double? heading)
     {
