@@ -152,8 +152,8 @@ public sealed class InterseismicTests(ITestOutputHelper output)
         Assert.InRange(truth[0], rate.Min, rate.Max);
         Assert.InRange(truth[1], depth.Min, depth.Max);
         Assert.InRange(map.BestChiSquare, 0.7 * profile.Count, 1.3 * profile.Count);
-        // The offset and trend solved at the best node are near the truth (3 mm/yr, 2 mm/yr per 1,000 km).
-        Assert.InRange(map.Best[5], truth[5] - 0.003, truth[5] + 0.003);
+        // The offset solved at the best node is near the truth (3 mm/yr): within 1 mm/yr, the sill of the noise.
+        Assert.InRange(map.Best[5], truth[5] - 0.001, truth[5] + 0.001);
     }
 
     [Fact]

@@ -76,6 +76,13 @@ public sealed class StandardFigureTests : IDisposable
         var layout = j.GetProperty("layout");
         Assert.Equal("slip (m)", layout.GetProperty("xaxis9").GetProperty("title").GetProperty("text").GetString());
         Assert.Equal("depth (km)", layout.GetProperty("yaxis4").GetProperty("title").GetProperty("text").GetString());
+        // At most 100 points per scatter panel: every 3rd of 300 samples (0, 3, …, 297); the histograms keep all 300.
+        var thinned = Json(StandardFigures.Corner("c", "trade-offs", [("dip", "deg", a), ("depth", "km", b)], maxScatterPoints: 100)).GetProperty("data");
+        var scatter = thinned.EnumerateArray().Single(t => t.GetProperty("type").GetString() == "scatter");
+        Assert.Equal(100, scatter.GetProperty("x").GetArrayLength());
+        Assert.Equal(a[297], scatter.GetProperty("x")[99].GetDouble());
+        Assert.Equal(b[3], scatter.GetProperty("y")[1].GetDouble());
+        Assert.Equal(300, thinned[0].GetProperty("x").GetArrayLength());
     }
 
     [Fact]

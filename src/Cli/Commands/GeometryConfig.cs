@@ -66,15 +66,7 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
             {
                 if (!template.ParameterNames.Contains(key))
                     throw p.ErrorAt(key, $"unknown parameter of a {kind.ToString().ToLowerInvariant()} source with {slip switch { SlipForm.RakeAndSlip => "rake and slip", _ => "slip components" }}; expected: {string.Join(", ", template.ParameterNames)}.");
-                var values = p.Numbers(key)!;
-                var spec = values.Length switch
-                {
-                    1 => ParameterSpec.FixedAt($"{name}.{key}", values[0]),
-                    2 => new ParameterSpec($"{name}.{key}", values[0], values[1]),
-                    _ => throw p.ErrorAt(key, "expected a fixed value or bounds [min, max]."),
-                };
-                try { parameters[$"{name}.{key}"] = spec.Validated(); }
-                catch (ArgumentException e) { throw p.ErrorAt(key, UserError.Reason(e)); }
+                parameters[$"{name}.{key}"] = ParameterKeys.Read(p, key, $"{name}.{key}");
             }
             s.RejectUnknownKeys();
         }

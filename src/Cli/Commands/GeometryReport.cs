@@ -25,7 +25,7 @@ internal static class GeometryReport
             .Metadata("moment", $"M0 {r.Best.Moment.ToString("G4", CultureInfo.InvariantCulture)} N·m, Mw {r.Best.MomentMagnitude.ToString("0.00", CultureInfo.InvariantCulture)}");
         report.Section("Best model")
             .Table(["parameter", "value", "unit", "min", "max"], problem.Space.Specs.Select((s, i) => (IReadOnlyList<string>)
-                [s.Name, F(r.Best.Parameters[i]), SourceTemplate.UnitOf(s.Name[(s.Name.IndexOf('.') + 1)..]), s.IsFree ? F(s.Min) : "fixed", s.IsFree ? F(s.Max) : ""]));
+                [s.Name, F(r.Best.Parameters[i]), SourceTemplate.UnitOfFullName(s.Name), s.IsFree ? F(s.Min) : "fixed", s.IsFree ? F(s.Max) : ""]));
         var outlines = Outlines(r.Best.Sources);
         for (int k = 0; k < data.Count; k++) DatasetFitOutput.AddSection(report, k, data[k], r.Best.Datasets[k], outlines);
         report.Section("Convergence")
@@ -41,13 +41,13 @@ internal static class GeometryReport
             report.Section($"Grid scan {s + 1}: {scan.First.Parameter}{(scan.Second is null ? "" : " × " + scan.Second.Parameter)}").Paragraph(refit);
             if (scan.Second is null)
                 report.Add(StandardFigures.Profile($"scan-{s + 1}", $"misfit against {scan.First.Parameter}", scan.First.Values, scan.Costs, null,
-                    (scan.First.Parameter, Unit(scan.First.Parameter)), ("misfit", "σ")));
+                    (scan.First.Parameter, SourceTemplate.UnitOfFullName(scan.First.Parameter)), ("misfit", "σ")));
             else
             {
                 int m = scan.Second.Values.Length;
                 var rows = Enumerable.Range(0, scan.First.Values.Length).Select(i => (IReadOnlyList<double>)scan.Costs.Skip(i * m).Take(m).ToArray()).ToArray();
                 report.Add(StandardFigures.FieldMap($"scan-{s + 1}", "misfit", scan.Second.Values, scan.First.Values, rows, "misfit", "σ",
-                    (scan.Second.Parameter, Unit(scan.Second.Parameter)), (scan.First.Parameter, Unit(scan.First.Parameter)), diverging: false, equalAspect: false));
+                    (scan.Second.Parameter, SourceTemplate.UnitOfFullName(scan.Second.Parameter)), (scan.First.Parameter, SourceTemplate.UnitOfFullName(scan.First.Parameter)), diverging: false, equalAspect: false));
             }
         }
         try { report.Save(html); }
@@ -68,7 +68,6 @@ internal static class GeometryReport
         return lines;
     }
 
-    private static string Unit(string name) => SourceTemplate.UnitOf(name[(name.IndexOf('.') + 1)..]);
 
     private static string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 }

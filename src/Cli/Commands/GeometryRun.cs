@@ -43,7 +43,7 @@ internal static class GeometryRun
             files.Add(name);
         }
         Write("parameters.csv", w => CsvTable.Write(w, ["name", "value", "unit", "min", "max", "fixed", "optimiser_value"],
-            problem.Space.Specs.Select((s, i) => (IEnumerable<string>)[s.Name, R(result.Best.Parameters[i]), Unit(s.Name), R(s.Min), R(s.Max),
+            problem.Space.Specs.Select((s, i) => (IEnumerable<string>)[s.Name, R(result.Best.Parameters[i]), SourceTemplate.UnitOfFullName(s.Name), R(s.Min), R(s.Max),
                 s.IsFree ? "false" : "true", R(result.OptimiserParameters[i])])));
         Write("peaks.csv", w => CsvTable.Write(w, ["rank", "misfit", "mw", .. result.ParameterNames],
             result.Peaks.Select(p => (IEnumerable<string>)[p.Rank.ToString(CultureInfo.InvariantCulture), R(p.Cost), R(p.MomentMagnitude), .. p.Parameters.Select(R)])));
@@ -103,7 +103,7 @@ internal static class GeometryRun
         mw = r.Best.MomentMagnitude,
         parameters = problem.Space.Specs.Select((s, i) => new
         {
-            name = s.Name, value = r.Best.Parameters[i], unit = Unit(s.Name), min = s.Min, max = s.Max, @fixed = !s.IsFree,
+            name = s.Name, value = r.Best.Parameters[i], unit = SourceTemplate.UnitOfFullName(s.Name), min = s.Min, max = s.Max, @fixed = !s.IsFree,
         }),
         reference = GeometrySummary.Reference(reference),
         sources = GeometrySummary.Sources(c.Layout, r.Best.Sources),
@@ -140,7 +140,6 @@ internal static class GeometryRun
         _ => r.ToString().ToLowerInvariant(),
     };
 
-    private static string Unit(string fullName) => SourceTemplate.UnitOf(fullName[(fullName.IndexOf('.') + 1)..]);
 
     private static string R(double v) => NumberFormat.RoundTrip(v);
 }

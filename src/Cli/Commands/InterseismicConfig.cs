@@ -109,19 +109,7 @@ internal sealed record InterseismicConfig(string Path, DatasetConfig Data, strin
                 "trend" => ParameterSpec.Free(name, -1e-6, 1e-6),
                 _ => ParameterSpec.FixedAt(name, 0),
             };
-            if (p is not null && p.Has(name))
-            {
-                var v = p.Numbers(name)!;
-                spec = v.Length switch
-                {
-                    1 => ParameterSpec.FixedAt(name, v[0]),
-                    2 => new ParameterSpec(name, v[0], v[1]),
-                    _ => throw p.ErrorAt(name, "expected a fixed value or bounds [min, max]."),
-                };
-                try { spec = spec.Validated(); }
-                catch (ArgumentException e) { throw p.ErrorAt(name, UserError.Reason(e)); }
-            }
-            specs.Add(spec);
+            specs.Add(p is not null && p.Has(name) ? ParameterKeys.Read(p, name, name) : spec);
         }
         if (p is not null)
             foreach (string key in p.Keys())

@@ -55,7 +55,7 @@ internal static class InterseismicReport
                 o.Grid.LockingDepths.Select(v => v / 1000).ToArray(), chi, "Δχ²", "–", ("slip rate", "mm/yr"), ("locking depth", "km"), depthDown: true, diverging: false, equalAspect: false));
             var varying = o.Stats.Where(q => q.StandardDeviation > 0).ToList();
             if (varying.Count >= 2)
-                report.Add(StandardFigures.Corner($"corner-{n}", $"{n}: posterior", varying.Select(q => (q.Name, q.Unit, (IReadOnlyList<double>)Thin(q.Samples))).ToList()));
+                report.Add(StandardFigures.Corner($"corner-{n}", $"{n}: posterior", varying.Select(q => (q.Name, q.Unit, (IReadOnlyList<double>)q.Samples)).ToList()));
             else
                 foreach (var q in varying) report.Add(StandardFigures.Histogram($"hist-{n}-{q.Name}", $"{n}: {q.Name}", q.Samples, q.Name, q.Unit));
         }
@@ -71,9 +71,6 @@ internal static class InterseismicReport
         var c = new[] { P(-s.HalfLength, -s.HalfWidth), P(s.HalfLength, -s.HalfWidth), P(s.HalfLength, s.HalfWidth), P(-s.HalfLength, s.HalfWidth), P(-s.HalfLength, -s.HalfWidth) };
         return new Polyline(s.Name, c.Select(q => q.Item1).ToArray(), c.Select(q => q.Item2).ToArray(), "blue");
     }
-
-    /// <summary>At most 2,000 evenly spaced samples for the scatter panels.</summary>
-    private static double[] Thin(double[] v) => v.Where((_, i) => i % Math.Max(1, v.Length / 2000) == 0).ToArray();
 
     private static double[] Km(ReadOnlySpan<double> metres)
     {

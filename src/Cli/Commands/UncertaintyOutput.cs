@@ -205,7 +205,7 @@ internal static class UncertaintyOutput
     }
 
     /// <summary>Unit of a parameter or hyperparameter name.</summary>
-    public static string Unit(string name) => name.StartsWith("noise_scale.", StringComparison.Ordinal) ? "" : SourceTemplate.UnitOf(name[(name.IndexOf('.') + 1)..]);
+    public static string Unit(string name) => name.StartsWith("noise_scale.", StringComparison.Ordinal) ? "" : SourceTemplate.UnitOfFullName(name);
 
     private static string R(double v) => NumberFormat.RoundTrip(v);
 

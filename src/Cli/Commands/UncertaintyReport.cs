@@ -100,13 +100,9 @@ internal static class UncertaintyReport
                 stats[j].Samples, stats[j].Name, stats[j].Unit.Length == 0 ? "–" : stats[j].Unit));
         var varying = stats.Where(q => q.StandardDeviation > 0).ToList();
         if (varying.Count >= 2)
-        {
-            int n = varying[0].Samples.Length, every = Math.Max(1, (n + MaxPlotted - 1) / MaxPlotted);
             report.Section("Trade-offs (corner plot)")
-                .Paragraph(every > 1 ? $"every {every}th of {n:N0} samples drawn in the scatter panels; the histograms use all." : $"all {n:N0} samples.")
-                .Add(StandardFigures.Corner("corner", "pairwise trade-offs",
-                    varying.Select(q => (q.Name, q.Unit.Length == 0 ? "–" : q.Unit, (IReadOnlyList<double>)q.Samples.Where((_, i) => i % every == 0).ToArray())).ToList()));
-        }
+                .Paragraph($"{varying[0].Samples.Length:N0} samples; the scatter panels draw at most {MaxPlotted:N0} of them, evenly spaced, the histograms all.")
+                .Add(StandardFigures.Corner("corner", "pairwise trade-offs", varying.Select(q => (q.Name, q.Unit.Length == 0 ? "–" : q.Unit, (IReadOnlyList<double>)q.Samples)).ToList(), MaxPlotted));
     }
 
     private static (double[] X, double[] Y) Thin(double[] values)

@@ -10,24 +10,23 @@ using SourceModel.Sampling;
 namespace SourceModel.Cli.Commands;
 
 /// <summary>The step-1 problem of a config, built from observed (or perturbed) data.</summary>
-internal sealed record UncertaintyProblem(GeometryConfig Config, IReadOnlyList<GeodeticDataset> Data)
+internal sealed record UncertaintyProblem(GeometryConfig Config, IReadOnlyList<GeodeticDataset> Data, GeometryProblem Observed)
 {
     public static UncertaintyProblem Load(string path)
     {
         var c = GeometryConfig.Load(path);
-        return new UncertaintyProblem(c, c.Data.ImportAll().Select(d => d.Data).ToList());
+        var data = c.Data.ImportAll().Select(d => d.Data).ToList();
+        var terms = FitKeys.Prepare(c.Path, data, c.Fit);
+        try { return new UncertaintyProblem(c, data, new GeometryProblem(c.Layout, c.Layout.Space(c.Parameters), terms, c.Medium)); }
+        catch (ArgumentException e) { throw new UserError($"{c.Path}: {UserError.Reason(e)}"); }
     }
 
-    /// <summary>The problem on <paramref name="data"/> (the observations or one realisation of them).</summary>
-    public GeometryProblem For(IReadOnlyList<GeodeticDataset> data)
-    {
-        var terms = FitKeys.Prepare(Config.Path, data, Config.Fit);
-        try { return new GeometryProblem(Config.Layout, Config.Layout.Space(Config.Parameters), terms, Config.Medium); }
-        catch (ArgumentException e) { throw new UserError($"{Config.Path}: {UserError.Reason(e)}"); }
-    }
+    /// <summary>The problem on one realisation of the data: the observed problem with other values (the whitening
+    /// factors are not computed again).</summary>
+    public GeometryProblem For(IReadOnlyList<GeodeticDataset> realisation) => Observed.WithObserved(realisation.Select(d => d.Value.ToArray()).ToList());
 
     /// <summary>The posterior the MCMC samples.</summary>
-    public GeometryPosterior Posterior() => new(For(Data), Config.Uncertainty.Mcmc.NoiseScale);
+    public GeometryPosterior Posterior() => new(Observed, Config.Uncertainty.Mcmc.NoiseScale);
 }
 
 /// <summary>
@@ -45,7 +44,7 @@ internal static class UncertaintyRun
         var u = p.Config.Uncertainty;
         string output = outputOverride is null ? u.Output : Path.GetFullPath(outputOverride);
         int count = method == UncertaintyMethod.MonteCarlo ? u.MonteCarlo.Realisations : u.Mcmc.Chains;
-        var observed = p.For(p.Data);
+        var observed = p.Observed;
         Directory.CreateDirectory(output);
         var state = UncertaintyState.Open(output, p.Config, Name(method), count, u.Seed, resume, shard);
         var (first, length) = shard?.Slice(count) ?? (0, count);

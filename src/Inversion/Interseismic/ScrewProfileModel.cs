@@ -71,15 +71,13 @@ public sealed class ScrewProfileModel
         for (int i = 0; i < p.Count; i++) los[i] += offset + trend * p.Distance[i];
     }
 
-    /// <summary>Physical checks of a full vector: locking depth > 0, creep depth within [0, locking depth]; null if fine.</summary>
+    /// <summary>Physical checks of a full vector (each fault a valid <see cref="ScrewDislocation"/>: locking depth > 0,
+    /// with creep 0 &lt; creep depth ≤ locking depth); null if fine, else which fault is not.</summary>
     public string? Violation(ReadOnlySpan<double> full)
     {
         for (int f = 0; f < Faults.Count; f++)
-        {
-            double d = full[5 * f + 1], c = full[5 * f + 2], dc = full[5 * f + 3];
-            if (!(d > 0)) return $"{Faults[f].Name}.locking_depth must be > 0, got {d}.";
-            if (c != 0 && !(dc > 0 && dc <= d)) return $"{Faults[f].Name}.creep_depth must lie within (0, locking depth], got {dc}.";
-        }
+            if (!new ScrewDislocation(full[5 * f], full[5 * f + 1], full[5 * f + 2], full[5 * f + 3]).IsValid)
+                return $"fault {Faults[f].Name}: locking depth must be > 0 and, with creep, 0 < creep depth <= locking depth.";
         return null;
     }
 }

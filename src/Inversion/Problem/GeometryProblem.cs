@@ -93,12 +93,22 @@ public sealed class GeometryProblem : IObjective
     public bool DatasetChiSquares(ReadOnlySpan<double> unit, Span<double> chiSquares)
     {
         if (chiSquares.Length != _terms.Length) throw new ArgumentException($"expected room for {_terms.Length} datasets, got {chiSquares.Length}.");
+        Span<double> full = stackalloc double[Space.Count];
+        Space.ToFull(unit, full);
+        if (Layout.Realise(full, out _) is null) return false;
         Span<double> cost = stackalloc double[1];
-        var perTerm = new double[_terms.Length];
-        EvaluateGroup(unit, 1, cost, perTerm);
-        if (cost[0] >= PenaltyBase) return false;
-        perTerm.CopyTo(chiSquares);
+        EvaluateGroup(unit, 1, cost, chiSquares);
         return true;
+    }
+
+    /// <summary>The same problem for other observed values at the same points (e.g. a Monte Carlo realisation): the
+    /// whitening factors and nuisance bases are shared (<see cref="DatasetTerm.WithValues"/>), nothing is factored again.</summary>
+    /// <param name="values">New observed values, one array per dataset in <see cref="Terms"/>' order (m).</param>
+    public GeometryProblem WithObserved(IReadOnlyList<double[]> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count != _terms.Length) throw new ArgumentException($"give values for all {_terms.Length} datasets, got {values.Count}.");
+        return new GeometryProblem(Layout, Space, _terms.Select((t, k) => t.WithValues(values[k])), Medium);
     }
 
     /// <summary>Cost of a full physical parameter vector (fixed values included).</summary>
@@ -127,8 +137,8 @@ public sealed class GeometryProblem : IObjective
     }
 
     /// <summary>A group of points evaluated together: one pass over each dataset's whitening factor serves them all.
-    /// <paramref name="perTerm"/>, when given, receives each point's per-dataset chi-squares ([point × dataset]).</summary>
-    private void EvaluateGroup(ReadOnlySpan<double> units, int count, Span<double> costs, double[]? perTerm = null)
+    /// <paramref name="perTerm"/>, when not empty, receives each point's per-dataset chi-squares ([point × dataset]).</summary>
+    private void EvaluateGroup(ReadOnlySpan<double> units, int count, Span<double> costs, Span<double> perTerm = default)
     {
         int d = Dimension;
         Span<double> full = stackalloc double[Space.Count];
@@ -162,7 +172,7 @@ public sealed class GeometryProblem : IObjective
                     for (int i = 0; i < n; i++) r[i] = t.WhitenedObserved[i] - r[i];
                     double chi2 = w2 * t.ProjectedSumOfSquares(r);
                     sum[j] += chi2;
-                    if (perTerm is not null) perTerm[j * _terms.Length + k] = chi2;
+                    if (!perTerm.IsEmpty) perTerm[j * _terms.Length + k] = chi2;
                 }
             }
             finally

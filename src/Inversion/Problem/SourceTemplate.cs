@@ -57,6 +57,9 @@ public sealed record SourceTemplate(string Name, SourceKind Kind, SlipForm Slip 
     /// <summary>Parameters that may be left out of a configuration, with the value they are then held at.</summary>
     public static IReadOnlyDictionary<string, double> Defaults { get; } = new Dictionary<string, double> { ["opening"] = 0.0 };
 
+    /// <summary>Unit of a full parameter name, SOURCE.parameter (fault.dip → deg).</summary>
+    public static string UnitOfFullName(string fullName) => UnitOf(fullName[(fullName.IndexOf('.') + 1)..]);
+
     /// <summary>The unit of a parameter, for tables and summaries.</summary>
     public static string UnitOf(string parameter) => parameter switch
     {

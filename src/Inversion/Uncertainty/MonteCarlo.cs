@@ -112,6 +112,9 @@ public sealed class MonteCarlo
     /// <summary>Count, seed and search.</summary>
     public MonteCarloOptions Options { get; }
 
+    /// <summary>Names of the full parameter vector, known once a realisation has run (null before).</summary>
+    public string[]? ParameterNames { get; private set; }
+
     /// <summary>The optional step after each re-inversion.</summary>
     public Func<IReadOnlyList<GeodeticDataset>, GeometryResult, double[]>? FollowUp { get; }
 
@@ -132,6 +135,7 @@ public sealed class MonteCarlo
         };
         var result = GeometryInversion.Run(_problemFor(perturbed), search);
         cancel.ThrowIfCancellationRequested();
+        ParameterNames ??= [.. result.ParameterNames];
         var extra = FollowUp?.Invoke(perturbed, result) ?? [];
         return new MonteCarloRow(r, result.Best.Parameters, result.Best.Cost, result.Best.MomentMagnitude, extra);
     }
@@ -144,14 +148,13 @@ public sealed class MonteCarlo
         var monteCarlo = new MonteCarlo(data, problemFor, options);
         int n = count ?? options.Realisations - first;
         if (first < 0 || n < 0 || first + n > options.Realisations) throw new ArgumentException($"realisations {first}..{first + n - 1} are outside 0..{options.Realisations - 1}.");
-        var names = problemFor(data).Layout.ParameterNames.ToArray();
         var rows = new List<MonteCarloRow>(n);
         for (int k = 0; k < n; k++)
         {
             rows.Add(monteCarlo.Realise(first + k, cancel));
             progress?.Invoke(k + 1);
         }
-        return MonteCarloResult.FromRows(names, rows);
+        return MonteCarloResult.FromRows(monteCarlo.ParameterNames ?? [], rows);
     }
 
     /// <summary>Dataset <paramref name="j"/>'s values plus realisation <paramref name="r"/>'s noise.</summary>

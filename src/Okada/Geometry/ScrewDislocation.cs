@@ -22,6 +22,11 @@ namespace SourceModel.Okada.Geometry;
 /// <param name="CreepDepth">Depth d_c of the creeping section, in [0, D]; ignored when c = 0.</param>
 public sealed record ScrewDislocation(double SlipRate, double LockingDepth, double CreepRate = 0.0, double CreepDepth = 0.0)
 {
+    /// <summary>Whether the parameters describe a dislocation (finite rates, D &gt; 0, with creep 0 &lt; d_c ≤ D): the test of
+    /// <see cref="Validated"/> without the exception, for samplers that meet invalid proposals all the time.</summary>
+    public bool IsValid => double.IsFinite(SlipRate) && LockingDepth > 0 && double.IsFinite(LockingDepth) && double.IsFinite(CreepRate)
+        && CreepDepth >= 0 && (CreepRate == 0 || CreepDepth > 0 && CreepDepth <= LockingDepth);
+
     /// <summary>Validates; throws <see cref="ArgumentException"/> naming the parameter.</summary>
     public ScrewDislocation Validated()
     {

@@ -199,13 +199,18 @@ public static class StandardFigures
         new(id, [new HistogramTrace(samples) { Name = quantity, Bins = bins }],
             new Layout(new FigureTitle(title)) { XAxis = Axis.Titled(quantity, unit), YAxis = Axis.Titled("count", "samples"), ShowLegend = false });
 
-    /// <summary>A corner plot: histograms on the diagonal, pairwise scatter of samples below it.</summary>
-    public static Figure Corner(string id, string title, IReadOnlyList<(string Quantity, string Unit, IReadOnlyList<double> Samples)> parameters)
+    /// <summary>A corner plot: histograms on the diagonal (all samples), pairwise scatter of samples below it (every
+    /// k-th sample, so that a panel holds at most <paramref name="maxScatterPoints"/>: enough to see a trade-off, light
+    /// enough for a page).</summary>
+    public static Figure Corner(string id, string title, IReadOnlyList<(string Quantity, string Unit, IReadOnlyList<double> Samples)> parameters,
+        int maxScatterPoints = 2000)
     {
         int p = parameters.Count;
         if (p < 2) throw new ArgumentException("a corner plot needs at least two parameters.");
         int count = parameters[0].Samples.Count;
         if (parameters.Any(q => q.Samples.Count != count)) throw new ArgumentException("every parameter needs the same number of samples.");
+        if (maxScatterPoints < 1) throw new ArgumentException($"a scatter panel needs room for at least one point, got {maxScatterPoints}.");
+        int every = (count + maxScatterPoints - 1) / maxScatterPoints;
         var traces = new List<Trace>();
         var axes = new Dictionary<string, object>();
         double gap = 0.02, size = (1.0 - gap * (p - 1)) / p;
@@ -219,7 +224,7 @@ public static class StandardFigures
                 if (row == col)
                     traces.Add(new HistogramTrace(parameters[col].Samples) { Name = parameters[col].Quantity, XAxis = xa, YAxis = ya, Bins = 30 });
                 else
-                    traces.Add(new ScatterTrace(parameters[col].Samples, parameters[row].Samples)
+                    traces.Add(new ScatterTrace(Every(parameters[col].Samples, every), Every(parameters[row].Samples, every))
                     { Name = $"{parameters[row].Quantity} vs {parameters[col].Quantity}", XAxis = xa, YAxis = ya, Marker = new Marker { Size = 3 }, ShowLegend = false });
                 var xaxis = new Axis(new AxisTitle(row == p - 1 ? $"{parameters[col].Quantity} ({parameters[col].Unit})" : ""))
                 { Domain = [col * (size + gap), col * (size + gap) + size], Anchor = ya };
@@ -230,6 +235,8 @@ public static class StandardFigures
             }
         return new Figure(id, traces, new Layout(new FigureTitle(title)) { MoreAxes = axes, ShowLegend = false, Height = 250 * p });
     }
+
+    private static double[] Every(IReadOnlyList<double> values, int every) => Enumerable.Range(0, (values.Count + every - 1) / Math.Max(every, 1)).Select(i => values[i * every]).ToArray();
 
     /// <summary>Convergence of one or more runs (misfit against iteration).</summary>
     public static Figure Convergence(string id, string title, string misfit, string unit, params (string Name, IReadOnlyList<double> Values)[] runs) =>
