@@ -57,6 +57,8 @@ internal static class Program
         root.Subcommands.Add(MergeCommand(stdout, args));
         root.Subcommands.Add(SlurmCommand(stdout));
         root.Subcommands.Add(InterseismicCommand(stdout, args));
+        root.Subcommands.Add(RunCommand(stdout, args));
+        root.Subcommands.Add(ConfigCommand(stdout));
         return root;
     }
 
@@ -247,6 +249,54 @@ internal static class Program
         "Interseismic velocity profiles across strike-slip faults: screw-dislocation fits by grid search and MCMC, GNSS reference-frame tie.",
         "YAML configuration: the LOS velocity map, the fault trace, profiles, faults and bounds (docs/formats.md).", "interseismic",
         (config, output, html) => InterseismicRun.Run(config, output, html, stdout, args));
+
+    private static Command RunCommand(TextWriter stdout, string[] args)
+    {
+        var config = new Argument<string?>("CONFIG") { Description = "Pipeline configuration (docs/formats.md, \"pipeline configuration\"; 'sourcemodel config example' prints one).", Arity = ArgumentArity.ZeroOrOne };
+        var example = new Option<string?>("--example") { Description = "Run a built-in scenario instead: jiashi (the 2020 Mw 6.0 Jiashi thrust, synthetic Sentinel-1 data)." };
+        var output = new Option<string?>("--out") { Description = "Run folder (default: the config's 'output'); with --example, the folder for the scenario's data, config and run (default: jiashi-example)." };
+        var force = new Option<bool>("--force") { Description = "Run every step again, even those whose inputs have not changed." };
+        var from = new Option<string?>("--from") { Description = "Run again from this step on: data, geometry, uncertainty, slip or coulomb." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip the HTML reports (they need 'npm install' for plotly.js)." };
+        var cmd = new Command("run", "The whole study from one configuration: data, step 1 geometry, uncertainty, step 2 slip, Coulomb stress, one report. Unchanged steps are skipped.")
+            { config, example, output, force, from, noReport };
+        cmd.SetAction(r =>
+        {
+            string? cfg = r.GetValue(config), name = r.GetValue(example);
+            if ((cfg is null) == (name is null)) throw new UserError("give a CONFIG.yaml or --example jiashi.");
+            var start = r.GetValue(from) is { } f ? PipelineRun.ParseStep(f) : (PipelineStep?)null;
+            string? outFolder = r.GetValue(output);
+            if (name is not null)
+            {
+                cfg = JiashiExample.Prepare(name, outFolder ?? $"{name}-example", stdout);
+                outFolder = null;
+            }
+            PipelineRun.Run(cfg!, outFolder, r.GetValue(force), start, !r.GetValue(noReport), stdout, args);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command ConfigCommand(TextWriter stdout)
+    {
+        var file = new Argument<string>("CONFIG") { Description = "Pipeline configuration to check." };
+        var check = new Command("check", "Check a pipeline configuration without running it: keys, types, files, conventions, the data themselves.") { file };
+        check.SetAction(r =>
+        {
+            var (c, data) = PipelineRun.Check(r.GetValue(file)!);
+            stdout.WriteLine($"{c.Path}: ok — steps {string.Join(" → ", c.Steps.Select(PipelineRun.Name))}; " +
+                             $"{data.Count} dataset(s) with {data.Sum(d => d.Count)} observations; run folder {c.Output}");
+            return ExitCodes.Ok;
+        });
+        var example = new Command("example", "Print a commented pipeline configuration (the built-in Jiashi scenario's) to start from.");
+        example.SetAction(_ =>
+        {
+            stdout.Write(JiashiExample.Config);
+            stdout.WriteLine();
+            return ExitCodes.Ok;
+        });
+        return new Command("config", "Pipeline configurations: check one, or print a commented example.") { check, example };
+    }
 
     private static LosVector? GlobalLos(string? vector, double? incidence, double? heading)
     {

@@ -58,14 +58,8 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         }
         if (sources.Count == 0) throw sourcesMap.ErrorHere("no source has slip.");
         if (root.Map("medium") is { } m) medium = MediumKeys.Parse(m);
-        double friction = root.Number("friction", inp?.Friction ?? CoulombStress.DefaultFriction);
-        if (!(friction >= 0 && friction <= 1)) throw root.ErrorAt("friction", $"{friction} must be within [0, 1].");
-        var receiver = ParseReceiver(root, inp);
-        double? receiverRake = root.Has("receiver_rake") ? root.Number("receiver_rake") : null;
-        var listed = root.List("receiver_faults").SelectMany(ParseReceiverFault).ToArray();
+        var (friction, receiver, receiverRake, listed, grids, sections) = Settings(root, inp);
         if (listed.Length > 0) receivers = receivers.Concat(listed).ToArray();
-        var grids = root.List("grids").Select(ParseGrid).ToList();
-        var sections = root.List("cross_sections").Select(ParseSection).ToList();
         if (inp?.CrossSection is { } xs && root.Flag("inp_cross_section", false))
             sections.Add(new SectionRequest(xs.StartX * 1e3, xs.StartY * 1e3, xs.FinishX * 1e3, xs.FinishY * 1e3, xs.XIncrement * 1e3, 0, xs.YIncrement * 1e3, xs.ZIncrement * 1e3));
         string output = Resolve(root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-coulomb"));
@@ -73,6 +67,35 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         if (grids.Count + sections.Count + receivers.Count == 0)
             throw root.ErrorHere("nothing to compute: give 'grids', 'cross_sections', or receiver (zero-slip) elements in the .inp.");
         return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output);
+    }
+
+    /// <summary>
+    /// The pipeline's <c>coulomb</c> section: the same receiver, friction, grid, cross-section and receiver-fault keys,
+    /// with step 2's slipping patches as the sources; <c>fault_plane: true</c> adds all of step 2's patches as receivers
+    /// (ΔCFS on the fault plane). <paramref name="patches"/> is empty while step 2 has not run (keys are checked only).
+    /// </summary>
+    public static CoulombConfig FromSection(YamlMap section, string path, IReadOnlyList<RectangularFault> patches, ElasticMedium medium, string output)
+    {
+        var (friction, receiver, receiverRake, listed, grids, sections) = Settings(section, null);
+        bool plane = section.Flag("fault_plane", false);
+        var sources = patches.Where(f => f.Slip.Magnitude > 0).ToArray();
+        var receivers = (plane ? patches.Select(f => f with { Slip = default }) : []).Concat(listed).ToArray();
+        if (grids.Count + sections.Count + listed.Length == 0 && !plane)
+            throw section.ErrorHere("nothing to compute: give grids, cross_sections, receiver_faults or fault_plane: true.");
+        return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output);
+    }
+
+    private static (double Friction, ReceiverSpec Receiver, double? ReceiverRake, RectangularFault[] ReceiverFaults, List<GridRequest> Grids, List<SectionRequest> Sections)
+        Settings(YamlMap root, CoulombInput? inp)
+    {
+        double friction = root.Number("friction", inp?.Friction ?? CoulombStress.DefaultFriction);
+        if (!(friction >= 0 && friction <= 1)) throw root.ErrorAt("friction", $"{friction} must be within [0, 1].");
+        var receiver = ParseReceiver(root, inp);
+        double? receiverRake = root.Has("receiver_rake") ? root.Number("receiver_rake") : null;
+        var listed = root.List("receiver_faults").SelectMany(ParseReceiverFault).ToArray();
+        var grids = root.List("grids").Select(ParseGrid).ToList();
+        var sections = root.List("cross_sections").Select(ParseSection).ToList();
+        return (friction, receiver, receiverRake, listed, grids, sections);
     }
 
     private static ReceiverSpec ParseReceiver(YamlMap root, CoulombInput? inp)

@@ -27,10 +27,15 @@ internal static class CoulombRun
         ["east_m", "north_m", "depth_m", "strike_deg", "dip_deg", "rake_deg", "shear_strike_pa", "shear_dip_pa", "shear_rake_pa", "normal_pa", "coulomb_pa", "status"];
 
     /// <summary>Runs a configuration; every output is written atomically into the run folder.</summary>
-    public static void Config(string path, TextWriter log)
+    public static void Config(string path, TextWriter log) => Run(CoulombConfig.Load(path), null, log);
+
+    /// <summary>Runs a parsed configuration into its output folder; with <paramref name="html"/> also a report there
+    /// (<see cref="CoulombReport"/>).</summary>
+    public static void Run(CoulombConfig c, string? html, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
-        var c = CoulombConfig.Load(path);
+        string path = c.Path;
+        var results = new List<(string File, string Kind, CoulombPoint[] Points, double[]? Distance)>();
         Directory.CreateDirectory(c.Output);
         var outputs = new List<object>();
         void Emit(string name, string kind, CoulombPoint[] points, double[]? distance)
@@ -57,6 +62,7 @@ internal static class CoulombRun
                 coulomb_min_pa = valid.Length > 0 ? valid.Min() : double.NaN, coulomb_max_pa = valid.Length > 0 ? valid.Max() : double.NaN,
             });
             log.WriteLine($"  {name}: {points.Length} point(s), ΔCFS {Range(valid)}");
+            results.Add((name, kind, points, distance));
         }
         for (int g = 0; g < c.Grids.Count; g++)
         {
@@ -72,6 +78,7 @@ internal static class CoulombRun
         }
         if (c.ReceiverFaults.Count > 0)
             Emit("receivers.csv", "receiver_patches", CoulombMaps.OnPatches(c.Sources, c.Medium, c.Friction, c.ReceiverFaults, c.ReceiverRake), null);
+        if (html is not null) CoulombReport.Write(html, c, results);
         var summary = new
         {
             software = "sourcemodel",

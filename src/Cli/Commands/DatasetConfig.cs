@@ -3,6 +3,7 @@ using SourceModel.Sampling;
 using SourceModel.Sampling.Conventions;
 using SourceModel.Sampling.Grids;
 using SourceModel.Sampling.Import;
+using SourceModel.Sampling.Noise;
 using SourceModel.Sampling.Projection;
 using SourceModel.Sampling.Quadtree;
 
@@ -16,6 +17,16 @@ namespace SourceModel.Cli.Commands;
 internal sealed record DatasetConfig(string Path, GeoReference? Reference, IReadOnlyList<DatasetDeclaration> Datasets,
     IReadOnlyList<(GridDeclaration Grid, QuadtreeOptions Quadtree)> Grids)
 {
+    /// <summary>Declared noise models by dataset name (the <c>noise</c> key): the data covariance is built from them
+    /// on import (leaf sizes taken into account), for datasets that carry none of their own.</summary>
+    public IReadOnlyDictionary<string, CovarianceModel> Noise { get; init; } = new Dictionary<string, CovarianceModel>();
+
+    /// <summary>Every file the declarations read (data, covariance, coherence, vector grids), for content hashing.</summary>
+    public IEnumerable<string> Files() =>
+        Datasets.SelectMany(d => new[] { d.File, d.CovarianceFile })
+            .Concat(Grids.SelectMany(g => new[] { g.Grid.File, g.Grid.CoherenceFile, g.Grid.VectorGrids?.East, g.Grid.VectorGrids?.North, g.Grid.VectorGrids?.Up }))
+            .OfType<string>();
+
     public static DatasetConfig Load(string path)
     {
         var root = YamlDocument.Load(path).Root;
@@ -29,13 +40,14 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
     public static DatasetConfig Parse(YamlMap root, string path)
     {
         var reference = root.Map("reference") is { } r ? ParseReference(r) : null;
-        var datasets = root.List("datasets").Select(m => Dataset(m, reference)).ToList();
-        var grids = root.List("grids").Select(m => Grid(m, reference)).ToList();
+        var noise = new Dictionary<string, CovarianceModel>();
+        var datasets = root.List("datasets").Select(m => Dataset(m, reference, noise)).ToList();
+        var grids = root.List("grids").Select(m => Grid(m, reference, noise)).ToList();
         if (datasets.Count + grids.Count == 0) throw root.ErrorHere("declare at least one entry under 'datasets' or 'grids'.");
         var names = datasets.Select(d => d.Name).Concat(grids.Select(g => g.Grid.Name)).ToList();
         var dup = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw root.ErrorHere($"dataset name '{dup.Key}' is used twice; names must be unique.");
-        return new DatasetConfig(path, reference, datasets, grids);
+        return new DatasetConfig(path, reference, datasets, grids) { Noise = noise };
     }
 
     /// <summary>Imports every point dataset and downsamples every grid, all in one local frame: the declared reference,
@@ -46,7 +58,7 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
         var shared = Reference;
         foreach (var d in Datasets)
         {
-            var data = DatasetImporter.Import(d with { Reference = d.Reference ?? shared });
+            var data = WithNoise(DatasetImporter.Import(d with { Reference = d.Reference ?? shared }));
             shared ??= data.Reference;
             result.Add((data, null));
         }
@@ -55,9 +67,31 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
             var grid = GridImporter.Import(g with { Reference = g.Reference ?? shared });
             shared ??= grid.Reference;
             var leaves = QuadtreeBuilder.Build(grid.Values, q, grid.Vectors);
-            result.Add((LeafDataset.From(grid, leaves, q), leaves.Select(l => l.Scatter).ToArray()));
+            result.Add((WithNoise(LeafDataset.From(grid, leaves, q)), leaves.Select(l => l.Scatter).ToArray()));
         }
         return result;
+    }
+
+    /// <summary>The dataset with the covariance of its declared noise model (and the sigmas on its diagonal).</summary>
+    private GeodeticDataset WithNoise(GeodeticDataset d)
+    {
+        if (!Noise.TryGetValue(d.Name, out var model)) return d;
+        var covariance = LeafCovariance.Build(d, model);
+        return d.WithCovariance(covariance).WithSigma(Enumerable.Range(0, d.Count).Select(i => Math.Sqrt(covariance[i, i])).ToArray());
+    }
+
+    /// <summary>The <c>noise</c> key: the covariance function of the data noise (exponential: sigma_m, range_m, and an
+    /// optional nugget_m of uncorrelated noise).</summary>
+    private static void NoiseKey(YamlMap m, string name, Dictionary<string, CovarianceModel> noise)
+    {
+        if (m.Map("noise") is not { } n) return;
+        if (m.Has("covariance")) throw m.ErrorAt("noise", "give either a covariance file or a noise model, not both.");
+        string model = n.Text("model", "exponential");
+        if (model != "exponential") throw n.ErrorAt("model", $"'{model}': expected exponential.");
+        double sigma = n.Number("sigma_m"), range = n.Number("range_m"), nugget = n.Number("nugget_m", 0);
+        n.RejectUnknownKeys();
+        try { noise[name] = new ExponentialCovariance(sigma * sigma, range, nugget * nugget); }
+        catch (ArgumentException e) { throw n.ErrorHere(UserError.Reason(e)); }
     }
 
     private static string File(YamlMap m, string key, bool required = true)
@@ -68,10 +102,12 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
             if (required) throw m.ErrorAt(key, "missing; the path of the file is required.");
             return "";
         }
-        return System.IO.Path.GetFullPath(System.IO.Path.Combine(m.Folder, text));
+        string full = System.IO.Path.GetFullPath(System.IO.Path.Combine(m.Folder, text));
+        if (!System.IO.File.Exists(full)) throw m.ErrorAt(key, $"file not found: {full}.");
+        return full;
     }
 
-    private static DatasetDeclaration Dataset(YamlMap m, GeoReference? shared)
+    private static DatasetDeclaration Dataset(YamlMap m, GeoReference? shared, Dictionary<string, CovarianceModel> noise)
     {
         string name = m.Text("name", "");
         if (name.Length == 0) throw m.ErrorAt("name", "missing; every dataset needs a name.");
@@ -101,11 +137,13 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
             LeafValue = m.Choice("leaf_value", LeafStatistics),
             Layout = Layout(m),
         };
+        NoiseKey(m, name, noise);
+        SignAgreesWithFormat(m, d);
         m.RejectUnknownKeys();
         return d;
     }
 
-    private static (GridDeclaration Grid, QuadtreeOptions Quadtree) Grid(YamlMap m, GeoReference? shared)
+    private static (GridDeclaration Grid, QuadtreeOptions Quadtree) Grid(YamlMap m, GeoReference? shared, Dictionary<string, CovarianceModel> noise)
     {
         string name = m.Text("name", "");
         if (name.Length == 0) throw m.ErrorAt("name", "missing; every grid needs a name.");
@@ -126,8 +164,24 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
             Variable = m.Text("variable", "") is { Length: > 0 } vn ? vn : null,
         };
         var q = m.Map("quadtree") is { } qm ? Quadtree(qm, g.Units ?? LengthUnit.Metre) : throw m.ErrorAt("quadtree", "missing; a grid needs quadtree settings (at least 'threshold').");
+        NoiseKey(m, name, noise);
         m.RejectUnknownKeys();
         return (g, q);
+    }
+
+    /// <summary>Refuses, at the key, a LOS sign or vector direction the file's format already fixes otherwise, and a
+    /// LOS sign on GNSS formats (which store displacement components, not ranges).</summary>
+    private static void SignAgreesWithFormat(YamlMap m, DatasetDeclaration d)
+    {
+        if (d.Format == DataFormat.SourceModelCsv)
+        {
+            if (d.Sign is LosSign.AwayFromSatellite)
+                throw m.ErrorAt("sign", "away_from_satellite contradicts the sourcemodel-csv format, whose LOS values are positive toward the satellite; remove 'sign' or declare toward_satellite.");
+            if (d.Vector is VectorDirection.SatelliteToGround)
+                throw m.ErrorAt("vector", "satellite_to_ground contradicts the sourcemodel-csv format, whose vectors point from the ground to the satellite.");
+        }
+        if (d.Format is DataFormat.Gnss or DataFormat.Lldet && d.Sign is not null)
+            throw m.ErrorAt("sign", $"a LOS sign contradicts the {d.Format.Name()} format, which holds GNSS displacement components.");
     }
 
     /// <summary>The look-geometry keys shared by point datasets and grids.</summary>

@@ -41,8 +41,12 @@ internal static class FitKeys
     }
 
     /// <summary>The value of a key that must be one of <paramref name="choices"/>' words (absent: <paramref name="fallback"/>).</summary>
-    public static T Pick<T>(YamlMap m, string key, Dictionary<string, T> choices, T fallback) where T : struct =>
-        m.Choice(key, choices.Select(kv => (kv.Key, kv.Value))) ?? fallback;
+    public static T Pick<T>(YamlMap m, string key, Dictionary<string, T> choices, T fallback) where T : struct
+    {
+        if (m.Choice(key, choices.Select(kv => (kv.Key, kv.Value))) is { } chosen) return chosen;
+        m.RecordDefault(key, choices.First(kv => kv.Value.Equals(fallback)).Key);
+        return fallback;
+    }
 
     /// <summary>Datasets prepared for a misfit with their fit settings; a refusal names the configuration.</summary>
     public static List<DatasetTerm> Prepare(string path, IEnumerable<Sampling.GeodeticDataset> data, IReadOnlyDictionary<string, DatasetFitSettings> fit)

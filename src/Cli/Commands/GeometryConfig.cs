@@ -25,22 +25,31 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
         var data = DatasetConfig.Parse(root, path);
         var fit = FitKeys.Parse(root, data);
         var medium = root.Map("medium") is { } mm ? MediumKeys.Parse(mm) : ElasticMedium.Default;
-        var (layout, parameters) = Sources(root);
-        var search = Optimiser(root.Map("optimiser"));
-        var scans = root.List("grid_search").Select(Scan).ToList();
         string output = System.IO.Path.GetFullPath(System.IO.Path.Combine(root.Folder,
             root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-geometry")));
+        var config = FromSection(root, root, path, data, fit, medium, output, root.Map("uncertainty"));
+        root.RejectUnknownKeys();
+        return config;
+    }
+
+    /// <summary>The step-1 keys (sources, optimiser, grid_search) of <paramref name="section"/>: the whole file of a
+    /// step-1 configuration, or the pipeline's <c>geometry</c> section. The caller rejects the section's unknown keys.</summary>
+    public static GeometryConfig FromSection(YamlMap section, YamlMap root, string path, DatasetConfig data,
+        IReadOnlyDictionary<string, DatasetFitSettings> fit, ElasticMedium medium, string output, YamlMap? uncertainty)
+    {
+        var (layout, parameters) = Sources(section);
+        var search = Optimiser(section.Map("optimiser"));
+        var scans = section.List("grid_search").Select(Scan).ToList();
         // Bounds, fixed values and names are checked now, before any data are read.
         Inversion.Parameters.ParameterSpace space;
         try { space = layout.Space(parameters); }
-        catch (ArgumentException e) { throw root.ErrorAt("sources", UserError.Reason(e)); }
-        var uncertainty = UncertaintySettings.Parse(root.Map("uncertainty"), root, path, space.FreeCount, data.Datasets.Count + data.Grids.Count);
-        root.RejectUnknownKeys();
+        catch (ArgumentException e) { throw section.ErrorAt("sources", UserError.Reason(e)); }
+        var settings = UncertaintySettings.Parse(uncertainty, root, path, space.FreeCount, data.Datasets.Count + data.Grids.Count);
         foreach (var s in scans)
             foreach (var a in new[] { s.First, s.Second })
                 if (a is not null && !layout.ParameterNames.Contains(a.Parameter))
-                    throw root.ErrorAt("grid_search", $"unknown parameter '{a.Parameter}'; the sources have: {string.Join(", ", layout.ParameterNames)}.");
-        return new GeometryConfig(path, data, fit, medium, layout, parameters, search, scans, output, uncertainty);
+                    throw section.ErrorAt("grid_search", $"unknown parameter '{a.Parameter}'; the sources have: {string.Join(", ", layout.ParameterNames)}.");
+        return new GeometryConfig(path, data, fit, medium, layout, parameters, search, scans, output, settings);
     }
 
     private static (SourceLayout, Dictionary<string, ParameterSpec>) Sources(YamlMap root)
@@ -74,7 +83,8 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
         catch (ArgumentException e) { throw root.ErrorAt("sources", UserError.Reason(e)); }
     }
 
-    private static GeometrySearchOptions Optimiser(YamlMap? o)
+    /// <summary>The <c>optimiser</c> mapping (absent: the defaults).</summary>
+    public static GeometrySearchOptions Optimiser(YamlMap? o)
     {
         var search = new GeometrySearchOptions();
         if (o is null) return search;

@@ -19,9 +19,15 @@ internal static class GeometryRun
 {
     public static void Run(string path, string? outputOverride, bool resume, bool html, TextWriter log, IReadOnlyList<string> command)
     {
-        var clock = Stopwatch.StartNew();
         var c = GeometryConfig.Load(path);
-        string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
+        Run(c, outputOverride is null ? c.Output : Path.GetFullPath(outputOverride), resume, html, log, command);
+    }
+
+    /// <summary>Runs a parsed configuration into <paramref name="output"/>.</summary>
+    public static void Run(GeometryConfig c, string output, bool resume, bool html, TextWriter log, IReadOnlyList<string> command)
+    {
+        var clock = Stopwatch.StartNew();
+        string path = c.Path;
         var imported = c.Data.ImportAll().Select(d => d.Data).ToList();
         var terms = FitKeys.Prepare(path, imported, c.Fit);
         GeometryProblem problem;

@@ -29,53 +29,85 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         var fit = FitKeys.Parse(root, data);
         var medium = root.Map("medium") is { } mm ? MediumKeys.Parse(mm) : ElasticMedium.Default;
         var faultMap = root.Map("fault") ?? throw root.ErrorAt("fault", "missing; give geometry_run (a step-1 run folder), file (a segment CSV) or segments.");
-        var (segments, reference, origin) = Fault(faultMap, root.Folder, data.Reference);
+        var (segments, reference, origin) = Fault(faultMap, root.Folder, data.Reference, null);
         var s = root.Map("slip") ?? throw root.ErrorAt("slip", "missing; give at least the rake window (rake: [r1, r2]) or free_sign: true, and max_slip_m.");
+        var (dips, friction) = ScanAndFriction(root, segments.Count);
         var (basis, target, boundary, weight, solver, fixBlind) = Slip(s);
-        double[]? dips = null;
-        if (root.Map("dip_scan") is { } scan)
-        {
-            dips = scan.Numbers("dips") ?? throw scan.ErrorAt("dips", "missing; give the trial dips in degrees, e.g. [10, 15, 20].");
-            if (dips.Length < 2) throw scan.ErrorAt("dips", "give at least two trial dips.");
-            foreach (double d in dips)
-                if (!(d > 0 && d <= 90)) throw scan.ErrorAt("dips", $"trial dip {d}: must be in (0, 90] degrees.");
-            if (segments.Count != 1) throw scan.ErrorAt("dips", "a dip scan needs a single-plane fault.");
-            if (weight.Fixed is not null) throw scan.ErrorAt("dips", "a dip scan chooses the smoothing weight too: remove slip.weight.");
-            scan.RejectUnknownKeys();
-        }
-        double friction = root.Number("friction", 0.4);
-        if (!(friction >= 0 && friction <= 1.5)) throw root.ErrorAt("friction", $"effective friction {friction}: expected a value in 0..1.5 (written to the Coulomb .inp).");
+        if (dips is not null && weight.Fixed is not null) throw root.ErrorAt("dip_scan", "a dip scan chooses the smoothing weight too: remove slip.weight.");
         string output = System.IO.Path.GetFullPath(System.IO.Path.Combine(root.Folder,
             root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-slip")));
         root.RejectUnknownKeys();
         return new SlipConfig(path, data, fit, medium, segments, reference, origin, basis, target, boundary, weight, solver, fixBlind, dips, friction, output);
     }
 
-    private static (List<FaultSegment>, GeoReference?, string) Fault(YamlMap f, string folder, GeoReference? dataReference)
+    /// <summary>
+    /// The pipeline's <c>slip</c> section: <c>fault</c>, <c>dip_scan</c>, <c>friction</c> and the slip keys (rake,
+    /// max_slip_m, smoothing, l_curve …) side by side. A fault with neither <c>file</c> nor <c>segments</c> is step 1's
+    /// rectangle, read from <paramref name="stepOneRun"/>; while step 1 has not run (<paramref name="stepOneRun"/> "")
+    /// its keys are checked and no patches are made.
+    /// </summary>
+    public static SlipConfig FromSection(YamlMap section, YamlMap root, string path, DatasetConfig data, IReadOnlyDictionary<string, DatasetFitSettings> fit,
+        ElasticMedium medium, string output, string? stepOneRun)
     {
+        var faultMap = section.Map("fault") ?? throw section.ErrorAt("fault", "missing; give file (a segment CSV), segments, or the step-1 rectangle's extend/size_m and patch_size_m.");
+        var (segments, reference, origin) = Fault(faultMap, root.Folder, data.Reference, stepOneRun);
+        var (dips, friction) = ScanAndFriction(section, Math.Max(1, segments.Count));
+        var (basis, target, boundary, weight, solver, fixBlind) = Slip(section);
+        if (dips is not null && weight.Fixed is not null) throw section.ErrorAt("dip_scan", "a dip scan chooses the smoothing weight too: remove weight.");
+        return new SlipConfig(path, data, fit, medium, segments, reference, origin, basis, target, boundary, weight, solver, fixBlind, dips, friction, output);
+    }
+
+    private static (double[]? Dips, double Friction) ScanAndFriction(YamlMap m, int segmentCount)
+    {
+        double[]? dips = null;
+        if (m.Map("dip_scan") is { } scan)
+        {
+            dips = scan.Numbers("dips") ?? throw scan.ErrorAt("dips", "missing; give the trial dips in degrees, e.g. [10, 15, 20].");
+            if (dips.Length < 2) throw scan.ErrorAt("dips", "give at least two trial dips.");
+            foreach (double d in dips)
+                if (!(d > 0 && d <= 90)) throw scan.ErrorAt("dips", $"trial dip {d}: must be in (0, 90] degrees.");
+            if (segmentCount != 1) throw scan.ErrorAt("dips", "a dip scan needs a single-plane fault.");
+            scan.RejectUnknownKeys();
+        }
+        double friction = m.Number("friction", 0.4);
+        if (!(friction >= 0 && friction <= 1.5)) throw m.ErrorAt("friction", $"effective friction {friction}: expected a value in 0..1.5 (written to the Coulomb .inp).");
+        return (dips, friction);
+    }
+
+    /// <summary>The fault; <paramref name="stepOneRun"/> non-null means the pipeline supplies step 1's run folder
+    /// ("" while step 1 has not run yet) when the fault names neither a file nor segments.</summary>
+    private static (List<FaultSegment>, GeoReference?, string) Fault(YamlMap f, string folder, GeoReference? dataReference, string? stepOneRun)
+    {
+        bool fromPipeline = stepOneRun is not null && !f.Has("file") && !f.Has("segments");
+        if (stepOneRun is not null && f.Has("geometry_run")) throw f.ErrorAt("geometry_run", "in a pipeline the fault comes from its own step 1 (or give file or segments).");
         int given = new[] { "geometry_run", "file", "segments" }.Count(f.Has);
-        if (given != 1) throw f.ErrorHere("give exactly one of geometry_run, file or segments.");
+        if (!fromPipeline && given != 1)
+            throw f.ErrorHere(stepOneRun is null ? "give exactly one of geometry_run, file or segments." : "give either file or segments, or neither (step 1's rectangle).");
         var (defaultLength, defaultWidth) = PatchSize(f, "patch_size_m") ?? (double.NaN, double.NaN);
         var segments = new List<FaultSegment>();
         GeoReference? reference = null;
         string origin;
-        if (f.Has("geometry_run"))
+        if (fromPipeline && stepOneRun!.Length == 0)
         {
-            string run = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, f.Text("geometry_run", "")));
+            // Step 1 has not run: check the keys now; the patches are cut when its rectangle exists.
+            _ = f.Text("source", "");
+            _ = Resize(f, null);
+            if (double.IsNaN(defaultLength)) throw f.ErrorAt("patch_size_m", "missing; give the patch size in metres (e.g. 2000, or [2500, 2000]).");
+            f.RejectUnknownKeys();
+            return (segments, null, "step 1's rectangle");
+        }
+        if (f.Has("geometry_run") || fromPipeline)
+        {
+            string run = fromPipeline ? stepOneRun! : System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, f.Text("geometry_run", "")));
             var (rectangles, r) = GeometrySummary.Load(run);
             reference = r;
             if (rectangles.Count == 0) throw f.ErrorAt("geometry_run", $"{run}: the step-1 result has no rectangular source.");
             string name = f.Text("source", rectangles.Count == 1 ? rectangles.Keys.First() : "");
             if (name.Length == 0) throw f.ErrorAt("source", $"the step-1 result has several rectangles; name one: {string.Join(", ", rectangles.Keys)}.");
             if (!rectangles.TryGetValue(name, out var plane)) throw f.ErrorAt("source", $"no rectangle '{name}' in the step-1 result; it has: {string.Join(", ", rectangles.Keys)}.");
-            double along = 0, up = 0, down = 0;
-            if (f.Map("extend") is { } e)
-            {
-                (along, up, down) = (e.Number("along_strike_m", 0), e.Number("up_dip_m", 0), e.Number("down_dip_m", 0));
-                e.RejectUnknownKeys();
-            }
+            var (along, up, down) = Resize(f, plane);
             try { plane = FaultExtension.Extend(plane, along, up, down); }
-            catch (ArgumentException ex) { throw f.ErrorAt("extend", UserError.Reason(ex)); }
+            catch (ArgumentException ex) { throw f.ErrorAt(f.Has("size_m") ? "size_m" : "extend", UserError.Reason(ex)); }
             segments.Add(CutOrFail(f, "patch_size_m", plane, defaultLength, defaultWidth, name));
             origin = $"step-1 source '{name}' of {run}, extended {along:0.###} m along strike at each end, {up:0.###} m up dip, {down:0.###} m down dip";
         }
@@ -105,6 +137,29 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         }
         f.RejectUnknownKeys();
         return (segments, reference, origin);
+    }
+
+    /// <summary>How far to extend step 1's rectangle: <c>extend</c> (metres along strike at each end, up dip, down dip) or
+    /// <c>size_m</c> ([length, width]: the plane grown or shrunk about its centre to that size).</summary>
+    private static (double Along, double Up, double Down) Resize(YamlMap f, RectangularFault? plane)
+    {
+        if (f.Has("extend") && f.Has("size_m")) throw f.ErrorAt("size_m", "give either extend or size_m, not both.");
+        if (f.Map("extend") is { } e)
+        {
+            var v = (e.Number("along_strike_m", 0), e.Number("up_dip_m", 0), e.Number("down_dip_m", 0));
+            e.RejectUnknownKeys();
+            return v;
+        }
+        if (f.NumberList("size_m", 2) is { } size)
+        {
+            if (!(size[0] > 0 && size[1] > 0)) throw f.ErrorAt("size_m", $"expected a positive [length, width] in metres, got [{size[0]}, {size[1]}].");
+            if (plane is not { } p) return (0, 0, 0);
+            double grow = (size[1] - p.Width) / 2, sinDip = Math.Sin(p.Dip * Math.PI / 180);
+            // Growth the free surface stops up dip goes down dip instead, so the plane keeps the asked width.
+            double up = sinDip > 1e-12 ? Math.Min(grow, p.TopDepth / sinDip) : grow;
+            return ((size[0] - p.Length) / 2, up, 2 * grow - up);
+        }
+        return (0, 0, 0);
     }
 
     private static RectangularFault FromKeys(YamlMap s)

@@ -25,9 +25,15 @@ internal static class SlipRun
 {
     public static void Run(string path, string? outputOverride, bool html, TextWriter log, IReadOnlyList<string> command)
     {
-        var clock = Stopwatch.StartNew();
         var c = SlipConfig.Load(path);
-        string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
+        Run(c, outputOverride is null ? c.Output : Path.GetFullPath(outputOverride), html, log, command);
+    }
+
+    /// <summary>Runs a parsed configuration into <paramref name="output"/>.</summary>
+    public static void Run(SlipConfig c, string output, bool html, TextWriter log, IReadOnlyList<string> command)
+    {
+        var clock = Stopwatch.StartNew();
+        string path = c.Path;
         var imported = c.Data.ImportAll().Select(d => d.Data).ToList();
         var reference = imported[0].Reference;
         if (c.FaultReference is not null && !Equals(c.FaultReference, reference))

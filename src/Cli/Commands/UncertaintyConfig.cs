@@ -16,7 +16,8 @@ internal enum UncertaintyMethod
 /// <summary>Monte Carlo settings.</summary>
 /// <param name="Realisations">Number of perturbed datasets re-inverted.</param>
 /// <param name="Slip">A step-2 config whose slip is re-solved on every realisation (fixed fault and weight), or null.</param>
-internal sealed record MonteCarloSettings(int Realisations, SlipConfig? Slip = null);
+/// <param name="Search">The search each realisation runs, when it differs from step 1's (e.g. a smaller budget), or null.</param>
+internal sealed record MonteCarloSettings(int Realisations, SlipConfig? Slip = null, Inversion.GeometrySearchOptions? Search = null);
 
 /// <summary>MCMC settings.</summary>
 /// <param name="Chains">Independent chains.</param>
@@ -57,10 +58,11 @@ internal sealed record UncertaintySettings(long Seed, string Output, MonteCarloS
             if (!File.Exists(file)) throw mc.ErrorAt("slip", $"step-2 config {file} not found.");
             slip = UncertaintySlip.LoadConfig(file, mc, "slip");
         }
+        var search = mc?.Map("optimiser") is { } o ? GeometryConfig.Optimiser(o) : null;
         mc?.RejectUnknownKeys();
         var mcmc = McmcSection(u.Map("mcmc"), dimension, datasets);
         u.RejectUnknownKeys();
-        return new UncertaintySettings(seed, output, new MonteCarloSettings(realisations, slip), mcmc);
+        return new UncertaintySettings(seed, output, new MonteCarloSettings(realisations, slip, search), mcmc);
     }
 
     private static McmcSettings McmcSection(YamlMap? m, int dimension, int datasets)

@@ -12,9 +12,11 @@ namespace SourceModel.Cli.Commands;
 /// <summary>The step-1 problem of a config, built from observed (or perturbed) data.</summary>
 internal sealed record UncertaintyProblem(GeometryConfig Config, IReadOnlyList<GeodeticDataset> Data, GeometryProblem Observed)
 {
-    public static UncertaintyProblem Load(string path)
+    public static UncertaintyProblem Load(string path) => For(GeometryConfig.Load(path));
+
+    /// <summary>The problem of a parsed step-1 configuration, with its data imported.</summary>
+    public static UncertaintyProblem For(GeometryConfig c)
     {
-        var c = GeometryConfig.Load(path);
         var data = c.Data.ImportAll().Select(d => d.Data).ToList();
         var terms = FitKeys.Prepare(c.Path, data, c.Fit);
         try { return new UncertaintyProblem(c, data, new GeometryProblem(c.Layout, c.Layout.Space(c.Parameters), terms, c.Medium)); }
@@ -39,10 +41,17 @@ internal static class UncertaintyRun
     public static void Run(string path, UncertaintyMethod method, string? outputOverride, bool resume, Shard? shard, bool html,
         TextWriter log, IReadOnlyList<string> command, CancellationToken cancel = default)
     {
-        var clock = Stopwatch.StartNew();
         var p = UncertaintyProblem.Load(path);
+        Run(p, method, outputOverride is null ? p.Config.Uncertainty.Output : Path.GetFullPath(outputOverride), resume, shard, html, log, command, cancel);
+    }
+
+    /// <summary>Runs the realisations or chains of an already loaded problem into <paramref name="output"/>.</summary>
+    public static void Run(UncertaintyProblem p, UncertaintyMethod method, string output, bool resume, Shard? shard, bool html,
+        TextWriter log, IReadOnlyList<string> command, CancellationToken cancel = default)
+    {
+        var clock = Stopwatch.StartNew();
+        string path = p.Config.Path;
         var u = p.Config.Uncertainty;
-        string output = outputOverride is null ? u.Output : Path.GetFullPath(outputOverride);
         int count = method == UncertaintyMethod.MonteCarlo ? u.MonteCarlo.Realisations : u.Mcmc.Chains;
         var observed = p.Observed;
         Directory.CreateDirectory(output);
@@ -81,7 +90,7 @@ internal static class UncertaintyRun
         var c = p.Config;
         var slip = c.Uncertainty.MonteCarlo.Slip is { } sc ? UncertaintySlip.Prepare(sc, p.Data) : null;
         if (slip is not null) log.WriteLine($"  and step 2 on {Path.GetFileName(slip.Config.Path)}'s fault ({slip.Fault.Patches.Count} patches, weight {slip.Config.Weight.Fixed:G4}) for every realisation");
-        var mc = new MonteCarlo(p.Data, p.For, new MonteCarloOptions { Realisations = c.Uncertainty.MonteCarlo.Realisations, Seed = c.Uncertainty.Seed, Search = c.Search },
+        var mc = new MonteCarlo(p.Data, p.For, new MonteCarloOptions { Realisations = c.Uncertainty.MonteCarlo.Realisations, Seed = c.Uncertainty.Seed, Search = c.Uncertainty.MonteCarlo.Search ?? c.Search },
             slip is null ? null : (perturbed, _) => slip.Solve(perturbed));
         var todo = Enumerable.Range(first, length).Where(r => !(resume && File.Exists(state.RealisationFile(r)))).ToList();
         if (!resume)

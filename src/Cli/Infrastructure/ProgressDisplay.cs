@@ -12,7 +12,7 @@ internal static class ProgressDisplay
 {
     public static T Run<T>(TextWriter log, int maxIterations, Func<IObserver, T> work)
     {
-        bool interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        bool interactive = Interactive(log);
         if (!interactive) return work(new LineObserver(log, maxIterations));
         return AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -29,7 +29,7 @@ internal static class ProgressDisplay
     /// moves a bar on a terminal, or logs each step otherwise.</summary>
     public static T Steps<T>(TextWriter log, string what, int steps, Func<Action<int, string>, T> work)
     {
-        bool interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        bool interactive = Interactive(log);
         if (!interactive) return work((done, text) => log.WriteLine($"  {what} {done}/{steps}: {text}"));
         return AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -41,6 +41,10 @@ internal static class ProgressDisplay
                 return result;
             });
     }
+
+    /// <summary>True when <paramref name="log"/> is the terminal (directly or through a <see cref="TeeWriter"/>).</summary>
+    private static bool Interactive(TextWriter log) =>
+        ReferenceEquals(log is TeeWriter t ? t.Console : log, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
     private sealed class BarObserver(ProgressTask task) : IObserver
     {

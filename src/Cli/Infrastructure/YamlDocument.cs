@@ -12,11 +12,65 @@ internal sealed class YamlDocument
     private YamlDocument(string path, YamlMappingNode root)
     {
         Path = path;
-        Root = new YamlMap(this, root, "");
+        _rootNode = root;
+        Root = new YamlMap(this, root, "", []);
     }
 
     /// <summary>The file the document came from.</summary>
     public string Path { get; }
+
+    private readonly YamlMappingNode _rootNode = null!;
+    private readonly List<(IReadOnlyList<object> Where, string Value)> _defaults = [];
+
+    /// <summary>Records that <paramref name="where"/> (keys and list indices from the root) was absent and
+    /// <paramref name="value"/> was used in its place.</summary>
+    internal void DefaultUsed(IReadOnlyList<object> where, string value) => _defaults.Add((where, value));
+
+    /// <summary>The document with every default that was used written in: what the run actually did, as YAML.</summary>
+    public string Resolved()
+    {
+        var copy = (YamlMappingNode)Clone(_rootNode);
+        foreach (var (where, value) in _defaults)
+        {
+            YamlNode node = copy;
+            for (int k = 0; k < where.Count; k++)
+            {
+                bool last = k == where.Count - 1;
+                if (where[k] is int index) { node = ((YamlSequenceNode)node).Children[index]; continue; }
+                var map = (YamlMappingNode)node;
+                var key = new YamlScalarNode((string)where[k]);
+                if (!map.Children.TryGetValue(key, out var child))
+                {
+                    child = last ? new YamlScalarNode(value) : new YamlMappingNode();
+                    map.Children.Add(key, child);
+                }
+                node = child;
+            }
+        }
+        var stream = new YamlStream(new YamlDotNet.RepresentationModel.YamlDocument(copy));
+        using var w = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        stream.Save(w, assignAnchors: false);
+        return w.ToString().Replace("\n...\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>A canonical text of a node (keys sorted, no comments or layout), for content hashes.</summary>
+    public static string Canonical(YamlNode? node) => node switch
+    {
+        null => "~",
+        YamlScalarNode s => "\"" + (s.Value ?? "").Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"",
+        YamlSequenceNode q => "[" + string.Join(",", q.Children.Select(Canonical)) + "]",
+        YamlMappingNode m => "{" + string.Join(",", m.Children.OrderBy(kv => (kv.Key as YamlScalarNode)?.Value, StringComparer.Ordinal)
+            .Select(kv => Canonical(kv.Key) + ":" + Canonical(kv.Value))) + "}",
+        _ => node.ToString(),
+    };
+
+    private static YamlNode Clone(YamlNode n) => n switch
+    {
+        YamlScalarNode s => new YamlScalarNode(s.Value) { Style = s.Style },
+        YamlSequenceNode q => new YamlSequenceNode(q.Children.Select(Clone)),
+        YamlMappingNode m => new YamlMappingNode(m.Children.Select(kv => new KeyValuePair<YamlNode, YamlNode>(Clone(kv.Key), Clone(kv.Value)))),
+        _ => n,
+    };
 
     /// <summary>The top-level mapping.</summary>
     public YamlMap Root { get; }
@@ -49,13 +103,25 @@ internal sealed class YamlMap
     private readonly YamlDocument _doc;
     private readonly YamlMappingNode _node;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<object> _where;
 
-    internal YamlMap(YamlDocument doc, YamlMappingNode node, string path)
+    internal YamlMap(YamlDocument doc, YamlMappingNode node, string path, IReadOnlyList<object> where)
     {
         _doc = doc;
         _node = node;
         KeyPath = path;
+        _where = where;
     }
+
+    /// <summary>The mapping's node (for canonical hashing of a section).</summary>
+    public YamlMappingNode Node => _node;
+
+    /// <summary>The document this mapping belongs to.</summary>
+    public YamlDocument Document => _doc;
+
+    private void Default(string key, string value) => _doc.DefaultUsed([.. _where, key], value);
+
+    private static string Invariant(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Dotted path of this mapping from the document root ("" for the root).</summary>
     public string KeyPath { get; }
@@ -81,14 +147,19 @@ internal sealed class YamlMap
     public double Number(string key, double fallback)
     {
         var v = Find(key);
-        return v is null ? fallback : ParseNumber(v, Child(key));
+        if (v is null) { Default(key, Invariant(fallback)); return fallback; }
+        return ParseNumber(v, Child(key));
     }
 
     /// <summary>An optional string with its default.</summary>
     public string Text(string key, string fallback)
     {
         var v = Find(key);
-        if (v is null) return fallback;
+        if (v is null)
+        {
+            if (fallback.Length > 0) Default(key, fallback);
+            return fallback;
+        }
         if (v is YamlScalarNode s && s.Value is not null) return s.Value;
         throw _doc.Error(v, Child(key), "expected a text value.");
     }
@@ -97,7 +168,7 @@ internal sealed class YamlMap
     public int Integer(string key, int fallback)
     {
         var v = Find(key);
-        if (v is null) return fallback;
+        if (v is null) { Default(key, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)); return fallback; }
         double d = ParseNumber(v, Child(key));
         if (d != Math.Floor(d) || Math.Abs(d) > int.MaxValue) throw _doc.Error(v, Child(key), $"expected a whole number, got {d}.");
         return (int)d;
@@ -107,7 +178,7 @@ internal sealed class YamlMap
     public bool Flag(string key, bool fallback)
     {
         var v = Find(key);
-        if (v is null) return fallback;
+        if (v is null) { Default(key, fallback ? "true" : "false"); return fallback; }
         if (v is YamlScalarNode { Value: { } t } && bool.TryParse(t, out bool b)) return b;
         throw _doc.Error(v, Child(key), "expected true or false.");
     }
@@ -187,8 +258,18 @@ internal sealed class YamlMap
     {
         var v = Find(key);
         if (v is null) return null;
-        if (v is YamlMappingNode m) return new YamlMap(_doc, m, Child(key));
+        if (v is YamlMappingNode m) return new YamlMap(_doc, m, Child(key), [.. _where, key]);
         throw _doc.Error(v, Child(key), "expected a mapping of keys.");
+    }
+
+    /// <summary>A mapping, or an empty one standing in for it when absent (so the defaults read from it are recorded
+    /// at their place in the resolved configuration).</summary>
+    public YamlMap MapOrEmpty(string key) => Map(key) ?? new YamlMap(_doc, new YamlMappingNode(), Child(key), [.. _where, key]);
+
+    /// <summary>Records the default used for an absent key that a caller resolves itself (e.g. a choice of words).</summary>
+    public void RecordDefault(string key, string value)
+    {
+        if (!Has(key)) Default(key, value);
     }
 
     /// <summary>An optional list of mappings (empty when absent).</summary>
@@ -202,7 +283,7 @@ internal sealed class YamlMap
         {
             if (seq.Children[i] is not YamlMappingNode m)
                 throw _doc.Error(seq.Children[i], $"{Child(key)}[{i}]", "expected a mapping of keys.");
-            items.Add(new YamlMap(_doc, m, $"{Child(key)}[{i}]"));
+            items.Add(new YamlMap(_doc, m, $"{Child(key)}[{i}]", [.. _where, key, i]));
         }
         return items;
     }

@@ -152,7 +152,12 @@ public static class StandardFigures
     /// <summary>Fault patches in 3-D coloured by slip: each patch given by its four corners (east, north, up) in order
     /// around the rectangle.</summary>
     public static Figure SlipPatches3D(string id, string title, IReadOnlyList<(double E, double N, double U)[]> patches, IReadOnlyList<double> slip,
-        string lengthUnit = "km", string slipUnit = "m")
+        string lengthUnit = "km", string slipUnit = "m") => Patches3D(id, title, patches, slip, "slip", slipUnit, false, lengthUnit);
+
+    /// <summary>Any per-patch quantity on the patches in 3-D; <paramref name="diverging"/> for signed quantities (ΔCFS),
+    /// on a colour scale symmetric about zero.</summary>
+    public static Figure Patches3D(string id, string title, IReadOnlyList<(double E, double N, double U)[]> patches, IReadOnlyList<double> slip,
+        string quantity, string unit, bool diverging, string lengthUnit = "km")
     {
         if (patches.Count != slip.Count) throw new ArgumentException("give one slip per patch.");
         var x = new List<double>(); var y = new List<double>(); var z = new List<double>();
@@ -168,7 +173,12 @@ public static class StandardFigures
             intensity.AddRange([slip[p], slip[p]]);
         }
         return new Figure(id,
-            [new Mesh3dTrace(x, y, z, i, j, k) { Name = "slip", Intensity = intensity, IntensityMode = "cell", ColorScale = Sequential, ColorBar = new ColorBar(new ColorBarTitle($"slip ({slipUnit})")) }],
+            [new Mesh3dTrace(x, y, z, i, j, k)
+            {
+                Name = quantity, Intensity = intensity, IntensityMode = "cell", ColorScale = diverging ? Diverging : Sequential,
+                CMin = diverging ? -SymmetricLimit(slip) : null, CMax = diverging ? SymmetricLimit(slip) : null,
+                ColorBar = new ColorBar(new ColorBarTitle($"{quantity} ({unit})")),
+            }],
             new Layout(new FigureTitle(title)) { Scene = new Scene(Axis.Titled("east", lengthUnit), Axis.Titled("north", lengthUnit), Axis.Titled("up", lengthUnit)), Height = 600 });
     }
 

@@ -104,6 +104,10 @@ public sealed record Mesh3dTrace([property: JsonPropertyName("x")] IReadOnlyList
     [JsonPropertyName("intensitymode")] public string? IntensityMode { get; init; }
     /// <summary>Colour scale name.</summary>
     [JsonPropertyName("colorscale")] public string? ColorScale { get; init; }
+    /// <summary>Lower end of the colour scale (null: the data's minimum).</summary>
+    [JsonPropertyName("cmin")] public double? CMin { get; init; }
+    /// <summary>Upper end of the colour scale (null: the data's maximum).</summary>
+    [JsonPropertyName("cmax")] public double? CMax { get; init; }
     /// <summary>Colour bar.</summary>
     [JsonPropertyName("colorbar")] public ColorBar? ColorBar { get; init; }
 }

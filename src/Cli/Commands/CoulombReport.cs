@@ -1,0 +1,80 @@
+using System.Globalization;
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Coulomb;
+using SourceModel.Okada.Geometry;
+using SourceModel.Reports.Figures;
+using SourceModel.Reports.Html;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>The Coulomb report: the receiver and friction, ΔCFS maps at each grid depth, each cross-section (distance ×
+/// depth, source outlines drawn on the maps), and ΔCFS on receiver patches in 3-D. Values in bar, as Coulomb users read them.</summary>
+internal static class CoulombReport
+{
+    public static void Write(string html, CoulombConfig c, IReadOnlyList<(string File, string Kind, CoulombPoint[] Points, double[]? Distance)> results)
+    {
+        var receiver = c.Receiver.Plane is { } p
+            ? F($"specified plane: strike {p.Strike:0.#}°, dip {p.Dip:0.#}°, rake {p.Rake:0.#}°")
+            : "optimally oriented planes in the regional stress";
+        var report = new Report("Coulomb failure stress change")
+            .Metadata("sources", F($"{c.Sources.Count} slipping patch(es), M0 {c.Sources.Sum(f => f.Moment(c.Medium)):G4} N·m"))
+            .Metadata("medium", F($"μ {c.Medium.ShearModulus / 1e9:0.##} GPa, ν {c.Medium.PoissonRatio:0.###}"))
+            .Metadata("friction", F($"effective friction μ' {c.Friction:0.###}"))
+            .Metadata("receiver", receiver);
+        var outlines = Outlines(c.Sources);
+        foreach (var (file, kind, points, distance) in results)
+        {
+            var valid = points.Where(q => q.Status == Okada.OkadaStatus.Normal).Select(q => q.Stress.Coulomb / 1e5).ToArray();
+            report.Section($"{file}: {kind.Replace('_', ' ')}")
+                .Paragraph(valid.Length == 0 ? "no regular point." : F($"{points.Length} points; ΔCFS from {valid.Min():0.###} to {valid.Max():0.###} bar."));
+            string id = Path.GetFileNameWithoutExtension(file).Replace('_', '-');
+            if (kind == "grid")
+                foreach (var depth in points.Select(q => q.Depth).Distinct())
+                {
+                    var at = points.Where(q => q.Depth == depth).ToArray();
+                    var (x, y, z) = Lattice(at.Select(q => q.East / 1e3).ToArray(), at.Select(q => q.North / 1e3).ToArray(), at.Select(Bar).ToArray());
+                    report.Add(StandardFigures.FieldMap(F($"{id}-{depth:0}"), F($"ΔCFS at {depth / 1e3:0.##} km depth"), x, y, z, "ΔCFS", "bar",
+                        ("east", "km"), ("north", "km"), outlines: outlines));
+                }
+            else if (kind == "cross_section" && distance is not null)
+            {
+                var (x, y, z) = Lattice(distance.Select(d => d / 1e3).ToArray(), points.Select(q => q.Depth / 1e3).ToArray(), points.Select(Bar).ToArray());
+                report.Add(StandardFigures.FieldMap(id, "ΔCFS on the cross-section", x, y, z, "ΔCFS", "bar", ("distance", "km"), ("depth", "km"), depthDown: true));
+            }
+            else
+                report.Add(StandardFigures.Patches3D(id, "ΔCFS on the receiver patches",
+                    c.ReceiverFaults.Select(f => f.Corners().Select(k => (k.East / 1e3, k.North / 1e3, -k.Depth / 1e3)).ToArray()).ToArray(),
+                    points.Select(Bar).ToArray(), "ΔCFS", "bar", diverging: true));
+        }
+        try { report.Save(html); }
+        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+    }
+
+    private static double Bar(CoulombPoint q) => q.Status == Okada.OkadaStatus.Normal ? q.Stress.Coulomb / 1e5 : double.NaN;
+
+    /// <summary>Scattered lattice values as rows (one per distinct y) of columns (distinct x); absent nodes are NaN.</summary>
+    private static (double[] X, double[] Y, IReadOnlyList<double>[] Z) Lattice(double[] x, double[] y, double[] v)
+    {
+        var xs = x.Select(Round).Distinct().Order().ToArray();
+        var ys = y.Select(Round).Distinct().Order().ToArray();
+        var z = ys.Select(_ => Enumerable.Repeat(double.NaN, xs.Length).ToArray()).ToArray();
+        for (int k = 0; k < v.Length; k++) z[Array.BinarySearch(ys, Round(y[k]))][Array.BinarySearch(xs, Round(x[k]))] = v[k];
+        return (xs, ys, z);
+    }
+
+    private static double Round(double v) => Math.Round(v, 6);
+
+    private static List<Polyline> Outlines(IReadOnlyList<RectangularFault> sources)
+    {
+        // One outline around all patches of each plane would need the segment structure; the patch outlines of a
+        // 250-patch model clutter the map, so only the patches that slip more than a tenth of the peak are drawn.
+        double peak = sources.Count == 0 ? 0 : sources.Max(f => f.Slip.Magnitude);
+        return sources.Where(f => f.Slip.Magnitude >= 0.1 * peak).Take(400).Select(f =>
+        {
+            var k = f.Corners();
+            return new Polyline("source", k.Select(q => q.East / 1e3).Append(k[0].East / 1e3).ToArray(), k.Select(q => q.North / 1e3).Append(k[0].North / 1e3).ToArray(), "rgba(0,0,0,0.25)");
+        }).ToList();
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SourceModel.Cli.Infrastructure;
+using SourceModel.Sampling;
+
+namespace SourceModel.Cli.Commands;
+
+/// <summary>
+/// `sourcemodel run CONFIG.yaml`: the configured steps in order, each into its own folder of the run folder
+/// (1-data, 2-geometry, 3-uncertainty, 4-slip, 5-coulomb), then one report. A step's content hash covers its own
+/// settings and the hash of the step before it (the data step's covers the declarations and every data file's bytes),
+/// so an unchanged step is skipped and a changed one re-runs with every step after it. A step is built in a staging
+/// folder and moved into place only when it has finished, so an interrupted run (Ctrl-C, a kill, a crash) leaves the
+/// finished steps intact and the next run continues from the first unfinished one.
+/// </summary>
+internal static class PipelineRun
+{
+    /// <summary>Folder name of each step in the run folder.</summary>
+    public static string FolderName(PipelineStep s) => $"{(int)s + 1}-{Name(s)}";
+
+    /// <summary>The step's name in configs, logs and <c>--from</c>.</summary>
+    public static string Name(PipelineStep s) => s.ToString().ToLowerInvariant();
+
+    /// <summary>Parses a <c>--from</c> value.</summary>
+    public static PipelineStep ParseStep(string text) =>
+        Enum.GetValues<PipelineStep>().FirstOrDefault(s => Name(s) == text) is var s && Name(s) == text ? s
+            : throw new UserError($"--from '{text}': expected one of {string.Join(", ", Enum.GetValues<PipelineStep>().Select(Name))}.");
+
+    /// <summary>Checks a configuration as <c>run</c> would before writing anything: every key, type and file, the declared
+    /// conventions against the files, and the data themselves (imported, downsampled, their noise models factored).</summary>
+    public static (PipelineConfig Config, IReadOnlyList<GeodeticDataset> Data) Check(string path)
+    {
+        var c = PipelineConfig.Load(path);
+        var data = c.Data.ImportAll().Select(d => d.Data).ToList();
+        FitKeys.Prepare(path, data, c.Fit);
+        return (c, data);
+    }
+
+    public static void Run(string path, string? outputOverride, bool force, PipelineStep? from, bool html, TextWriter console, IReadOnlyList<string> command)
+    {
+        var clock = Stopwatch.StartNew();
+        var (c, _) = Check(path);
+        string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
+        if (from is { } f && !c.Steps.Contains(f))
+            throw new UserError($"--from {Name(f)}: this configuration has no such step; its steps: {string.Join(", ", c.Steps.Select(Name))}.");
+        Directory.CreateDirectory(output);
+        using var logFile = new StreamWriter(Path.Combine(output, "log.txt"), append: true, new UTF8Encoding(false)) { AutoFlush = true };
+        var log = new TeeWriter(console, logFile);
+        log.WriteLine($"== {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC: sourcemodel {string.Join(' ', command)}");
+        log.WriteLine($"{path}: steps {string.Join(" → ", c.Steps.Select(Name))}; run folder {output}");
+        void Interrupted(object? sender, ConsoleCancelEventArgs e) =>
+            console.WriteLine($"interrupted: the finished steps stay in {output}; run the same command again to continue.");
+        Console.CancelKeyPress += Interrupted;
+        try
+        {
+            string previous = Sha(Version() + "|" + DataFingerprint(c));
+            var records = new List<StepRecord>();
+            bool anyRan = false;
+            foreach (var step in c.Steps)
+            {
+                string hash = Sha($"{previous}|{Name(step)}|{c.Settings[step]}");
+                string folder = Path.Combine(output, FolderName(step));
+                bool forced = force || (from is { } start && step >= start);
+                if (!forced && Completed(folder, hash))
+                {
+                    log.WriteLine($"-- {Name(step)}: unchanged (hash {hash[..12]}), kept {FolderName(step)}");
+                    records.Add(Record(folder, step, hash, "unchanged"));
+                }
+                else
+                {
+                    log.WriteLine($"-- {Name(step)}: {(Completed(folder, hash) ? "re-running as asked" : Directory.Exists(folder) ? "inputs changed, re-running" : "running")}");
+                    var stepClock = Stopwatch.StartNew();
+                    Build(folder, staging =>
+                    {
+                        Execute(c, step, staging, output, html, log, command);
+                        AtomicFile.Write(Path.Combine(staging, "step.json"), w => w.Write(JsonSerializer.Serialize(
+                            new StepRecord(Name(step), hash, stepClock.Elapsed.TotalSeconds, "ran", Version()), Json)));
+                    });
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-- {Name(step)}: done in {stepClock.Elapsed.TotalSeconds:0.0} s"));
+                    records.Add(Record(folder, step, hash, "ran"));
+                    anyRan = true;
+                }
+                previous = hash;
+            }
+            string reportHash = Sha($"{previous}|report|{html}|{PipelineReport.Fingerprint(c)}");
+            string pipelineFile = Path.Combine(output, "pipeline.json");
+            if (!anyRan && !force && File.Exists(pipelineFile) && ReadHash(pipelineFile, "report_hash") == reportHash)
+            {
+                log.WriteLine($"nothing to do: every step and the report are up to date in {output}");
+                return;
+            }
+            AtomicFile.Write(Path.Combine(output, "config.resolved.yaml"), w =>
+            {
+                w.WriteLine($"# {Path.GetFullPath(path)} as run by sourcemodel {Version()}: every default that was used is written in.");
+                w.Write(c.Resolved());
+            });
+            var comparison = PipelineReport.Comparison(c, output);
+            if (comparison is not null) AtomicFile.Write(Path.Combine(output, "comparison.csv"), w => PipelineReport.WriteComparison(w, comparison));
+            if (html) PipelineReport.Write(Path.Combine(output, "report.html"), c, output, records, comparison, command);
+            AtomicFile.Write(pipelineFile, w => w.Write(JsonSerializer.Serialize(new
+            {
+                software = "sourcemodel",
+                version = Version(),
+                config = Path.GetFullPath(path),
+                seeds = Seeds(c),
+                steps = records,
+                report = html ? "report.html" : null,
+                report_hash = reportHash,
+            }, Json)));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"finished in {clock.Elapsed.TotalSeconds:0.0} s: {output}{(html ? $"{Path.DirectorySeparatorChar}report.html" : "")}"));
+            if (comparison is not null) PipelineReport.Print(log, comparison);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= Interrupted;
+        }
+    }
+
+    /// <summary>What a step folder's step.json records.</summary>
+    internal sealed record StepRecord(string Step, string Hash, double Seconds, string Status, string Version);
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private static StepRecord Record(string folder, PipelineStep step, string hash, string status)
+    {
+        var saved = JsonSerializer.Deserialize<StepRecord>(File.ReadAllText(Path.Combine(folder, "step.json")), Json)!;
+        return saved with { Status = status, Hash = hash, Step = Name(step) };
+    }
+
+    private static bool Completed(string folder, string hash) =>
+        File.Exists(Path.Combine(folder, "step.json")) && ReadHash(Path.Combine(folder, "step.json"), "hash") == hash;
+
+    private static string? ReadHash(string file, string key)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(file));
+            return doc.RootElement.TryGetProperty(key, out var v) ? v.GetString() : null;
+        }
+        catch (JsonException) { return null; }
+    }
+
+    /// <summary>Builds a step in a staging folder and swaps it for the old folder only when it is complete.</summary>
+    private static void Build(string folder, Action<string> build)
+    {
+        string parent = Path.GetDirectoryName(folder)!, name = Path.GetFileName(folder);
+        string staging = Path.Combine(parent, $".{name}.partial"), old = Path.Combine(parent, $".{name}.old");
+        foreach (var leftover in new[] { staging, old })
+            if (Directory.Exists(leftover)) Directory.Delete(leftover, recursive: true);
+        Directory.CreateDirectory(staging);
+        try { build(staging); }
+        catch
+        {
+            Directory.Delete(staging, recursive: true);
+            throw;
+        }
+        if (Directory.Exists(folder)) Directory.Move(folder, old);
+        Directory.Move(staging, folder);
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+    }
+
+    private static void Execute(PipelineConfig c, PipelineStep step, string staging, string output, bool html, TextWriter log, IReadOnlyList<string> command)
+    {
+        string Folder(PipelineStep s) => Path.Combine(output, FolderName(s));
+        switch (step)
+        {
+            case PipelineStep.Data:
+                PipelineData.Write(c, staging, html, log, command);
+                break;
+            case PipelineStep.Geometry:
+                GeometryRun.Run(c.Geometry!, staging, resume: false, html, log, command);
+                break;
+            case PipelineStep.Uncertainty:
+                UncertaintyRun.Run(UncertaintyProblem.For(c.Geometry!), c.Uncertainty!.Value, staging, resume: false, shard: null, html, log, command);
+                break;
+            case PipelineStep.Slip:
+                SlipRun.Run(c.Slip(Folder(PipelineStep.Geometry), staging), staging, html, log, command);
+                break;
+            case PipelineStep.Coulomb:
+                var coulomb = c.Coulomb(SlipModelCsv.Load(Path.Combine(Folder(PipelineStep.Slip), "slip_model.csv")), staging);
+                CoulombRun.Run(coulomb, html ? Path.Combine(staging, "report.html") : null, log);
+                break;
+        }
+    }
+
+    /// <summary>The data declarations and the bytes of every file they read.</summary>
+    private static string DataFingerprint(PipelineConfig c)
+    {
+        var sb = new StringBuilder(c.Settings[PipelineStep.Data]);
+        foreach (string file in c.Data.Files().Distinct().Order(StringComparer.Ordinal))
+        {
+            using var stream = File.OpenRead(file);
+            sb.Append('|').Append(Convert.ToHexStringLower(SHA256.HashData(stream)));
+        }
+        return sb.ToString();
+    }
+
+    private static object Seeds(PipelineConfig c) => new
+    {
+        optimiser = c.Geometry?.Search.Seed,
+        uncertainty = c.Uncertainty is null ? null : (long?)c.Geometry!.Uncertainty.Seed,
+        uncertainty_optimiser = c.Geometry?.Uncertainty.MonteCarlo.Search?.Seed,
+    };
+
+    /// <summary>Version of the software (part of every hash: a new version re-runs the steps).</summary>
+    public static string Version() => typeof(PipelineRun).Assembly.GetName().Version?.ToString() ?? "0";
+
+    private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
