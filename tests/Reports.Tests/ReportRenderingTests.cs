@@ -44,6 +44,36 @@ public sealed class ReportRenderingTests : IDisposable
         Assert.Throws<ArgumentException>(() => Sample().Add(new Figure("map", [], new Layout(new FigureTitle("again")))));
     }
 
+    [Fact]
+    public void A_saved_report_can_be_loaded_and_included_as_one_section_of_another()
+    {
+        var plotly = Path.Combine(Dir, "fake-plotly.js");
+        File.WriteAllText(plotly, "window.Plotly={newPlot:function(){}};");
+        var part = Path.Combine(Dir, "part.html");
+        Sample().Save(part, plotly);
+        var loaded = Report.Load(part);
+        Assert.Equal("Test report", loaded.Title);
+
+        var whole = new Report("Pipeline").Section("Steps").Paragraph("two parts")
+            .Include(loaded, "one-").Include(Report.Load(part), "two-");
+        var path = Path.Combine(Dir, "whole.html");
+        whole.Save(path, plotly);
+        var html = File.ReadAllText(path);
+        // The part's title becomes a section, its sections go one level down, its metadata a table, and its figures
+        // keep their JSON under prefixed ids (so two copies do not collide).
+        Assert.Contains("<h2>Test report</h2>", html);
+        Assert.Contains("<h3>A map</h3>", html);
+        Assert.Contains("<td>sourcemodel test</td>", html);
+        foreach (var id in new[] { "one-map", "one-profile", "two-map", "two-profile" })
+        {
+            Assert.Contains($"<div class=\"figure\" id=\"{id}\"></div>", html);
+            Assert.True(File.Exists(Path.Combine(Dir, "whole_files", id + ".json")), id);
+        }
+        Assert.Equal(File.ReadAllText(Path.Combine(Dir, "part_files", "map.json")), File.ReadAllText(Path.Combine(Dir, "whole_files", "one-map.json")));
+        Assert.Throws<ArgumentException>(() => whole.Include(loaded, "one-"));
+        Assert.Throws<FileNotFoundException>(() => Report.Load(Path.Combine(Dir, "never-saved.html")));
+    }
+
     [ChromiumFact]
     public void The_report_renders_in_headless_chromium_without_console_errors()
     {

@@ -25,18 +25,16 @@ internal static class FitKeys
     {
         var names = data.Datasets.Select(d => d.Name).Concat(data.Grids.Select(g => g.Grid.Name)).ToHashSet();
         var fit = new Dictionary<string, DatasetFitSettings>();
-        if (root.Map("fit") is { } f)
+        var f = root.MapOrEmpty("fit");
+        foreach (string name in f.Keys())
+            if (!names.Contains(name)) throw f.ErrorAt(name, $"no dataset is named '{name}'; datasets: {string.Join(", ", names)}.");
+        foreach (string name in names)
         {
-            foreach (string name in f.Keys())
-            {
-                if (!names.Contains(name)) throw f.ErrorAt(name, $"no dataset is named '{name}'; datasets: {string.Join(", ", names)}.");
-                var m = f.Map(name) ?? throw f.ErrorAt(name, "expected a mapping with nuisance and/or whitening.");
-                fit[name] = new DatasetFitSettings(
-                    Pick(m, "nuisance", Nuisances, NuisanceModel.None), Pick(m, "whitening", Whitenings, WhiteningMode.Auto));
-                m.RejectUnknownKeys();
-            }
+            // Absent entries stand for the defaults, which are recorded for the resolved configuration.
+            var m = f.MapOrEmpty(name);
+            fit[name] = new DatasetFitSettings(Pick(m, "nuisance", Nuisances, NuisanceModel.None), Pick(m, "whitening", Whitenings, WhiteningMode.Auto));
+            m.RejectUnknownKeys();
         }
-        foreach (string name in names) fit.TryAdd(name, new DatasetFitSettings(NuisanceModel.None, WhiteningMode.Auto));
         return fit;
     }
 

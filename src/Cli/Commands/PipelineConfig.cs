@@ -150,9 +150,10 @@ internal sealed class PipelineConfig
         var values = new Dictionary<string, double>();
         if (p.Map("parameters") is { } m)
         {
+            if (geometry is null) throw p.ErrorAt("parameters", "published parameters are compared with step 1's; this configuration has no 'geometry' section (give mw only).");
             foreach (string key in m.Keys())
             {
-                if (geometry is not null && !geometry.Layout.ParameterNames.Contains(key))
+                if (!geometry.Layout.ParameterNames.Contains(key))
                     throw m.ErrorAt(key, $"no step-1 parameter is named '{key}'; the sources have: {string.Join(", ", geometry.Layout.ParameterNames)}.");
                 values[key] = m.Number(key);
             }
