@@ -59,12 +59,12 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
             Assert.True(N(r[4]) > 0, $"fault.{p}: no spread");
         }
         // Published Mw from the published rectangle: μ·L·W·s = 30 GPa × 22.7 km × 4.7 km × 0.37 m = 1.184e18 N·m → 5.982.
-        var mw = rows["Mw (step 1, uniform slip)"];
+        var mw = rows["Mw step 1 (uniform slip)"];
         Assert.Equal(5.982, N(mw[2]), 3);
         Assert.InRange(N(mw[3]) - N(mw[2]), -0.05, 0.05);
         // Distributed slip on the 50 × 20 km plane: smoothing and the 5 mm noise spread some moment beyond the
         // rupture (all of it positive within the rake window), which raises Mw by about 0.1; held here as a guard.
-        var mw2 = rows["Mw (step 2, distributed slip)"];
+        var mw2 = rows["Mw step 2 (distributed slip)"];
         Assert.InRange(N(mw2[3]) - N(mw2[2]), -0.05, 0.15);
         using var slip = JsonDocument.Parse(File.ReadAllText(Path.Combine(jiashi.Run, "4-slip", "summary.json")));
         Assert.Equal(250, slip.RootElement.GetProperty("fault").GetProperty("patch_count").GetInt32());   // 25 × 10 patches of 2 km
@@ -92,7 +92,7 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
         Assert.Equal(["asc_t129", "dsc_t034"], sets.Select(d => d.GetProperty("name").GetString()));
         Assert.All(sets, d => Assert.Contains("coherence mask", d.GetProperty("conventions").GetString()));
         Assert.All(sets, d => Assert.InRange(d.GetProperty("count").GetInt32(), 200, 1500));
-        Assert.Contains("Mw (step 1, uniform slip)", jiashi.Output);
+        Assert.Contains("Mw step 1 (uniform slip)", jiashi.Output);
     }
 
     [ReportToolsFact]
@@ -112,7 +112,7 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
         int table = html.LastIndexOf("against recovered</h2>", StringComparison.Ordinal);
         Assert.True(table > html.LastIndexOf("<h2>Coulomb failure stress change</h2>", StringComparison.Ordinal));
         Assert.Contains("<td>fault.dip</td>", html[table..]);
-        Assert.Contains("<td>Mw (step 1, uniform slip)</td>", html[table..]);
+        Assert.Contains("<td>Mw step 1 (uniform slip)</td>", html[table..]);
     }
 
     [ExampleDatasetFact("laquila-2009-envisat-quadtree-beat")]
@@ -127,8 +127,8 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
         // gCMT plane 1 dips 54.2°; the InSAR fault of BEAT's example and of Walters et al. (2009) dips 50–60° SW.
         Assert.InRange(N(rows["fault.dip"][3]), 48, 60);
         Assert.InRange(N(rows["fault.rake"][3]), -135, -90);
-        Assert.InRange(N(rows["Mw (step 1, uniform slip)"][3]), 6.15, 6.40);
-        Assert.InRange(N(rows["Mw (step 2, distributed slip)"][3]), 6.15, 6.45);
+        Assert.InRange(N(rows["Mw step 1 (uniform slip)"][3]), 6.15, 6.40);
+        Assert.InRange(N(rows["Mw step 2 (distributed slip)"][3]), 6.15, 6.45);
         AssertRenders(run, report, "laquila.png");
     }
 
@@ -141,7 +141,7 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
         var (code, output, err) = _cli.Run(["run", example, "--out", run, .. report ? Array.Empty<string>() : ["--no-report"]]);
         Assert.True(code == 0, err + output);
         Assert.Contains("steps data → slip → coulomb", output);
-        var mw = Comparison(run)["Mw (step 2, distributed slip)"];
+        var mw = Comparison(run)["Mw step 2 (distributed slip)"];
         Assert.Equal(8.8748, N(mw[2]), 4);                           // SDM2025 example 1
         Assert.InRange(N(mw[3]) - N(mw[2]), -0.05, 0.05);
         AssertRenders(run, report, "tohoku.png");

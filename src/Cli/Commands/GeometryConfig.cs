@@ -38,7 +38,7 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
         IReadOnlyDictionary<string, DatasetFitSettings> fit, ElasticMedium medium, string output, YamlMap? uncertainty)
     {
         var (layout, parameters) = Sources(section);
-        var search = Optimiser(section.Map("optimiser"));
+        var search = Optimiser(section.MapOrEmpty("optimiser"));
         var scans = section.List("grid_search").Select(Scan).ToList();
         // Bounds, fixed values and names are checked now, before any data are read.
         Inversion.Parameters.ParameterSpace space;
@@ -83,11 +83,10 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
         catch (ArgumentException e) { throw root.ErrorAt("sources", UserError.Reason(e)); }
     }
 
-    /// <summary>The <c>optimiser</c> mapping (absent: the defaults).</summary>
-    public static GeometrySearchOptions Optimiser(YamlMap? o)
+    /// <summary>The <c>optimiser</c> mapping (every key optional; the defaults used are recorded).</summary>
+    public static GeometrySearchOptions Optimiser(YamlMap o)
     {
         var search = new GeometrySearchOptions();
-        if (o is null) return search;
         var method = FitKeys.Pick(o, "method", new Dictionary<string, OptimiserKind>
         {
             ["pso"] = OptimiserKind.ParticleSwarm, ["mpso"] = OptimiserKind.MultiPeakSwarm, ["sa"] = OptimiserKind.SimulatedAnnealing,

@@ -56,18 +56,18 @@ internal static class PipelineReport
             double mw = doc.RootElement.GetProperty("mw").GetDouble();
             var smw = stats?.GetValueOrDefault("mw");
             double? publishedMw = published?.Mw ?? PublishedMw(c, mu);
-            rows.Add(new ComparisonRow("M0 (step 1, uniform slip)", "N·m", publishedMw is { } pm ? MomentOf(pm) : null,
+            rows.Add(new ComparisonRow("M0 step 1 (uniform slip)", "N·m", publishedMw is { } pm ? MomentOf(pm) : null,
                 doc.RootElement.GetProperty("moment_nm").GetDouble(), null, smw is null ? null : MomentOf(smw.Low), smw is null ? null : MomentOf(smw.High)));
-            rows.Add(new ComparisonRow("Mw (step 1, uniform slip)", "", publishedMw, mw, smw?.Sd, smw?.Low, smw?.High));
+            rows.Add(new ComparisonRow("Mw step 1 (uniform slip)", "", publishedMw, mw, smw?.Sd, smw?.Low, smw?.High));
         }
         string slip = Path.Combine(output, PipelineRun.FolderName(PipelineStep.Slip), "summary.json");
         if (c.Steps.Contains(PipelineStep.Slip) && File.Exists(slip))
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(slip));
             double? publishedMw = published?.Mw ?? PublishedMw(c, mu);
-            rows.Add(new ComparisonRow("M0 (step 2, distributed slip)", "N·m", publishedMw is { } pm ? MomentOf(pm) : null,
+            rows.Add(new ComparisonRow("M0 step 2 (distributed slip)", "N·m", publishedMw is { } pm ? MomentOf(pm) : null,
                 doc.RootElement.GetProperty("moment_nm").GetDouble(), null, null, null));
-            rows.Add(new ComparisonRow("Mw (step 2, distributed slip)", "", publishedMw, doc.RootElement.GetProperty("mw").GetDouble(), null, null, null));
+            rows.Add(new ComparisonRow("Mw step 2 (distributed slip)", "", publishedMw, doc.RootElement.GetProperty("mw").GetDouble(), null, null, null));
         }
         return rows.Count == 0 ? null : rows;
     }

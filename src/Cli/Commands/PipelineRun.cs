@@ -25,9 +25,12 @@ internal static class PipelineRun
     public static string Name(PipelineStep s) => s.ToString().ToLowerInvariant();
 
     /// <summary>Parses a <c>--from</c> value.</summary>
-    public static PipelineStep ParseStep(string text) =>
-        Enum.GetValues<PipelineStep>().FirstOrDefault(s => Name(s) == text) is var s && Name(s) == text ? s
-            : throw new UserError($"--from '{text}': expected one of {string.Join(", ", Enum.GetValues<PipelineStep>().Select(Name))}.");
+    public static PipelineStep ParseStep(string text)
+    {
+        foreach (var s in Enum.GetValues<PipelineStep>())
+            if (Name(s) == text) return s;
+        throw new UserError($"--from '{text}': expected one of {string.Join(", ", Enum.GetValues<PipelineStep>().Select(Name))}.");
+    }
 
     /// <summary>Checks a configuration as <c>run</c> would before writing anything: every key, type and file, the declared
     /// conventions against the files, and the data themselves (imported, downsampled, their noise models factored).</summary>
@@ -95,6 +98,7 @@ internal static class PipelineRun
             AtomicFile.Write(Path.Combine(output, "config.resolved.yaml"), w =>
             {
                 w.WriteLine($"# {Path.GetFullPath(path)} as run by sourcemodel {Version()}: every default that was used is written in.");
+                w.WriteLine($"# Relative paths are relative to {Path.GetDirectoryName(Path.GetFullPath(path))}.");
                 w.Write(c.Resolved());
             });
             var comparison = PipelineReport.Comparison(c, output);

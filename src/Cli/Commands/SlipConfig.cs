@@ -236,14 +236,14 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         }
         else
         {
-            var l = s.Map("l_curve");
-            int count = l?.Integer("count", 20) ?? 20;
-            double? lo = l is not null && l.Has("min") ? l.Number("min") : null;
-            double? hi = l is not null && l.Has("max") ? l.Number("max") : null;
-            if (count < 3) throw l!.ErrorAt("count", "an L-curve needs at least 3 weights.");
-            if ((lo is null) != (hi is null)) throw l!.ErrorAt(lo is null ? "min" : "max", "give both min and max, or neither (the default grid).");
-            if (lo is not null && !(lo > 0 && hi > lo)) throw l!.ErrorAt("min", $"expected 0 < min < max, got {lo} and {hi}.");
-            l?.RejectUnknownKeys();
+            var l = s.MapOrEmpty("l_curve");
+            int count = l.Integer("count", 20);
+            double? lo = l.Has("min") ? l.Number("min") : null;
+            double? hi = l.Has("max") ? l.Number("max") : null;
+            if (count < 3) throw l.ErrorAt("count", "an L-curve needs at least 3 weights.");
+            if ((lo is null) != (hi is null)) throw l.ErrorAt(lo is null ? "min" : "max", "give both min and max, or neither (the default grid).");
+            if (lo is not null && !(lo > 0 && hi > lo)) throw l.ErrorAt("min", $"expected 0 < min < max, got {lo} and {hi}.");
+            l.RejectUnknownKeys();
             weight = new WeightChoice(null, count, lo, hi);
         }
         s.RejectUnknownKeys();

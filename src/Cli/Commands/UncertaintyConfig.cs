@@ -48,18 +48,18 @@ internal sealed record UncertaintySettings(long Seed, string Output, MonteCarloS
         if (u is null) return new UncertaintySettings(1, Default(), new MonteCarloSettings(100), McmcSection(null, dimension, datasets));
         long seed = u.Integer("seed", 1);
         string output = u.Has("output") ? Path.GetFullPath(Path.Combine(root.Folder, u.Text("output", ""))) : Default();
-        var mc = u.Map("montecarlo");
-        int realisations = mc?.Integer("realisations", 100) ?? 100;
-        if (realisations < 1) throw mc!.ErrorAt("realisations", $"expected at least 1, got {realisations}.");
+        var mc = u.MapOrEmpty("montecarlo");
+        int realisations = mc.Integer("realisations", 100);
+        if (realisations < 1) throw mc.ErrorAt("realisations", $"expected at least 1, got {realisations}.");
         SlipConfig? slip = null;
-        if (mc is not null && mc.Has("slip"))
+        if (mc.Has("slip"))
         {
             string file = Path.GetFullPath(Path.Combine(root.Folder, mc.Text("slip", "")));
             if (!File.Exists(file)) throw mc.ErrorAt("slip", $"step-2 config {file} not found.");
             slip = UncertaintySlip.LoadConfig(file, mc, "slip");
         }
-        var search = mc?.Map("optimiser") is { } o ? GeometryConfig.Optimiser(o) : null;
-        mc?.RejectUnknownKeys();
+        var search = mc.Map("optimiser") is { } o ? GeometryConfig.Optimiser(o) : null;
+        mc.RejectUnknownKeys();
         var mcmc = McmcSection(u.Map("mcmc"), dimension, datasets);
         u.RejectUnknownKeys();
         return new UncertaintySettings(seed, output, new MonteCarloSettings(realisations, slip, search), mcmc);
