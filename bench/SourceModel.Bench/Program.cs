@@ -16,6 +16,8 @@ public static class Program
         if (args.Length > 0 && args[0] == "coulomb") return CoulombTimings.Run();
         if (args.Length > 0 && args[0] == "report") return ReportTimings.Run();
         if (args.Length > 0 && args[0] == "geometry") return GeometryTimings.Run();
+        if (args.Length > 0 && args[0] == "calibration") return UncertaintyCalibration.Run(args.Skip(1).ToArray());
+        if (args.Length > 0 && args[0] == "reliability") return GeometryReliability.Run(args.Skip(1).ToArray());
         if (args.Length > 0 && args[0] == "slip") return SlipTimings.Run();
         if (args.Length > 0 && args[0] == "mcmc") return McmcTimings.Run();
         if (args.Length > 0 && args[0] == "mcmc-profile") return McmcProfile.Run();

@@ -147,11 +147,12 @@ internal static class Program
         var output = new Option<string?>("--out") { Description = "Run folder (default: the config's 'output', else CONFIG-geometry beside it)." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted search from the run folder's checkpoint.json." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip report.html (it needs 'npm install' for plotly.js)." };
-        var cmd = new Command("geometry", "Step 1: the uniform-slip fault geometry that best fits the data (PSO, multi-peak PSO, simulated annealing).")
-            { config, output, resume, noReport };
+        var seed = SeedOption("the search's seed (optimiser.seed)");
+        var cmd = new Command("geometry", "Step 1: the uniform-slip fault geometry that best fits the data (multi-start swarms with every competing minimum polished, PSO, multi-peak PSO, simulated annealing).")
+            { config, output, resume, noReport, seed };
         cmd.SetAction(r =>
         {
-            GeometryRun.Run(r.GetValue(config)!, r.GetValue(output), r.GetValue(resume), !r.GetValue(noReport), stdout, args);
+            GeometryRun.Run(r.GetValue(config)!, r.GetValue(output), r.GetValue(resume), !r.GetValue(noReport), stdout, args, r.GetValue(seed));
             return ExitCodes.Ok;
         });
         return cmd;
@@ -177,6 +178,9 @@ internal static class Program
         return cmd;
     }
 
+    /// <summary>--seed N: replaces the configuration's run seed(s), so a study can be repeated with other random numbers.</summary>
+    private static Option<long?> SeedOption(string what) => new("--seed") { Description = $"Run seed, replacing {what}." };
+
     private static Option<string> MethodOption() => new("--method")
     {
         Description = "montecarlo (re-invert perturbed data) or mcmc (sample the posterior).", Required = true,
@@ -197,13 +201,14 @@ internal static class Program
         var resume = new Option<bool>("--resume") { Description = "Continue from the run folder's state (finished realisations, chain checkpoints)." };
         var shard = new Option<string?>("--shard") { Description = "Run only slice i of N (i/N, 0 <= i < N) and leave the results to 'sourcemodel merge'." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip report.html (it needs 'npm install' for plotly.js)." };
+        var seed = SeedOption("uncertainty.seed and optimiser.seed");
         var cmd = new Command("uncertainty", "Uncertainty of the step-1 geometry: Monte Carlo re-inversion of perturbed data, or MCMC (DRAM) posterior sampling.")
-            { config, method, output, resume, shard, noReport };
+            { config, method, output, resume, shard, noReport, seed };
         cmd.SetAction(r =>
         {
             var m = ParseMethod(r.GetValue(method)!);
             var s = r.GetValue(shard) is { } text ? Shard.Parse(text) : null;
-            UncertaintyRun.Run(r.GetValue(config)!, m, r.GetValue(output), r.GetValue(resume), s, !r.GetValue(noReport), stdout, args);
+            UncertaintyRun.Run(r.GetValue(config)!, m, r.GetValue(output), r.GetValue(resume), s, !r.GetValue(noReport), stdout, args, seed: r.GetValue(seed));
             return ExitCodes.Ok;
         });
         return cmd;
@@ -258,8 +263,9 @@ internal static class Program
         var force = new Option<bool>("--force") { Description = "Run every step again, even those whose inputs have not changed." };
         var from = new Option<string?>("--from") { Description = "Run again from this step on: data, geometry, uncertainty, slip or coulomb." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip the HTML reports (they need 'npm install' for plotly.js)." };
+        var seed = SeedOption("geometry.optimiser.seed and uncertainty.seed (steps whose seed changes run again)");
         var cmd = new Command("run", "The whole study from one configuration: data, step 1 geometry, uncertainty, step 2 slip, Coulomb stress, one report. Unchanged steps are skipped.")
-            { config, example, output, force, from, noReport };
+            { config, example, output, force, from, noReport, seed };
         cmd.SetAction(r =>
         {
             string? cfg = r.GetValue(config), name = r.GetValue(example);
@@ -271,7 +277,7 @@ internal static class Program
                 cfg = JiashiExample.Prepare(name, outFolder ?? $"{name}-example", stdout);
                 outFolder = null;
             }
-            PipelineRun.Run(cfg!, outFolder, r.GetValue(force), start, !r.GetValue(noReport), stdout, args);
+            PipelineRun.Run(cfg!, outFolder, r.GetValue(force), start, !r.GetValue(noReport), stdout, args, r.GetValue(seed));
             return ExitCodes.Ok;
         });
         return cmd;

@@ -96,6 +96,100 @@ public sealed class GeometryCommandTests : IDisposable
         Assert.Contains("correlation", output);
     }
 
+    /// <summary>Issue 19: data without sigmas or covariance get a noise model estimated from the residual of a first fit
+    /// (said in the log and summary.json); the default multi-start search with --seed, its competing minima with Δχ² and
+    /// F-test, the source in lon/lat, and a parameter stopped at its bound reported.</summary>
+    [Fact]
+    public void Undeclared_noise_is_estimated_and_the_default_search_reports_minima_bounds_and_lon_lat()
+    {
+        var rng = new Random(11);
+        string NoisyData(string name, LosVector los)
+        {
+            var e = new List<double>();
+            var n = new List<double>();
+            for (int j = 0; j < 15; j++)
+                for (int i = 0; i < 15; i++) { e.Add(-35_000 + 5_000 * i + 13); n.Add(-35_000 + 5_000 * j + 29); }
+            var f = SurfaceDisplacement.Compute([Truth], [], ElasticMedium.Default, e.ToArray(), n.ToArray());
+            // 5 mm white noise (Box–Muller), no sigma column: the noise must be estimated.
+            var values = Enumerable.Range(0, e.Count).Select(k =>
+                f.Los(k, los) + 0.005 * Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble())).ToArray();
+            return _cli.Write(name, LocalLosCsv.Text(e, n, values, los, 0.005));
+        }
+        string asc = NoisyData("asc.csv", LosVector.FromIncidenceAndHeading(39, -12));
+        string dsc = NoisyData("dsc.csv", LosVector.FromIncidenceAndHeading(34, -168));
+        string Declaration(string name, string file) => LocalLosCsv.Declaration(name, file).Replace(", sigma: sigma", "");
+        string config = _cli.Write("estimated.yaml", $"""
+            reference: {"{"}lon: 20.0, lat: 40.0{"}"}
+            datasets:
+            {Declaration("asc", asc)}
+            {Declaration("dsc", dsc)}
+            fit:
+              asc: {"{"}nuisance: offset{"}"}
+              dsc: {"{"}nuisance: offset{"}"}
+            sources:
+              - name: fault
+                parameters:
+                  east: [-25000, 25000]
+                  north: [-25000, 25000]
+                  depth: [0, 15000]
+                  length: [5000, 50000]
+                  width: [3000, 30000]
+                  strike: [0, 360]
+                  dip: [5, 30]
+                  rake: [-180, 180]
+                  slip: [0.05, 5]
+            output: estimated-run
+            """);
+        var (code, output, err) = _cli.Run("geometry", config, "--no-report", "--seed", "7");
+        Assert.True(code == 0, err);
+        Assert.Contains("no noise model declared; estimated", output);
+        Assert.Contains("warning: fault.", output);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_cli.PathOf("estimated-run"), "summary.json")));
+        var s = summary.RootElement;
+        Assert.Equal("multistart", s.GetProperty("method").GetString());
+        Assert.Equal(7, s.GetProperty("seed").GetInt64());
+        Assert.True(s.GetProperty("slip_solved_linearly").GetBoolean());
+        foreach (var d in s.GetProperty("datasets").EnumerateArray())
+        {
+            Assert.Equal("covariance", d.GetProperty("whitening").GetString());
+            var noise = d.GetProperty("noise");
+            Assert.Equal("estimated", noise.GetProperty("source").GetString());
+            // Total per-point standard deviation: the 5 mm drawn, within what 225 points (and a dip forced to 30°, whose
+            // misfit leaks into the residual) allow.
+            double total = Math.Sqrt(Math.Pow(noise.GetProperty("sigma_m").GetDouble(), 2) + Math.Pow(noise.GetProperty("nugget_sigma_m").GetDouble(), 2));
+            Assert.InRange(total, 0.0035, 0.0090);
+        }
+        // The true dip is 50° (its auxiliary plane's 40°): the bound at 30° stops it, the other parameters compensate, and
+        // the summary says so.
+        var hits = s.GetProperty("at_bounds").EnumerateArray().Select(h => h.GetProperty("parameter").GetString() + " " + h.GetProperty("side").GetString()).ToList();
+        Assert.Contains("fault.dip upper", hits);
+        var source = s.GetProperty("sources")[0];
+        Assert.InRange(source.GetProperty("top_centre_lon").GetDouble(), 19.7, 20.3);
+        Assert.InRange(source.GetProperty("centroid_lat").GetDouble(), 39.7, 40.3);
+        var peaks = s.GetProperty("peaks").EnumerateArray().ToList();
+        Assert.True(peaks.Count >= 2, "the mirror and auxiliary geometries are polished and listed");
+        Assert.Equal(1.0, peaks[0].GetProperty("p_value").GetDouble());
+        Assert.All(peaks.Skip(1), p => Assert.True(p.GetProperty("delta_chi2").GetDouble() >= 0));
+        Assert.Equal("rank,misfit,delta_chi2,f_ratio,p_value,indistinguishable,mw,fault.east", string.Join(',',
+            File.ReadLines(Path.Combine(_cli.PathOf("estimated-run"), "peaks.csv")).First().Split(',').Take(8)));
+    }
+
+    [Fact]
+    public void A_copied_configuration_names_the_missing_file_and_the_folder_it_was_resolved_against()
+    {
+        string config = Config();
+        string copy = Path.Combine(_cli.PathOf("elsewhere"), "geometry.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.WriteAllText(copy, File.ReadAllText(config).Replace(_cli.PathOf("asc.csv"), "asc.csv"));
+        File.WriteAllText(config, File.ReadAllText(config).Replace(_cli.PathOf("asc.csv"), "asc.csv"));
+        var (code, _, err) = _cli.Run("geometry", config, "--no-report");
+        Assert.True(code == 0, err);   // relative to the configuration's own folder, wherever the command runs
+        (code, _, err) = _cli.Run("geometry", copy, "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("'asc.csv' resolved against the configuration's folder " + _cli.PathOf("elsewhere"), err);
+        Assert.DoesNotContain("   at ", err);
+    }
+
     [Fact]
     public void A_resumed_run_ends_exactly_as_an_uninterrupted_one()
     {

@@ -61,4 +61,38 @@ public sealed class LAquilaRealDataTests(ITestOutputHelper output)
         Assert.InRange(dipDirection, 180.0, 270.0);
         Assert.InRange(result.Best.MomentMagnitude, 6.1, 6.5);
     }
+
+    /// <summary>Issue 19: with strike 0–360° and rake −180–180° (what GBIS, Grond and BEAT users set), the default search
+    /// finds the south-west-dipping normal fault in every seed, not its north-east-dipping auxiliary plane.</summary>
+    [SharedDatasetFact(Folder)]
+    public void LAquila_needs_shared_datasets_with_open_strike_and_rake_finds_the_southwest_dipping_normal_fault_in_every_seed()
+    {
+        var data = new[]
+        {
+            Track("laquila_asc", "Laquila_ascxn_quadtree.csv", "Laquila_ascxn_covariance_m2.csv"),
+            Track("laquila_dsc", "Laquila_dscxn_quadtree.csv", "Laquila_dscxn_covariance_m2.csv"),
+        };
+        var bounds = new Dictionary<string, ParameterSpec>
+        {
+            ["f.east"] = ParameterSpec.Free("", -25_000, 25_000), ["f.north"] = ParameterSpec.Free("", -25_000, 25_000),
+            ["f.depth"] = ParameterSpec.Free("", 0, 15_000), ["f.length"] = ParameterSpec.Free("", 5_000, 50_000),
+            ["f.width"] = ParameterSpec.Free("", 3_000, 30_000), ["f.strike"] = ParameterSpec.Free("", 0, 360),
+            ["f.dip"] = ParameterSpec.Free("", 5, 89), ["f.rake"] = ParameterSpec.Free("", -180, 180),
+            ["f.slip"] = ParameterSpec.Free("", 0.05, 5),
+        };
+        var layout = new SourceLayout([new SourceTemplate("f", SourceKind.Rectangle)]);
+        var problem = new GeometryProblem(layout, layout.Space(bounds), data.Select(d => DatasetTerm.Prepare(d, NuisanceModel.Offset)));
+        foreach (long seed in new long[] { 1, 2, 3, 4 })
+        {
+            var result = GeometryInversion.Run(problem, new GeometrySearchOptions { Seed = seed });
+            double dipDirection = (result["f.strike"] + 90) % 360;
+            output.WriteLine($"seed {seed}: misfit {result.Best.Cost:F4}, strike {result["f.strike"]:F1}, dip {result["f.dip"]:F1}, " +
+                             $"rake {result["f.rake"]:F1}, Mw {result.Best.MomentMagnitude:F2}; {result.Peaks.Count} minima, " +
+                             $"next {(result.Peaks.Count > 1 ? result.Peaks[1].Cost.ToString("F4") : "-")}");
+            Assert.InRange(result["f.rake"], -135.0, -45.0);
+            Assert.InRange(dipDirection, 180.0, 270.0);
+            Assert.InRange(result["f.dip"], 40.0, 65.0);
+            Assert.InRange(result.Best.MomentMagnitude, 6.1, 6.5);
+        }
+    }
 }

@@ -103,7 +103,12 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
             return "";
         }
         string full = System.IO.Path.GetFullPath(System.IO.Path.Combine(m.Folder, text));
-        if (!System.IO.File.Exists(full)) throw m.ErrorAt(key, $"file not found: {full}.");
+        // A relative path is relative to the configuration's own folder, wherever the command runs from; say so, since
+        // a configuration copied elsewhere is the usual way to meet this.
+        if (!System.IO.File.Exists(full))
+            throw m.ErrorAt(key, System.IO.Path.IsPathRooted(text)
+                ? $"file not found: {full}."
+                : $"file not found: '{text}' resolved against the configuration's folder {m.Folder} is {full}; relative paths are relative to the configuration file, so copy the data beside a copied configuration or give absolute paths.");
         return full;
     }
 

@@ -19,6 +19,34 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
     ElasticMedium Medium, SourceLayout Layout, IReadOnlyDictionary<string, ParameterSpec> Parameters,
     GeometrySearchOptions Search, IReadOnlyList<ScanRequest> Scans, string Output, UncertaintySettings Uncertainty)
 {
+    /// <summary>This configuration with the run seed of the search and of the uncertainty step replaced (--seed).</summary>
+    public GeometryConfig WithSeed(long? seed) => seed is not { } s ? this : this with
+    {
+        Search = Search with { Seed = s }, Uncertainty = Uncertainty with { Seed = s },
+    };
+
+    /// <summary>
+    /// The datasets, imported, with a noise model estimated (<see cref="NoiseCompletion"/>) for each that declares none
+    /// and is whitened automatically; the estimates are written to <paramref name="log"/> and returned for the summary.
+    /// With <c>whitening: none</c> for every dataset nothing is estimated.
+    /// </summary>
+    public (List<Sampling.GeodeticDataset> Data, IReadOnlyList<EstimatedNoise> Estimated) ImportData(TextWriter? log)
+    {
+        var imported = Data.ImportAll().Select(d => d.Data).ToList();
+        bool estimate = imported.Any(d => !d.HasNoiseModel && Fit[d.Name].Whitening == WhiteningMode.Auto)
+                        && imported.All(d => Fit[d.Name].Whitening != WhiteningMode.None);
+        if (!estimate) return (imported, []);
+        log?.WriteLine($"{Path}: estimating the noise of {string.Join(", ", imported.Where(d => !d.HasNoiseModel).Select(d => d.Name))} from the data (no sigma or covariance declared) …");
+        try
+        {
+            var (completed, estimates) = NoiseCompletion.Complete(imported, imported.Select(d => Fit[d.Name].Nuisance).ToList(), Layout,
+                Layout.Space(Parameters), Medium, Search with { Starts = null });
+            foreach (var e in estimates) log?.WriteLine("  " + e.Describe());
+            return (completed.ToList(), estimates);
+        }
+        catch (ArgumentException e) { throw new UserError($"{Path}: estimating the noise: {UserError.Reason(e)}"); }
+    }
+
     public static GeometryConfig Load(string path)
     {
         var root = YamlDocument.Load(path).Root;
@@ -89,8 +117,9 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
         var search = new GeometrySearchOptions();
         var method = FitKeys.Pick(o, "method", new Dictionary<string, OptimiserKind>
         {
-            ["pso"] = OptimiserKind.ParticleSwarm, ["mpso"] = OptimiserKind.MultiPeakSwarm, ["sa"] = OptimiserKind.SimulatedAnnealing,
-        }, OptimiserKind.ParticleSwarm);
+            ["multistart"] = OptimiserKind.MultiStart, ["pso"] = OptimiserKind.ParticleSwarm, ["mpso"] = OptimiserKind.MultiPeakSwarm,
+            ["sa"] = OptimiserKind.SimulatedAnnealing,
+        }, OptimiserKind.MultiStart);
         long seed = o.Integer("seed", 1);
         var executor = new ExecutorOptions
         {
@@ -113,8 +142,16 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
             Cooling = o.Number("cooling", 0.85), SweepsPerIteration = o.Integer("sweeps", 10),
             InitialTemperature = o.Has("initial_temperature") ? o.Number("initial_temperature") : null,
         };
+        var multiStart = new MultiStartOptions
+        {
+            Starts = o.Integer("starts", 3), SwarmIterations = o.Integer("swarm_iterations", 300),
+            Swarm = swarm with { SwarmSize = o.Integer("swarm_size", 40) },
+            Alternatives = o.Flag("alternatives", true),
+            Polish = new PolishOptions { MaxEvaluations = o.Integer("polish_evaluations", method == OptimiserKind.MultiStart ? 2000 : 4000) },
+        };
+        bool solveSlip = o.Flag("solve_slip", true);
         bool polish = o.Flag("polish", true);
-        var polishOptions = new PolishOptions { MaxEvaluations = o.Integer("polish_evaluations", 4000) };
+        var polishOptions = new PolishOptions { MaxEvaluations = multiStart.Polish.MaxEvaluations };
         o.RejectUnknownKeys();
         try
         {
@@ -122,13 +159,14 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
             if (method == OptimiserKind.ParticleSwarm) swarm.Validated();
             if (method == OptimiserKind.MultiPeakSwarm) multi.Validated();
             if (method == OptimiserKind.SimulatedAnnealing) annealing.Validated();
+            if (method == OptimiserKind.MultiStart) multiStart.Validated();
             polishOptions.Validated();
         }
         catch (ArgumentException e) { throw o.ErrorHere(UserError.Reason(e)); }
         return search with
         {
             Method = method, Seed = seed, Executor = executor, Swarm = swarm, MultiPeak = multi, Annealing = annealing,
-            Polish = polish ? polishOptions : null,
+            MultiStart = multiStart, SolveSlipLinearly = solveSlip, Polish = polish ? polishOptions : null,
         };
     }
 

@@ -14,7 +14,8 @@ namespace SourceModel.Cli.Commands;
 internal static class GeometryReport
 {
     public static void Write(string html, string config, IReadOnlyList<string> command, GeometryResult r,
-        IReadOnlyList<GeodeticDataset> data, IReadOnlyList<GridScan> scans, GeometryProblem problem)
+        IReadOnlyList<GeodeticDataset> data, IReadOnlyList<GridScan> scans, GeometryProblem problem,
+        IReadOnlyList<CompetingMinimum> minima, IReadOnlyList<BoundHit> atBounds, IReadOnlyList<EstimatedNoise> estimated)
     {
         var report = new Report("Fault geometry (step 1)")
             .Metadata("command", "sourcemodel " + string.Join(' ', command))
@@ -23,16 +24,26 @@ internal static class GeometryReport
             .Metadata("optimiser", $"{r.Method}, seed {r.Seed}, {r.Iterations} iterations, {r.Evaluations} evaluations ({r.InvalidEvaluations} invalid geometries), stopped: {GeometryRun.Describe(r.Termination)}")
             .Metadata("misfit", $"{F(r.Best.Cost)} (before polish {F(r.OptimiserCost)}; with no source {F(problem.ZeroModelCost)})")
             .Metadata("moment", $"M0 {r.Best.Moment.ToString("G4", CultureInfo.InvariantCulture)} N·m, Mw {r.Best.MomentMagnitude.ToString("0.00", CultureInfo.InvariantCulture)}");
-        report.Section("Best model")
-            .Table(["parameter", "value", "unit", "min", "max"], problem.Space.Specs.Select((s, i) => (IReadOnlyList<string>)
+        var best = report.Section("Best model");
+        foreach (var e in estimated) best.Paragraph("Noise model: " + e.Describe() + ".");
+        foreach (var hit in atBounds) best.Paragraph("Warning: " + hit.Describe());
+        if (minima.Skip(1).FirstOrDefault(m => m.Indistinguishable) is { } rival)
+            best.Paragraph(string.Create(CultureInfo.InvariantCulture,
+                $"Warning: minimum {rival.Rank} (misfit {F(rival.Cost)}, Δχ² {rival.DeltaChiSquare:F1}) fits the data as well by an F-test (p = {rival.PValue:G2} > {SearchDiagnostics.SignificanceLevel}): the data cannot decide between them; see the minima below."));
+        best.Table(["parameter", "value", "unit", "min", "max"], problem.Space.Specs.Select((s, i) => (IReadOnlyList<string>)
                 [s.Name, F(r.Best.Parameters[i]), SourceTemplate.UnitOfFullName(s.Name), s.IsFree ? F(s.Min) : "fixed", s.IsFree ? F(s.Max) : ""]));
         var outlines = Outlines(r.Best.Sources);
         for (int k = 0; k < data.Count; k++) DatasetFitOutput.AddSection(report, k, data[k], r.Best.Datasets[k], outlines);
         report.Section("Convergence")
             .Add(StandardFigures.Convergence("convergence", "best misfit against iteration", "misfit", "σ", (r.Method, r.History.Skip(1).Select(h => h.BestCost).ToArray())));
-        report.Section($"Peaks ({r.Peaks.Count})")
-            .Table(["rank", "misfit", "Mw", .. r.ParameterNames.Where((_, i) => problem.Space.Specs[i].IsFree)],
-                r.Peaks.Select(p => (IReadOnlyList<string>)[p.Rank.ToString(CultureInfo.InvariantCulture), F(p.Cost), p.MomentMagnitude.ToString("0.00", CultureInfo.InvariantCulture),
+        report.Section($"Distinct minima ({minima.Count})")
+            .Paragraph("Every distinct minimum the search polished (for the multi-start search: each swarm's best and the mirror and auxiliary-plane " +
+                       "geometries of every competitive minimum). Δχ² = N(σ² − σ_best²); the F-test compares σ²/σ_best² with an F(N − p, N − p) " +
+                       $"distribution, and p > {SearchDiagnostics.SignificanceLevel} means the data cannot tell that minimum from the best.")
+            .Table(["rank", "misfit", "Δχ²", "F-test p", "Mw", .. r.ParameterNames.Where((_, i) => problem.Space.Specs[i].IsFree)],
+                minima.Select(p => (IReadOnlyList<string>)[p.Rank.ToString(CultureInfo.InvariantCulture), F(p.Cost), p.DeltaChiSquare.ToString("0.0", CultureInfo.InvariantCulture),
+                    p.Rank == 1 ? "best" : p.PValue.ToString("G2", CultureInfo.InvariantCulture) + (p.Indistinguishable ? " (indistinguishable)" : ""),
+                    p.MomentMagnitude.ToString("0.00", CultureInfo.InvariantCulture),
                     .. p.Parameters.Where((_, i) => problem.Space.Specs[i].IsFree).Select(F)]));
         for (int s = 0; s < scans.Count; s++)
         {

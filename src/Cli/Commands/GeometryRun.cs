@@ -17,9 +17,10 @@ namespace SourceModel.Cli.Commands;
 /// </summary>
 internal static class GeometryRun
 {
-    public static void Run(string path, string? outputOverride, bool resume, bool html, TextWriter log, IReadOnlyList<string> command)
+    public static void Run(string path, string? outputOverride, bool resume, bool html, TextWriter log, IReadOnlyList<string> command,
+        long? seed = null)
     {
-        var c = GeometryConfig.Load(path);
+        var c = GeometryConfig.Load(path).WithSeed(seed);
         Run(c, outputOverride is null ? c.Output : Path.GetFullPath(outputOverride), resume, html, log, command);
     }
 
@@ -28,7 +29,7 @@ internal static class GeometryRun
     {
         var clock = Stopwatch.StartNew();
         string path = c.Path;
-        var imported = c.Data.ImportAll().Select(d => d.Data).ToList();
+        var (imported, estimated) = c.ImportData(log);
         var terms = FitKeys.Prepare(path, imported, c.Fit);
         GeometryProblem problem;
         try { problem = new GeometryProblem(c.Layout, c.Layout.Space(c.Parameters), terms, c.Medium); }
@@ -51,8 +52,11 @@ internal static class GeometryRun
         Write("parameters.csv", w => CsvTable.Write(w, ["name", "value", "unit", "min", "max", "fixed", "optimiser_value"],
             problem.Space.Specs.Select((s, i) => (IEnumerable<string>)[s.Name, R(result.Best.Parameters[i]), SourceTemplate.UnitOfFullName(s.Name), R(s.Min), R(s.Max),
                 s.IsFree ? "false" : "true", R(result.OptimiserParameters[i])])));
-        Write("peaks.csv", w => CsvTable.Write(w, ["rank", "misfit", "mw", .. result.ParameterNames],
-            result.Peaks.Select(p => (IEnumerable<string>)[p.Rank.ToString(CultureInfo.InvariantCulture), R(p.Cost), R(p.MomentMagnitude), .. p.Parameters.Select(R)])));
+        var minima = SearchDiagnostics.Minima(result, problem);
+        var atBounds = SearchDiagnostics.AtBounds(problem.Space, result.Best.Parameters);
+        Write("peaks.csv", w => CsvTable.Write(w, ["rank", "misfit", "delta_chi2", "f_ratio", "p_value", "indistinguishable", "mw", .. result.ParameterNames],
+            minima.Select(p => (IEnumerable<string>)[p.Rank.ToString(CultureInfo.InvariantCulture), R(p.Cost), R(p.DeltaChiSquare), R(p.FRatio), R(p.PValue),
+                p.Indistinguishable ? "true" : "false", R(p.MomentMagnitude), .. p.Parameters.Select(R)])));
         Write("convergence.csv", w => CsvTable.Write(w, ["iteration", "evaluations", "best_misfit"],
             result.History.Select(h => (IEnumerable<string>)[h.Iteration.ToString(CultureInfo.InvariantCulture), h.Evaluations.ToString(CultureInfo.InvariantCulture), R(h.BestCost)])));
         for (int k = 0; k < terms.Count; k++)
@@ -70,10 +74,10 @@ internal static class GeometryRun
         if (html)
         {
             string report = Path.Combine(output, "report.html");
-            GeometryReport.Write(report, path, command, result, imported, scans, problem);
+            GeometryReport.Write(report, path, command, result, imported, scans, problem, minima, atBounds, estimated);
             files.Add("report.html");
         }
-        var summary = Summary(path, c, problem, result, scans, files, clock.Elapsed, reference);
+        var summary = Summary(path, c, problem, result, minima, atBounds, estimated, scans, files, clock.Elapsed, reference);
         AtomicFile.Write(Path.Combine(output, "summary.json"), w => w.Write(JsonSerializer.Serialize(summary, new JsonSerializerOptions
         {
             WriteIndented = true,
@@ -83,11 +87,14 @@ internal static class GeometryRun
                       $"{result.Evaluations} evaluations ({result.InvalidEvaluations} invalid geometries), {Describe(result.Termination)}");
         foreach (var f in result.Best.Datasets)
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {f.Name}: RMS {f.Rms * 100:0.00} cm, correlation {f.Correlation:0.000}"));
+        foreach (var line in GeometrySummary.MinimaLines(minima, problem.Layout.ParameterNames)) log.WriteLine(line);
+        foreach (var hit in atBounds) log.WriteLine($"  warning: {hit.Describe()}");
         log.WriteLine($"wrote {files.Count + 1} file(s) to {output} in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    private static object Summary(string path, GeometryConfig c, GeometryProblem problem, GeometryResult r, List<GridScan> scans,
-        List<string> files, TimeSpan elapsed, Sampling.Projection.GeoReference? reference) => new
+    private static object Summary(string path, GeometryConfig c, GeometryProblem problem, GeometryResult r, IReadOnlyList<CompetingMinimum> minima,
+        IReadOnlyList<BoundHit> atBounds, IReadOnlyList<EstimatedNoise> estimated, List<GridScan> scans, List<string> files, TimeSpan elapsed,
+        Sampling.Projection.GeoReference? reference) => new
     {
         software = "sourcemodel",
         version = typeof(GeometryRun).Assembly.GetName().Version?.ToString(),
@@ -112,19 +119,32 @@ internal static class GeometryRun
             name = s.Name, value = r.Best.Parameters[i], unit = SourceTemplate.UnitOfFullName(s.Name), min = s.Min, max = s.Max, @fixed = !s.IsFree,
         }),
         reference = GeometrySummary.Reference(reference),
-        sources = GeometrySummary.Sources(c.Layout, r.Best.Sources),
+        sources = GeometrySummary.Sources(c.Layout, r.Best.Sources, reference),
+        slip_solved_linearly = c.Search.SolveSlipLinearly,
+        at_bounds = atBounds.Select(h => new { parameter = h.Parameter, side = h.Side, value = h.Value, bound = h.Bound }),
+        competing_minimum = minima.Skip(1).Any(m => m.Indistinguishable)
+            ? $"the data cannot distinguish the best model from minimum {minima.Skip(1).First(m => m.Indistinguishable).Rank} (F-test p > {SearchDiagnostics.SignificanceLevel}); see peaks"
+            : null,
         datasets = r.Best.Datasets.Select((f, k) => new
         {
             name = f.Name, count = f.Count, weight = f.Weight,
             whitening = problem.Terms[k].Whitening.ToString().ToLowerInvariant(),
+            noise = estimated.FirstOrDefault(e => e.Dataset == f.Name) is { } e
+                ? new
+                {
+                    source = "estimated", model = "exponential", sigma_m = Math.Sqrt(e.Estimate.Model.Sill), range_m = e.Estimate.Model.Range,
+                    nugget_sigma_m = Math.Sqrt(e.Estimate.Model.Nugget), points = e.FarFieldPoints, method = "REML on the residual of a first unweighted fit, away from the deformation",
+                }
+                : (object)new { source = problem.Terms[k].Whitening == WhiteningMode.Covariance ? "declared covariance" : problem.Terms[k].Whitening == WhiteningMode.Sigma ? "declared sigmas" : "none" },
             nuisance_model = problem.Terms[k].Nuisance.ToString().ToLowerInvariant(),
             nuisance = f.NuisanceNames.Select((n, j) => (n, f.Nuisance[j])).ToDictionary(t => t.n, t => t.Item2),
             nuisance_centre_east_m = f.CentreEast, nuisance_centre_north_m = f.CentreNorth,
             rms_m = f.Rms, whitened_rms = f.WhitenedRms, correlation = f.Correlation,
         }),
-        peaks = r.Peaks.Select(p => new
+        peaks = minima.Select(p => new
         {
-            rank = p.Rank, misfit = p.Cost, mw = p.MomentMagnitude,
+            rank = p.Rank, misfit = p.Cost, delta_chi2 = p.DeltaChiSquare, f_ratio = p.FRatio, p_value = p.PValue,
+            indistinguishable = p.Indistinguishable, mw = p.MomentMagnitude,
             parameters = r.ParameterNames.Select((n, i) => (n, p.Parameters[i])).ToDictionary(t => t.n, t => t.Item2),
         }),
         grid_search = scans.Select((s, k) => new

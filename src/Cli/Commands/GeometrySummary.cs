@@ -16,8 +16,13 @@ internal static class GeometrySummary
         projection = r.Kind == ProjectionKind.Utm ? "utm" : "transverse_mercator", utm_zone = r.Kind == ProjectionKind.Utm ? r.EffectiveZone : (int?)null,
     };
 
-    public static IEnumerable<object> Sources(SourceLayout layout, SourceSet best)
+    /// <summary>The sources for summary.json; with a geographic reference, the top-edge centre and the centroid (of a
+    /// rectangle; the location of a point source) also in longitude and latitude (degrees).</summary>
+    public static IEnumerable<object> Sources(SourceLayout layout, SourceSet best, GeoReference? reference = null)
     {
+        var projection = reference is null ? null : new LocalProjection(reference);
+        double? Lon(double e, double n) => projection?.Inverse(e, n).Longitude;
+        double? Lat(double e, double n) => projection?.Inverse(e, n).Latitude;
         var rectangles = layout.Templates.Where(t => t.Kind == SourceKind.Rectangle).Select(t => t.Name).ToList();
         var points = layout.Templates.Where(t => t.Kind == SourceKind.Point).Select(t => t.Name).ToList();
         foreach (var (f, name) in best.Rectangles.Zip(rectangles))
@@ -26,13 +31,35 @@ internal static class GeometrySummary
                 name, type = "rectangle", east_m = f.East, north_m = f.North, top_depth_m = f.TopDepth, length_m = f.Length, width_m = f.Width,
                 strike_deg = f.Strike, dip_deg = f.Dip, rake_deg = f.Slip.Rake, slip_m = f.Slip.Magnitude,
                 strike_slip_m = f.Slip.StrikeSlip, dip_slip_m = f.Slip.DipSlip, opening_m = f.Slip.Opening,
+                top_centre_lon = Lon(f.East, f.North), top_centre_lat = Lat(f.East, f.North),
+                centroid_east_m = f.Centroid.East, centroid_north_m = f.Centroid.North, centroid_depth_m = f.Centroid.Depth,
+                centroid_lon = Lon(f.Centroid.East, f.Centroid.North), centroid_lat = Lat(f.Centroid.East, f.Centroid.North),
             };
         foreach (var (p, name) in best.Points.Zip(points))
             yield return new
             {
                 name, type = "point", east_m = p.East, north_m = p.North, depth_m = p.Depth, strike_deg = p.Strike, dip_deg = p.Dip,
-                strike_potency_m3 = p.StrikePotency, dip_potency_m3 = p.DipPotency,
+                strike_potency_m3 = p.StrikePotency, dip_potency_m3 = p.DipPotency, lon = Lon(p.East, p.North), lat = Lat(p.East, p.North),
             };
+    }
+
+    /// <summary>Log lines for the competing minima: every minimum after the best, with its Δχ² and whether the data can
+    /// tell it from the best.</summary>
+    public static IEnumerable<string> MinimaLines(IReadOnlyList<Inversion.Results.CompetingMinimum> minima, IReadOnlyList<string> names)
+    {
+        if (minima.Count <= 1) yield break;
+        int strike = names.ToList().FindIndex(n => n.EndsWith(".strike", StringComparison.Ordinal));
+        int dip = names.ToList().FindIndex(n => n.EndsWith(".dip", StringComparison.Ordinal));
+        int rake = names.ToList().FindIndex(n => n.EndsWith(".rake", StringComparison.Ordinal));
+        yield return $"  {minima.Count} distinct minima (peaks.csv); the next best:";
+        foreach (var m in minima.Skip(1).Take(3))
+        {
+            string angles = strike >= 0 && dip >= 0
+                ? System.FormattableString.Invariant($"strike {m.Parameters[strike]:F0}°, dip {m.Parameters[dip]:F0}°{(rake >= 0 ? $", rake {m.Parameters[rake]:F0}°" : "")}, ")
+                : "";
+            yield return System.FormattableString.Invariant(
+                $"    #{m.Rank}: misfit {m.Cost:G5}, {angles}Mw {m.MomentMagnitude:F2}, Δχ² {m.DeltaChiSquare:F1}, F-test p = {m.PValue:G2}{(m.Indistinguishable ? " — the data cannot distinguish it from the best" : "")}");
+        }
     }
 
     /// <summary>Reads the rectangles back from a step-1 run folder (or its summary.json): name → fault, and the reference.</summary>

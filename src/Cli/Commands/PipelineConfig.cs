@@ -78,7 +78,9 @@ internal sealed class PipelineConfig
 
     private static readonly string[] DataKeys = ["reference", "datasets", "grids", "fit", "medium"];
 
-    public static PipelineConfig Load(string path)
+    /// <summary>Reads and checks a configuration; <paramref name="seed"/> (--seed) replaces the geometry and uncertainty
+    /// seeds and enters those steps' content hashes, so a new seed runs them again.</summary>
+    public static PipelineConfig Load(string path, long? seed = null)
     {
         var root = YamlDocument.Load(path).Root;
         var c = new PipelineConfig(root, path);
@@ -93,7 +95,7 @@ internal sealed class PipelineConfig
             if (u is not null)
                 c.Uncertainty = u.Choice("method", [("montecarlo", UncertaintyMethod.MonteCarlo), ("mcmc", UncertaintyMethod.Mcmc)])
                     ?? throw u.ErrorAt("method", "missing; montecarlo or mcmc.");
-            c.Geometry = GeometryConfig.FromSection(g, root, path, c.Data, c.Fit, c.Medium, c.Output, u);
+            c.Geometry = GeometryConfig.FromSection(g, root, path, c.Data, c.Fit, c.Medium, c.Output, u).WithSeed(seed);
             g.RejectUnknownKeys();
             steps.Add(PipelineStep.Geometry);
             if (u is not null) steps.Add(PipelineStep.Uncertainty);
@@ -121,8 +123,8 @@ internal sealed class PipelineConfig
         c.Settings = new Dictionary<PipelineStep, string>
         {
             [PipelineStep.Data] = data,
-            [PipelineStep.Geometry] = YamlDocument.Canonical(Node(root, "geometry")),
-            [PipelineStep.Uncertainty] = YamlDocument.Canonical(Node(root, "uncertainty")),
+            [PipelineStep.Geometry] = YamlDocument.Canonical(Node(root, "geometry")) + SeedText(seed),
+            [PipelineStep.Uncertainty] = YamlDocument.Canonical(Node(root, "uncertainty")) + SeedText(seed),
             [PipelineStep.Slip] = YamlDocument.Canonical(Node(root, "slip")),
             [PipelineStep.Coulomb] = YamlDocument.Canonical(Node(root, "coulomb")),
         };
@@ -140,6 +142,8 @@ internal sealed class PipelineConfig
     /// <summary>The Coulomb configuration with step 2's patches as its sources (and, with fault_plane, as receivers).</summary>
     public CoulombConfig Coulomb(IReadOnlyList<RectangularFault> patches, string output) =>
         CoulombConfig.FromSection(_root.Map("coulomb")!, Path, patches, Medium, output);
+
+    private static string SeedText(long? seed) => seed is { } s ? $"|--seed {s}" : "";
 
     private static YamlDotNet.RepresentationModel.YamlNode? Node(YamlMap root, string key) =>
         root.Node.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode(key), out var v) ? v : null;

@@ -34,18 +34,22 @@ internal static class PipelineRun
 
     /// <summary>Checks a configuration as <c>run</c> would before writing anything: every key, type and file, the declared
     /// conventions against the files, and the data themselves (imported, downsampled, their noise models factored).</summary>
-    public static (PipelineConfig Config, IReadOnlyList<GeodeticDataset> Data) Check(string path)
+    public static (PipelineConfig Config, IReadOnlyList<GeodeticDataset> Data) Check(string path, long? seed = null)
     {
-        var c = PipelineConfig.Load(path);
+        var c = PipelineConfig.Load(path, seed);
         var data = c.Data.ImportAll().Select(d => d.Data).ToList();
-        FitKeys.Prepare(path, data, c.Fit);
+        // A dataset without a noise model has its covariance estimated by steps 1 and its uncertainty; step 2 and
+        // data-only runs need a declared one, which this check asks for before anything runs.
+        bool estimated = c.Geometry is not null && !c.Steps.Contains(PipelineStep.Slip);
+        FitKeys.Prepare(path, data.Where(d => d.HasNoiseModel || c.Fit[d.Name].Whitening != Inversion.Problem.WhiteningMode.Auto || !estimated), c.Fit);
         return (c, data);
     }
 
-    public static void Run(string path, string? outputOverride, bool force, PipelineStep? from, bool html, TextWriter console, IReadOnlyList<string> command)
+    public static void Run(string path, string? outputOverride, bool force, PipelineStep? from, bool html, TextWriter console,
+        IReadOnlyList<string> command, long? seed = null)
     {
         var clock = Stopwatch.StartNew();
-        var (c, _) = Check(path);
+        var (c, _) = Check(path, seed);
         string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
         if (from is { } f && !c.Steps.Contains(f))
             throw new UserError($"--from {Name(f)}: this configuration has no such step; its steps: {string.Join(", ", c.Steps.Select(Name))}.");

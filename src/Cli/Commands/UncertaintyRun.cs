@@ -12,12 +12,12 @@ namespace SourceModel.Cli.Commands;
 /// <summary>The step-1 problem of a config, built from observed (or perturbed) data.</summary>
 internal sealed record UncertaintyProblem(GeometryConfig Config, IReadOnlyList<GeodeticDataset> Data, GeometryProblem Observed)
 {
-    public static UncertaintyProblem Load(string path) => For(GeometryConfig.Load(path));
+    public static UncertaintyProblem Load(string path, long? seed = null) => For(GeometryConfig.Load(path).WithSeed(seed));
 
     /// <summary>The problem of a parsed step-1 configuration, with its data imported.</summary>
     public static UncertaintyProblem For(GeometryConfig c)
     {
-        var data = c.Data.ImportAll().Select(d => d.Data).ToList();
+        var (data, _) = c.ImportData(null);
         var terms = FitKeys.Prepare(c.Path, data, c.Fit);
         try { return new UncertaintyProblem(c, data, new GeometryProblem(c.Layout, c.Layout.Space(c.Parameters), terms, c.Medium)); }
         catch (ArgumentException e) { throw new UserError($"{c.Path}: {UserError.Reason(e)}"); }
@@ -39,9 +39,9 @@ internal sealed record UncertaintyProblem(GeometryConfig Config, IReadOnlyList<G
 internal static class UncertaintyRun
 {
     public static void Run(string path, UncertaintyMethod method, string? outputOverride, bool resume, Shard? shard, bool html,
-        TextWriter log, IReadOnlyList<string> command, CancellationToken cancel = default)
+        TextWriter log, IReadOnlyList<string> command, CancellationToken cancel = default, long? seed = null)
     {
-        var p = UncertaintyProblem.Load(path);
+        var p = UncertaintyProblem.Load(path, seed);
         Run(p, method, outputOverride is null ? p.Config.Uncertainty.Output : Path.GetFullPath(outputOverride), resume, shard, html, log, command, cancel);
     }
 
@@ -85,12 +85,32 @@ internal static class UncertaintyRun
     /// <summary>The method's name in configs, state and summaries.</summary>
     public static string Name(UncertaintyMethod m) => m == UncertaintyMethod.MonteCarlo ? "montecarlo" : "mcmc";
 
+    /// <summary>
+    /// The search each Monte Carlo realisation runs: <c>montecarlo.optimiser</c> when given; else, after a multi-start
+    /// search of the observed data (the step-1 search, deterministic from its seed), a polish from each of its distinct
+    /// minima within 15 % of the best misfit — the realisation's global minimum lies in one of those basins, so it is found
+    /// for a fraction of a full search, and a second basin the noise can make win is kept, not lost. Any other method
+    /// re-runs the step-1 search itself.
+    /// </summary>
+    private static GeometrySearchOptions RealisationSearch(UncertaintyProblem p, TextWriter log)
+    {
+        var c = p.Config;
+        if (c.Uncertainty.MonteCarlo.Search is { } explicitSearch) return explicitSearch;
+        if (c.Search.Method != OptimiserKind.MultiStart) return c.Search;
+        var observed = GeometryInversion.Run(p.Observed, c.Search with { Resume = false, Executor = c.Search.Executor with { CheckpointPath = null } });
+        double best = observed.Peaks.Min(q => q.Cost);
+        var starts = observed.Peaks.Where(q => q.Cost <= 1.15 * best).Select(q => q.Parameters).ToList();
+        log.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"  each realisation polishes the {starts.Count} minimum(s) of the observed data's multi-start search within 15 % of its best misfit {best:G5}"));
+        return c.Search with { Starts = starts };
+    }
+
     private static void RunMonteCarlo(UncertaintyProblem p, UncertaintyState state, int first, int length, bool resume, TextWriter log, CancellationToken cancel)
     {
         var c = p.Config;
         var slip = c.Uncertainty.MonteCarlo.Slip is { } sc ? UncertaintySlip.Prepare(sc, p.Data) : null;
         if (slip is not null) log.WriteLine($"  and step 2 on {Path.GetFileName(slip.Config.Path)}'s fault ({slip.Fault.Patches.Count} patches, weight {slip.Config.Weight.Fixed:G4}) for every realisation");
-        var mc = new MonteCarlo(p.Data, p.For, new MonteCarloOptions { Realisations = c.Uncertainty.MonteCarlo.Realisations, Seed = c.Uncertainty.Seed, Search = c.Uncertainty.MonteCarlo.Search ?? c.Search },
+        var mc = new MonteCarlo(p.Data, p.For, new MonteCarloOptions { Realisations = c.Uncertainty.MonteCarlo.Realisations, Seed = c.Uncertainty.Seed, Search = RealisationSearch(p, log) },
             slip is null ? null : (perturbed, _) => slip.Solve(perturbed));
         var todo = Enumerable.Range(first, length).Where(r => !(resume && File.Exists(state.RealisationFile(r)))).ToList();
         if (!resume)

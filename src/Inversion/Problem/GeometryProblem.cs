@@ -13,7 +13,7 @@ namespace SourceModel.Inversion.Problem;
 /// root of χ²/N). A parameter vector that describes no valid source costs a penalty above any real misfit, growing
 /// with the violation, and is counted.
 /// </summary>
-public sealed class GeometryProblem : IObjective
+public sealed class GeometryProblem : IObjective, IAlternativeStarts
 {
     private readonly DatasetTerm[] _terms;
     private readonly int _total;
@@ -110,6 +110,10 @@ public sealed class GeometryProblem : IObjective
         if (values.Count != _terms.Length) throw new ArgumentException($"give values for all {_terms.Length} datasets, got {values.Count}.");
         return new GeometryProblem(Layout, Space, _terms.Select((t, k) => t.WithValues(values[k])), Medium);
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<double[]> Alternatives(ReadOnlySpan<double> unit) =>
+        ConjugateGeometries.Of(Layout, Space, Space.ToFull(unit)).Select(v => Space.ToUnit(v).Select(x => Math.Clamp(x, 0, 1)).ToArray()).ToList();
 
     /// <summary>Cost of a full physical parameter vector (fixed values included).</summary>
     public double CostOfFull(ReadOnlySpan<double> full) => Cost(Space.ToUnit(full));

@@ -150,6 +150,31 @@ public sealed class SourceLayout
             else if (SourceTemplate.Defaults.TryGetValue(name[(name.IndexOf('.') + 1)..], out double d)) specs.Add(ParameterSpec.FixedAt(name, d));
             else throw new ArgumentException($"parameter '{name}' is missing: give bounds [min, max] or a fixed value.");
         }
-        return new ParameterSpace(specs);
+        var space = new ParameterSpace(specs);
+        CheckFeasible(space);
+        return space;
+    }
+
+    /// <summary>
+    /// Refuses bounds under which no valid source exists, naming the parameters involved: a rectangle located by its
+    /// centroid needs a centroid deep enough for half its narrowest width at its gentlest dip, or its top is above ground
+    /// wherever the search goes. (Top-edge depths, sizes and dips are held to their physical ranges by
+    /// <see cref="WithinPhysicalLimits"/>.)
+    /// </summary>
+    private void CheckFeasible(ParameterSpace space)
+    {
+        for (int k = 0; k < _templates.Length; k++)
+        {
+            var t = _templates[k];
+            if (t.Kind != SourceKind.Rectangle || t.Depth != DepthReference.Centroid) continue;
+            int o = _offsets[k];
+            var depth = space.Specs[o + 2];
+            var width = space.Specs[o + 4];
+            var dip = space.Specs[o + 6];
+            double shallowest = 0.5 * width.Min * Math.Sin(dip.Min * Math.PI / 180);
+            if (depth.Max < shallowest)
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"bounds leave no fault below the surface: '{depth.Name}' (centroid depth) is at most {depth.Max} m, but with '{width.Name}' at least {width.Min} m and '{dip.Name}' at least {dip.Min}° the centroid must be at least {shallowest:F0} m deep; raise the depth bound or lower the width or dip bound."));
+        }
     }
 }

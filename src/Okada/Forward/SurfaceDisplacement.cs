@@ -56,6 +56,31 @@ public static class SurfaceDisplacement
         return singular[0];
     }
 
+    /// <summary>
+    /// Adds the projected displacement of 1 m of strike slip (left-lateral) and of 1 m of dip slip (reverse) of a
+    /// rectangle — its own slip is ignored — to two accumulators, from one kernel pass: the columns a variable-projection
+    /// misfit needs to solve the slip of a uniform rectangle linearly (on the calling thread, allocating nothing but the
+    /// frame). Returns the number of singular points (which receive no contribution).
+    /// </summary>
+    /// <param name="fault">Geometry of the source.</param>
+    /// <param name="medium">Elastic medium.</param>
+    /// <param name="east">Point east, m.</param>
+    /// <param name="north">Point north, m.</param>
+    /// <param name="unitEast">Unit vector east component per point.</param>
+    /// <param name="unitNorth">Unit vector north component per point.</param>
+    /// <param name="unitUp">Unit vector up component per point.</param>
+    /// <param name="strikeSlip">Accumulator for the strike-slip response, m per m of slip.</param>
+    /// <param name="dipSlip">Accumulator for the dip-slip response, m per m of slip.</param>
+    public static int AddProjectedComponents(RectangularFault fault, ElasticMedium medium, double[] east, double[] north,
+        double[] unitEast, double[] unitNorth, double[] unitUp, double[] strikeSlip, double[] dipSlip)
+    {
+        var frame = (fault with { Slip = new FaultSlip(1, 1) }).ToOkadaFrame(medium);
+        var singular = new int[1];
+        BatchRunner.RunRange(new ComponentJob(frame, east, north, unitEast, unitNorth, unitUp, strikeSlip, dipSlip, singular),
+            0, east.Length, KernelPath.Auto);
+        return singular[0];
+    }
+
     /// <summary>As <see cref="AddProjected(RectangularFault, ElasticMedium, double[], double[], double[], double[], double[], double[])"/>
     /// for a point source (DC3D0 at the surface).</summary>
     public static int AddProjected(PointSourceFault source, ElasticMedium medium, double[] east, double[] north,
@@ -164,6 +189,34 @@ public static class SurfaceDisplacement
             _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
             var u = Rectangle(_s, _k, x, y, out V singular);
             sink.Add(_r, u, singular, i);
+        }
+    }
+
+    /// <summary>Unit strike- and dip-slip responses of a rectangle, each projected on the points' unit vectors.</summary>
+    private readonly struct ComponentJob(OkadaFrame frame, double[] east, double[] north, double[] ue, double[] un, double[] uu,
+        double[] strikeOut, double[] dipOut, int[] singularCount) : ILaneJob
+    {
+        private readonly Dc3dSource _s = frame.Source;
+        private readonly KernelConstants _k = new(frame.Source.Alpha, frame.Source.Dip);
+        private readonly LaneRotation _r = new(frame.OriginEast, frame.OriginNorth, frame.Strike);
+
+        public void Run<V>(int i) where V : struct, ILanes<V>
+        {
+            _r.ToFault(V.Load(east, i), V.Load(north, i), out V x, out V y);
+            SurfaceDisplacementKernel.Evaluate<V, Off>(_s, _k, x, y, out var strike, out var dip, out _, out V singular);
+            Project(strike, singular, strikeOut, i);
+            Project(dip, singular, dipOut, i);
+            if (V.Any(singular))
+                for (int lane = 0; lane < V.Count; lane++)
+                    if (BitConverter.DoubleToInt64Bits(V.Lane(singular, lane)) != 0) singularCount[0]++;
+        }
+
+        private void Project<V>(in SurfaceDisplacementKernel.Unit3<V> u, V singular, double[] output, int i) where V : struct, ILanes<V>
+        {
+            _r.ToEnu(u.X, u.Y, out V e, out V n);
+            V p = e * V.Load(ue, i) + n * V.Load(un, i) + u.Z * V.Load(uu, i);
+            p = V.Select(singular, V.Broadcast(0.0), p);
+            V.Store(V.Load(output, i) + p, output, i);
         }
     }
 
