@@ -199,10 +199,19 @@ public sealed class GeometryProblem : IObjective, IAlternativeStarts
     /// <summary>Adds the sources' displacement projected on the term's unit vectors to <paramref name="prediction"/>.</summary>
     internal void AddPrediction(SourceSet s, DatasetTerm t, double[] prediction)
     {
-        foreach (var r in s.Rectangles)
-            SurfaceDisplacement.AddProjected(r, Medium, t.East, t.North, t.UnitEast, t.UnitNorth, t.UnitUp, prediction);
-        foreach (var p in s.Points)
-            SurfaceDisplacement.AddProjected(p, Medium, t.East, t.North, t.UnitEast, t.UnitNorth, t.UnitUp, prediction);
+        if (s.Rectangles.Count == 0 && s.Points.Count == 0) return;
+        int m = t.ModelEast.Length;
+        var atPoints = ArrayPool<double>.Shared.Rent(m);
+        try
+        {
+            Array.Clear(atPoints, 0, m);
+            foreach (var r in s.Rectangles)
+                SurfaceDisplacement.AddProjected(r, Medium, t.ModelEast, t.ModelNorth, t.ModelUnitEast, t.ModelUnitNorth, t.ModelUnitUp, atPoints);
+            foreach (var p in s.Points)
+                SurfaceDisplacement.AddProjected(p, Medium, t.ModelEast, t.ModelNorth, t.ModelUnitEast, t.ModelUnitNorth, t.ModelUnitUp, atPoints);
+            t.AddLeafMeans(atPoints.AsSpan(0, m), prediction.AsSpan(0, t.Count));
+        }
+        finally { ArrayPool<double>.Shared.Return(atPoints); }
     }
 
     private double SourceFreeCost()

@@ -205,13 +205,30 @@ public sealed class SlipProjectedProblem : IResidualObjective, IAlternativeStart
                     buffers[v] = ArrayPool<double>.Shared.Rent(n);
                     Array.Clear(buffers[v], 0, n);
                 }
-                for (int j = 0; j < count; j++)
+                int modelPoints = t.ModelEast.Length;
+                var strikeAt = ArrayPool<double>.Shared.Rent(modelPoints);
+                var dipAt = ArrayPool<double>.Shared.Rent(modelPoints);
+                try
                 {
-                    if (sources[j] is not { } s) continue;
-                    for (int l = 0; l < m; l++)
-                        SurfaceDisplacement.AddProjectedComponents(s.Rectangles[_linear[l].Rectangle], _p.Medium, t.East, t.North,
-                            t.UnitEast, t.UnitNorth, t.UnitUp, buffers[j * columns + 2 * l], buffers[j * columns + 2 * l + 1]);
-                    _p.AddPrediction(rest[j]!, t, buffers[j * columns + 2 * m]);
+                    for (int j = 0; j < count; j++)
+                    {
+                        if (sources[j] is not { } s) continue;
+                        for (int l = 0; l < m; l++)
+                        {
+                            Array.Clear(strikeAt, 0, modelPoints);
+                            Array.Clear(dipAt, 0, modelPoints);
+                            SurfaceDisplacement.AddProjectedComponents(s.Rectangles[_linear[l].Rectangle], _p.Medium, t.ModelEast, t.ModelNorth,
+                                t.ModelUnitEast, t.ModelUnitNorth, t.ModelUnitUp, strikeAt, dipAt);
+                            t.AddLeafMeans(strikeAt.AsSpan(0, modelPoints), buffers[j * columns + 2 * l].AsSpan(0, n));
+                            t.AddLeafMeans(dipAt.AsSpan(0, modelPoints), buffers[j * columns + 2 * l + 1].AsSpan(0, n));
+                        }
+                        _p.AddPrediction(rest[j]!, t, buffers[j * columns + 2 * m]);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<double>.Shared.Return(strikeAt);
+                    ArrayPool<double>.Shared.Return(dipAt);
                 }
                 t.WhitenMany(buffers, buffers.Length);
                 double w2 = t.Weight * t.Weight;

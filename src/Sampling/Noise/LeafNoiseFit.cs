@@ -48,12 +48,14 @@ public static class LeafNoiseFit
         double variance = residual.Select(v => v * v).Average() + 1e-12;
         double medianPixels = pixels.Length == 0 ? 1 : pixels.Order().ElementAt(pixels.Length / 2);
 
-        // −2 × restricted log-likelihood (up to a constant) of log(sill), log(range), log(nugget per pixel).
+        // −2 × restricted log-likelihood (up to a constant) of log(sill), log(range), log(nugget per pixel). The leaves are
+        // averaged exactly as LeafCovariance will average them for the inversion (same sub-sampling), since a coarser
+        // average biases the range.
         double MinusTwoLogL(Vector<double> p)
         {
             double sill = Math.Exp(p[0]), range = Math.Exp(p[1]), nugget = Math.Exp(p[2]);
             if (range < 10 || range > 5 * extent || !double.IsFinite(sill + nugget)) return 1e300;
-            var c = LeafCovariance.Build(east, north, leafSize, pixels, new ExponentialCovariance(sill, range, nugget), subSamples: 2);
+            var c = LeafCovariance.Build(east, north, leafSize, pixels, new ExponentialCovariance(sill, range, nugget));
             var cholesky = c.Cholesky();
             var cr = cholesky.Solve(r);
             var cb = cholesky.Solve(trend);
