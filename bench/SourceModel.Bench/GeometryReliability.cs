@@ -31,8 +31,8 @@ public static class GeometryReliability
 
     public static int Run(string[] args)
     {
-        int events = Option(args, "--events", 24), first = Option(args, "--first", 0), seeds = Option(args, "--seeds", 4);
-        var names = (Text(args, "--configs") ?? "default,pso-full").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        int events = BenchArguments.Integer(args, "--events", 24), first = BenchArguments.Integer(args, "--first", 0), seeds = BenchArguments.Integer(args, "--seeds", 4);
+        var names = (BenchArguments.Text(args, "--configs") ?? "default,pso-full").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine($"# Step-1 reliability, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {CpuFlags()}");
         Console.WriteLine($"# events {first}..{first + events - 1}, seeds 1..{seeds}, configurations {string.Join(", ", names)}");
@@ -101,17 +101,5 @@ public static class GeometryReliability
             return $"{model} ({string.Join(" ", wanted)})";
         }
         catch (IOException) { return "cpu unknown"; }
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string? Text(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

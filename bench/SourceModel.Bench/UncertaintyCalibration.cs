@@ -24,8 +24,8 @@ public static class UncertaintyCalibration
 
     public static int Run(string[] args)
     {
-        int events = Option(args, "--events", 12), first = Option(args, "--first", 0), realisations = Option(args, "--realisations", 40);
-        var models = (Text(args, "--noise") ?? "declared,estimated,covariogram").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        int events = BenchArguments.Integer(args, "--events", 12), first = BenchArguments.Integer(args, "--first", 0), realisations = BenchArguments.Integer(args, "--realisations", 40);
+        var models = (BenchArguments.Text(args, "--noise") ?? "declared,estimated,covariogram").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine($"# Monte Carlo calibration, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {GeometryReliability.CpuFlags()}");
         Console.WriteLine($"# events {first}..{first + events - 1}, {realisations} realisations each, noise models {string.Join(", ", models)}");
@@ -45,7 +45,11 @@ public static class UncertaintyCalibration
                 var observed = GeometryInversion.Run(For(data), new GeometrySearchOptions { Seed = 1 });
                 double best = observed.Peaks.Min(p => p.Cost);
                 var search = new GeometrySearchOptions { Starts = observed.Peaks.Where(p => p.Cost <= 1.15 * best).Select(p => p.Parameters).ToList() };
-                var mc = MonteCarlo.Run(data, For, new MonteCarloOptions { Realisations = realisations, Seed = 7 + e, Search = search });
+                // Realisations in parallel: each polish is mostly serial (rows depend on the seed and r alone).
+                var monteCarlo = new MonteCarlo(data, For, new MonteCarloOptions { Realisations = realisations, Seed = 7 + e, Search = search });
+                var rows = new MonteCarloRow[realisations];
+                Parallel.For(0, realisations, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r => rows[r] = monteCarlo.Realise(r));
+                var mc = MonteCarloResult.FromRows(monteCarlo.ParameterNames!, rows);
                 var truth = declared.TrueParameters;
                 var misses = new List<string>();
                 foreach (string name in Names)
@@ -125,17 +129,5 @@ public static class UncertaintyCalibration
     {
         double r = degrees % 360;
         return r > 180 ? r - 360 : r < -180 ? r + 360 : r;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string? Text(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

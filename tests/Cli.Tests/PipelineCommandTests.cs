@@ -119,6 +119,24 @@ public sealed class PipelineCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_new_seed_reruns_geometry_and_the_steps_after_it_and_is_recorded()
+    {
+        Config();
+        var (_, before) = RunOk();
+        var (output, after) = RunOk("--seed", "5");
+        Assert.Equal(["geometry", "uncertainty", "slip", "coulomb"], Ran(output));
+        Assert.Equal(before["data"], after["data"]);
+        using (var pipeline = JsonDocument.Parse(File.ReadAllText(Path.Combine(Run, "pipeline.json"))))
+        {
+            Assert.Equal(5, pipeline.RootElement.GetProperty("seeds").GetProperty("optimiser").GetInt32());
+            Assert.Equal(5, pipeline.RootElement.GetProperty("seeds").GetProperty("uncertainty").GetInt32());
+        }
+        // The same seed again: nothing to do.
+        (output, _) = RunOk("--seed", "5");
+        Assert.Empty(Ran(output));
+    }
+
+    [Fact]
     public void Changing_one_steps_settings_reruns_that_step_and_the_ones_after_it_only()
     {
         Config();

@@ -25,14 +25,16 @@ public sealed class LAquilaRealDataTests(ITestOutputHelper output)
         });
     }
 
+    private static GeodeticDataset[] BothTracks() =>
+    [
+        Track("laquila_asc", "Laquila_ascxn_quadtree.csv", "Laquila_ascxn_covariance_m2.csv"),
+        Track("laquila_dsc", "Laquila_dscxn_quadtree.csv", "Laquila_dscxn_covariance_m2.csv"),
+    ];
+
     [SharedDatasetFact(Folder)]
     public void LAquila_needs_shared_datasets_fits_both_tracks_as_a_southwest_dipping_normal_fault()
     {
-        var data = new[]
-        {
-            Track("laquila_asc", "Laquila_ascxn_quadtree.csv", "Laquila_ascxn_covariance_m2.csv"),
-            Track("laquila_dsc", "Laquila_dscxn_quadtree.csv", "Laquila_dscxn_covariance_m2.csv"),
-        };
+        var data = BothTracks();
         // Bounds in the spirit of BEAT's example priors, in our frame about the gCMT centroid; a free rake from pure
         // right-lateral through normal to left-lateral, so "normal" is found, not imposed.
         var bounds = new Dictionary<string, ParameterSpec>
@@ -67,11 +69,7 @@ public sealed class LAquilaRealDataTests(ITestOutputHelper output)
     [SharedDatasetFact(Folder)]
     public void LAquila_needs_shared_datasets_with_open_strike_and_rake_finds_the_southwest_dipping_normal_fault_in_every_seed()
     {
-        var data = new[]
-        {
-            Track("laquila_asc", "Laquila_ascxn_quadtree.csv", "Laquila_ascxn_covariance_m2.csv"),
-            Track("laquila_dsc", "Laquila_dscxn_quadtree.csv", "Laquila_dscxn_covariance_m2.csv"),
-        };
+        var data = BothTracks();
         var bounds = new Dictionary<string, ParameterSpec>
         {
             ["f.east"] = ParameterSpec.Free("", -25_000, 25_000), ["f.north"] = ParameterSpec.Free("", -25_000, 25_000),

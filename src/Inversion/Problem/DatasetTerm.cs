@@ -180,6 +180,18 @@ public sealed class DatasetTerm
         return (e, no, ue, un, uu, k);
     }
 
+    /// <summary>P·W·d: the whitened data with the least-squares nuisance fit removed (computed once, read-only).</summary>
+    internal double[] ProjectedWhitenedObserved => _projectedObserved ??= Projected(WhitenedObserved);
+
+    private double[]? _projectedObserved;
+
+    private double[] Projected(double[] v)
+    {
+        var copy = (double[])v.Clone();
+        ProjectedSumOfSquares(copy);
+        return copy;
+    }
+
     /// <summary>x ← W·x.</summary>
     internal void Whiten(Span<double> x)
     {

@@ -230,14 +230,29 @@ public sealed class SlipProjectedProblem : IResidualObjective, IAlternativeStart
                     ArrayPool<double>.Shared.Return(strikeAt);
                     ArrayPool<double>.Shared.Return(dipAt);
                 }
-                t.WhitenMany(buffers, buffers.Length);
+                // Whiten only what varies: the slip columns, and the fixed sources' prediction when there are any; with
+                // none, the data column is the whitened, nuisance-projected data computed once per dataset.
+                var varying = new List<double[]>(buffers.Length);
+                for (int j = 0; j < count; j++)
+                {
+                    if (sources[j] is null) continue;
+                    for (int c = 0; c < 2 * m; c++) varying.Add(buffers[j * columns + c]);
+                    if (!IsEmpty(rest[j]!)) varying.Add(buffers[j * columns + 2 * m]);
+                }
+                var toWhiten = varying.ToArray();
+                t.WhitenMany(toWhiten, toWhiten.Length);
                 double w2 = t.Weight * t.Weight;
                 for (int j = 0; j < count; j++)
                 {
                     if (sources[j] is null) continue;
                     var r0 = buffers[j * columns + 2 * m].AsSpan(0, n);
-                    for (int i = 0; i < n; i++) r0[i] = t.WhitenedObserved[i] - r0[i];
-                    for (int c = 0; c < columns; c++) t.ProjectedSumOfSquares(buffers[j * columns + c].AsSpan(0, n));
+                    if (IsEmpty(rest[j]!)) t.ProjectedWhitenedObserved.CopyTo(r0);
+                    else
+                    {
+                        for (int i = 0; i < n; i++) r0[i] = t.WhitenedObserved[i] - r0[i];
+                        t.ProjectedSumOfSquares(r0);
+                    }
+                    for (int c = 0; c < 2 * m; c++) t.ProjectedSumOfSquares(buffers[j * columns + c].AsSpan(0, n));
                     for (int a = 0; a < 2 * m; a++)
                     {
                         var ga = buffers[j * columns + a].AsSpan(0, n);
@@ -293,6 +308,8 @@ public sealed class SlipProjectedProblem : IResidualObjective, IAlternativeStart
         Interlocked.Add(ref _evaluations, count);
         return sources[0] is not null;
     }
+
+    private static bool IsEmpty(SourceSet s) => s.Rectangles.Count == 0 && s.Points.Count == 0;
 
     /// <summary>The sources whose slip is not solved (their prediction is fixed by the parameters).</summary>
     private SourceSet WithoutLinear(SourceSet s)
