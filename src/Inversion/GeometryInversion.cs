@@ -102,12 +102,13 @@ public static class GeometryInversion
             _ => Multi(Go(new MultiPeakSwarm(o.MultiPeak))),
         };
         var peaks = run.Peaks;
-        // Multi-start minima and polished starts are polished already.
-        if (o.Polish is not null && o.Method != OptimiserKind.MultiStart && o.Starts is null)
+        // Multi-start minima and polished starts are polished already (unless a limit stopped the multi-start early).
+        bool polished = o.Starts is not null || (o.Method == OptimiserKind.MultiStart && run.Reason == TerminationReason.Converged);
+        if (o.Polish is not null && !polished)
             peaks = peaks.Select(p =>
             {
-                var polished = NelderMeadPolish.Run(objective, p.X, p.Cost, o.Polish);
-                return (polished.Position, polished.Cost);
+                var refined = NelderMeadPolish.Run(objective, p.X, p.Cost, o.Polish);
+                return (refined.Position, refined.Cost);
             }).ToList();
         peaks = Distinct(peaks.OrderBy(p => p.Cost).ToList(),
             o.Method == OptimiserKind.MultiStart || o.Starts is not null ? 4 * o.MultiStart.DistinctRadius : o.MultiPeak.SpeciesRadius);

@@ -103,7 +103,7 @@ internal static class UncertaintyOutput
         }
         var details = new
         {
-            realisations = rows.Count, search = c.Search.MethodName,
+            realisations = rows.Count, search = UncertaintyRun.RealisationSearchName(c),
             misfit = new { mean = rows.Average(r => r.Misfit), min = rows.Min(r => r.Misfit), max = rows.Max(r => r.Misfit) },
             slip = slip is { } s
                 ? new { config = c.Uncertainty.MonteCarlo.Slip!.Path, weight = c.Uncertainty.MonteCarlo.Slip.Weight.Fixed, patches = s.Patches.Count,

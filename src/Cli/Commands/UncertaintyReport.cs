@@ -20,7 +20,7 @@ internal static class UncertaintyReport
     {
         var report = Start("Uncertainty: Monte Carlo re-inversion", p, command)
             .Metadata("method", $"{rows.Count} realisations of the data perturbed with noise from each dataset's covariance (or sigmas), " +
-                                $"each re-inverted with {p.Config.Search.MethodName}; run seed {state.Seed}")
+                                $"each re-inverted with {UncertaintyRun.RealisationSearchName(p.Config)}; run seed {state.Seed}")
             .Metadata("misfit", $"mean {F(rows.Average(r => r.Misfit))}, range {F(rows.Min(r => r.Misfit))} – {F(rows.Max(r => r.Misfit))}");
         Body(report, stats, withChains: false);
         report.Section("Misfit of the realisations")

@@ -92,6 +92,11 @@ internal static class UncertaintyRun
     /// for a fraction of a full search, and a second basin the noise can make win is kept, not lost. Any other method
     /// re-runs the step-1 search itself.
     /// </summary>
+    /// <summary>What each Monte Carlo realisation runs, in words (for summary.json and the report).</summary>
+    public static string RealisationSearchName(GeometryConfig c) =>
+        c.Uncertainty.MonteCarlo.Search?.MethodName
+        ?? (c.Search.Method == OptimiserKind.MultiStart ? "polish-from-minima (of the observed data's multistart search)" : c.Search.MethodName);
+
     private static GeometrySearchOptions RealisationSearch(UncertaintyProblem p, TextWriter log)
     {
         var c = p.Config;

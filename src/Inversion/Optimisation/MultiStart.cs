@@ -123,7 +123,7 @@ public sealed class MultiStart(MultiStartOptions? options = null) : ISolver<Mult
             s.SwarmIteration++;
             s.SwarmHistory.Add(swarm.BestCost);
             Remember(s, swarm.BestPosition, swarm.BestCost);
-            if (StartFinished(objective, s))
+            if (StartFinished(s))
             {
                 s.Pending.Add((double[])swarm.BestPosition.Clone());
                 s.PendingCosts.Add(swarm.BestCost);
@@ -188,7 +188,7 @@ public sealed class MultiStart(MultiStartOptions? options = null) : ISolver<Mult
         Remember(s, swarm.BestPosition, swarm.BestCost);
     }
 
-    private bool StartFinished(IObjective objective, MultiStartState s)
+    private bool StartFinished(MultiStartState s)
     {
         if (s.SwarmIteration >= _o.SwarmIterations) return true;
         if (new ParticleSwarm(_o.Swarm).Converged(s.Swarm!) is not null) return true;
