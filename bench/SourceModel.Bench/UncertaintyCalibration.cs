@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SourceModel.Inversion;
 using SourceModel.Inversion.Problem;
+using SourceModel.Inversion.Results;
 using SourceModel.Inversion.Scenarios;
 using SourceModel.Inversion.Uncertainty;
 using SourceModel.Sampling;
@@ -26,9 +27,12 @@ public static class UncertaintyCalibration
     {
         int events = BenchArguments.Integer(args, "--events", 12), first = BenchArguments.Integer(args, "--first", 0), realisations = BenchArguments.Integer(args, "--realisations", 40);
         var models = (BenchArguments.Text(args, "--noise") ?? "declared,estimated,covariogram").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        bool mcmc = BenchArguments.Text(args, "--method") == "mcmc";
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine($"# Monte Carlo calibration, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {GeometryReliability.CpuFlags()}");
-        Console.WriteLine($"# events {first}..{first + events - 1}, {realisations} realisations each, noise models {string.Join(", ", models)}");
+        Console.WriteLine(mcmc
+            ? $"# events {first}..{first + events - 1}, MCMC (DRAM, {Environment.ProcessorCount} chains × 30,000 iterations, 10,000 burn-in, from the step-1 optimum), noise models {string.Join(", ", models)}"
+            : $"# events {first}..{first + events - 1}, {realisations} Monte Carlo realisations each, noise models {string.Join(", ", models)}");
         Console.WriteLine();
         Console.WriteLine("| event | noise model | noise used | truth outside the 95 % interval | wall s |");
         Console.WriteLine("|---|---|---|---|---|");
@@ -45,16 +49,12 @@ public static class UncertaintyCalibration
                 var observed = GeometryInversion.Run(For(data), new GeometrySearchOptions { Seed = 1 });
                 double best = observed.Peaks.Min(p => p.Cost);
                 var search = new GeometrySearchOptions { Starts = observed.Peaks.Where(p => p.Cost <= 1.15 * best).Select(p => p.Parameters).ToList() };
-                // Realisations in parallel: each polish is mostly serial (rows depend on the seed and r alone).
-                var monteCarlo = new MonteCarlo(data, For, new MonteCarloOptions { Realisations = realisations, Seed = 7 + e, Search = search });
-                var rows = new MonteCarloRow[realisations];
-                Parallel.For(0, realisations, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r => rows[r] = monteCarlo.Realise(r));
-                var mc = MonteCarloResult.FromRows(monteCarlo.ParameterNames!, rows);
+                var samples = mcmc ? Posterior(For(data), observed, e) : MonteCarloSamples(data, For, search, realisations, e);
                 var truth = declared.TrueParameters;
                 var misses = new List<string>();
                 foreach (string name in Names)
                 {
-                    double[] values = name == "mw" ? mc.MomentMagnitudes : mc.Column(Array.IndexOf(mc.Names, name));
+                    double[] values = samples[name];
                     double t = name == "mw" ? declared.MomentMagnitude : truth[name];
                     if (name is "fault.strike" or "fault.rake")
                         values = values.Select(v => t + Wrap(v - t)).ToArray();
@@ -82,6 +82,34 @@ public static class UncertaintyCalibration
             Console.WriteLine($"| {(name == "all" ? "**all**" : name)} | {string.Join(" | ", cells)} |");
         }
         return 0;
+    }
+
+    /// <summary>Monte Carlo: each quantity over the realisations (run in parallel: each polish is mostly serial; rows
+    /// depend on the seed and r alone).</summary>
+    private static Dictionary<string, double[]> MonteCarloSamples(IReadOnlyList<GeodeticDataset> data, Func<IReadOnlyList<GeodeticDataset>, GeometryProblem> problemFor,
+        GeometrySearchOptions search, int realisations, int e)
+    {
+        var monteCarlo = new MonteCarlo(data, problemFor, new MonteCarloOptions { Realisations = realisations, Seed = 7 + e, Search = search });
+        var rows = new MonteCarloRow[realisations];
+        Parallel.For(0, realisations, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r => rows[r] = monteCarlo.Realise(r));
+        var mc = MonteCarloResult.FromRows(monteCarlo.ParameterNames!, rows);
+        return Names.ToDictionary(n => n, n => n == "mw" ? mc.MomentMagnitudes : mc.Column(Array.IndexOf(mc.Names, n)));
+    }
+
+    /// <summary>MCMC: each quantity over the kept draws of one DRAM chain per core started at the step-1 optimum.</summary>
+    private static Dictionary<string, double[]> Posterior(GeometryProblem problem, GeometryResult observed, int e)
+    {
+        var posterior = new GeometryPosterior(problem);
+        var best = problem.Space.ToUnit(observed.Best.Parameters);
+        var starts = Enumerable.Range(0, Environment.ProcessorCount)
+            .Select(k => best.Select((u, i) => Math.Clamp(u + 0.001 * ((k + i) % 3 - 1), 0, 1)).ToArray()).ToArray();
+        var options = new AdaptiveMetropolisOptions { Iterations = 30_000, BurnIn = 10_000, Thin = 10 };
+        var result = McmcSampler.Run(posterior, starts, Enumerable.Repeat(0.005, problem.Dimension).ToArray(), options, seed: 100 + e);
+        var draws = result.Draws.SelectMany(c => c).Select(u => problem.Space.ToFull(u)).ToArray();
+        var names = problem.Layout.ParameterNames.ToList();
+        var samples = Names.Where(n => n != "mw").ToDictionary(n => n, n => draws.Select(d => d[names.IndexOf(n)]).ToArray());
+        samples["mw"] = draws.Select(d => problem.Layout.Realise(d, out _) is { } s ? SourceSet.MomentMagnitude(s.Moment(problem.Medium)) : double.NaN).ToArray();
+        return samples;
     }
 
     /// <summary>The datasets with the noise model under test, and a short description of it.</summary>
