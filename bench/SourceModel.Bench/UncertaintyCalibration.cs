@@ -16,7 +16,8 @@ namespace SourceModel.Bench;
 /// leaf covariance of the process the noise was drawn from), <c>estimated</c> (the default path when no noise is declared:
 /// <see cref="NoiseCompletion"/>, REML on leaf residuals) and <c>covariogram</c> (an exponential fitted to the detrended
 /// leaf covariogram, as with <c>data covariance --detrend</c>, then averaged over the leaves).
-/// <c>-- calibration [--events N] [--first K] [--realisations R] [--noise declared,estimated,covariogram]</c>.
+/// With <c>--method mcmc</c> the intervals are those of the DRAM posterior (one chain per core from the step-1 optimum).
+/// <c>-- calibration [--events N] [--first K] [--realisations R] [--noise declared,estimated,covariogram] [--method mcmc]</c>.
 /// </summary>
 public static class UncertaintyCalibration
 {
