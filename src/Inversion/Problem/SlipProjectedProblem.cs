@@ -158,7 +158,8 @@ public sealed class SlipProjectedProblem : IResidualObjective, IAlternativeStart
         return unit;
     }
 
-    /// <summary>The full vector of a reduced point with every solved slip set to a valid placeholder (its upper bound).</summary>
+    /// <summary>The full vector of a reduced point's geometry. The solved sources' rake and slip are set to a bound only so
+    /// that the geometry can be realised; they are never used, since the cost is built from the unit slip responses.</summary>
     private double[] Expand(ReadOnlySpan<double> unit)
     {
         var freeUnit = new double[_p.Space.FreeCount];
