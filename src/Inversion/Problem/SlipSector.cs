@@ -37,24 +37,31 @@ public readonly record struct SlipSector(double MinRake, double MaxRake, double 
             double s = (a22 * b1 - a12 * b2) / det, d = (a11 * b2 - a12 * b1) / det;
             if (Contains(s, d)) return (s, d);
         }
-        if (!FullCircle)
-            foreach (double rake in new[] { MinRake, MaxRake })
-            {
-                double t = rake * Math.PI / 180, c = Math.Cos(t), n = Math.Sin(t);
-                double curvature = a11 * c * c + 2 * a12 * c * n + a22 * n * n, slope = b1 * c + b2 * n;
-                double rho = curvature > 0 ? Math.Clamp(slope / curvature, MinSlip, MaxSlip) : (slope > 0 ? MaxSlip : MinSlip);
-                Consider(rho * c, rho * n);
-            }
-        foreach (double rho in MinSlip == MaxSlip ? new[] { MaxSlip } : new[] { MinSlip, MaxSlip })
+        // Called once per source per misfit evaluation: no allocation here. (Local functions of a struct see copies.)
+        var self = this;
+        void Ray(double rake)
         {
-            if (rho == 0)
-            {
-                Consider(0, 0);
-                continue;
-            }
-            double theta = ArcMinimum(a11, a12, a22, b1, b2, rho);
-            Consider(rho * Math.Cos(theta), rho * Math.Sin(theta));
+            double t = rake * Math.PI / 180, c = Math.Cos(t), n = Math.Sin(t);
+            double curvature = a11 * c * c + 2 * a12 * c * n + a22 * n * n, slope = b1 * c + b2 * n;
+            double rho = curvature > 0 ? Math.Clamp(slope / curvature, self.MinSlip, self.MaxSlip) : (slope > 0 ? self.MaxSlip : self.MinSlip);
+            Consider(rho * c, rho * n);
         }
+        void Arc(double rho)
+        {
+            if (rho == 0) Consider(0, 0);
+            else
+            {
+                double theta = self.ArcMinimum(a11, a12, a22, b1, b2, rho);
+                Consider(rho * Math.Cos(theta), rho * Math.Sin(theta));
+            }
+        }
+        if (!FullCircle)
+        {
+            Ray(MinRake);
+            Ray(MaxRake);
+        }
+        Arc(MaxSlip);
+        if (MinSlip != MaxSlip) Arc(MinSlip);
         return (bestS, bestD);
     }
 
