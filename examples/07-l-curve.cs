@@ -73,10 +73,11 @@ var report = new Report("07 — Distributed slip and the L-curve")
     .Metadata("data", $"2 × 600 LOS points, {noise * 1000} mm noise; rake window 45°–135°, slip ≤ 10 m; 16 weights");
 report.Section("The L-curve")
     .Add(StandardFigures.LCurve("lcurve", "misfit against roughness", solutions.Select(s => s.Roughness).ToArray(), solutions.Select(s => s.Misfit).ToArray(),
-        solutions.Select(s => s.Alpha).ToArray(), curve.Corner, ("roughness ‖Hs‖²", "m²"), ("misfit χ²", "–")));
+        solutions.Select(s => s.Alpha).ToArray(), curve.Corner, ("roughness ‖Hs‖²", "m²"), ("misfit χ²", "–"), logLog: true));
 void Slip(string id, string title, SlipSolution s) => report.Add(StandardFigures.SlipPatches(id, title, 20, 10, 2, 2,
     fault.Patches.OrderBy(p => p.DownDip).ThenBy(p => p.AlongStrike).Select(p => s.Patches[p.Index].StrikeSlip).ToArray(),
-    fault.Patches.OrderBy(p => p.DownDip).ThenBy(p => p.AlongStrike).Select(p => s.Patches[p.Index].DipSlip).ToArray()));
+    fault.Patches.OrderBy(p => p.DownDip).ThenBy(p => p.AlongStrike).Select(p => s.Patches[p.Index].DipSlip).ToArray(),
+    new PlaneView(plane.Strike, plane.Dip, plane.TopDepth / 1000)));
 report.Section("Three solutions");
 Slip("under", $"under-smoothed (α = {solutions[1].Alpha:G3}): rough, fits the noise", solutions[1]);
 Slip("corner", $"corner (α = {curve.Chosen.Alpha:G3})", curve.Chosen);

@@ -27,8 +27,8 @@ public static class ReportTimings
         var ss = Enumerable.Range(0, 1000).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var ds = Enumerable.Range(0, 1000).Select(_ => rng.NextDouble() * 2).ToArray();
         var report = new Report("Report timing")
-            .Add(StandardFigures.Triptych("triptych", "data / model / residual", x, y, d, m, "LOS", "cm"))
-            .Add(StandardFigures.SlipPatches("slip", "slip", 50, 20, 1, 1, ss, ds));
+            .Add(StandardFigures.Triptych("triptych", "data / model / residual", x, y, d, m, "LOS", "cm", size: x.Select(_ => 1.5).ToArray()))
+            .Add(StandardFigures.SlipPatches("slip", "slip", 50, 20, 1, 1, ss, ds, new PlaneView(30, 45, 0)));
         string dir = Directory.CreateTempSubdirectory("sourcemodel-report-bench-").FullName;
         string path = Path.Combine(dir, "report.html");
         report.Save(path);

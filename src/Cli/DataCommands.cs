@@ -16,7 +16,7 @@ internal static class DataCommands
         return data;
     }
 
-    private static readonly Func<Option<string?>> HtmlOption = () => new Option<string?>("--html") { Description = "Also write a self-contained HTML view (needs 'npm install')." };
+    private static readonly Func<Option<string?>> HtmlOption = () => new Option<string?>("--html") { Description = "Also write a self-contained HTML view (plotly.js inlined; opens offline)." };
 
     private static Command Inspect(TextWriter stdout, string[] args)
     {

@@ -37,6 +37,11 @@ internal static class Program
             err.WriteLine($"error: {UserError.Reason(e)}");
             return ExitCodes.BadInput;
         }
+        catch (FolderInUseException e)
+        {
+            err.WriteLine($"error: {e.Message}");
+            return ExitCodes.InUse;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             err.WriteLine($"error: {e.Message}");
@@ -89,8 +94,8 @@ internal static class Program
         var los = new Option<string?>("--los") { Description = "LOS unit vector E,N,U from ground to satellite, for all points." };
         var incidence = new Option<double?>("--incidence") { Description = "Incidence angle at the ground, degrees from vertical (with --heading)." };
         var heading = new Option<double?>("--heading") { Description = "Flight direction, degrees clockwise from north, right-looking SAR (with --incidence)." };
-        var output = new Option<string>("--out") { Description = "CSV to write (metres): east_m, north_m, ue_m, un_m, uu_m[, los_m], status.", Required = true };
-        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report: east, north, up (and LOS) maps with the fault outlines (needs 'npm install')." };
+        var output = new Option<string?>("--out") { Description = "CSV to write (metres): east_m, north_m, ue_m, un_m, uu_m[, los_m], status. Needed unless --html is given." };
+        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report: east, north, up (with horizontal arrows) and LOS maps with the fault outlines." };
         var png = new Option<string?>("--png") { Description = "With --html: also a static PNG of the report through headless Chromium." };
         var cmd = new Command("forward", "Surface displacement (east, north, up, LOS) of rectangular faults and point sources.")
             { faults, example, grid, points, los, incidence, heading, output, html, png };
@@ -108,7 +113,8 @@ internal static class Program
             var globalLos = GlobalLos(r.GetValue(los), r.GetValue(incidence), r.GetValue(heading));
             if (useExample && globalLos is null && pointFile is null) globalLos = LosVector.FromIncidenceAndHeading(39, -10);
             if (r.GetValue(png) is not null && r.GetValue(html) is null) throw new UserError("--png goes with --html.");
-            ForwardCalculation.Run(model, obs, globalLos, r.GetValue(output)!, stdout, r.GetValue(html), r.GetValue(png), args);
+            if (r.GetValue(output) is null && r.GetValue(html) is null) throw new UserError("give --out FILE.csv, --html FILE.html, or both.");
+            ForwardCalculation.Run(model, obs, globalLos, r.GetValue(output), stdout, r.GetValue(html), r.GetValue(png), args);
             return ExitCodes.Ok;
         });
         return cmd;
@@ -120,7 +126,8 @@ internal static class Program
         var inp = new Option<string?>("--inp") { Description = "Coulomb 3 input file: write its element output (with --out and --rake)." };
         var output = new Option<string?>("--out") { Description = "Element CSV to write (Coulomb 3.4's columns and units)." };
         var rake = new Option<double?>("--rake") { Description = "Specified rake, degrees (Coulomb 3.4's 'spec-rake'), for --inp." };
-        var cmd = new Command("coulomb", "Coulomb failure stress change (ΔCFS) on receivers, grids, cross-sections; Coulomb 3 .inp files.") { config, inp, output, rake };
+        var noReport = new Option<bool>("--no-report") { Description = "With CONFIG: skip report.html in the output folder." };
+        var cmd = new Command("coulomb", "Coulomb failure stress change (ΔCFS) on receivers, grids, cross-sections; Coulomb 3 .inp files.") { config, inp, output, rake, noReport };
         cmd.SetAction(r =>
         {
             string? cfg = r.GetValue(config), inpFile = r.GetValue(inp);
@@ -134,7 +141,7 @@ internal static class Program
             else
             {
                 if (r.GetValue(output) is not null || r.GetValue(rake) is not null) throw new UserError("--out and --rake go with --inp; a CONFIG names its own outputs.");
-                CoulombRun.Config(cfg!, stdout);
+                CoulombRun.Config(cfg!, stdout, report: !r.GetValue(noReport));
             }
             return ExitCodes.Ok;
         });
@@ -146,7 +153,7 @@ internal static class Program
         var config = new Argument<string>("CONFIG") { Description = "YAML configuration: datasets, sources with bounds, optimiser (docs/formats.md)." };
         var output = new Option<string?>("--out") { Description = "Run folder (default: the config's 'output', else CONFIG-geometry beside it)." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted search from the run folder's checkpoint.json." };
-        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html (it needs 'npm install' for plotly.js)." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
         var seed = SeedOption("the search's seed (optimiser.seed)");
         var cmd = new Command("geometry", "Step 1: the uniform-slip fault geometry that best fits the data (multi-start swarms with every competing minimum polished, PSO, multi-peak PSO, simulated annealing).")
             { config, output, resume, noReport, seed };
@@ -168,7 +175,7 @@ internal static class Program
     {
         var config = new Argument<string>("CONFIG") { Description = configHelp };
         var output = new Option<string?>("--out") { Description = $"Run folder (default: the config's 'output', else CONFIG-{folderSuffix} beside it)." };
-        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html (it needs 'npm install' for plotly.js)." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
         var cmd = new Command(name, description) { config, output, noReport };
         cmd.SetAction(r =>
         {
@@ -200,7 +207,7 @@ internal static class Program
         var output = new Option<string?>("--out") { Description = "Run folder (default: uncertainty.output, else CONFIG-uncertainty beside it)." };
         var resume = new Option<bool>("--resume") { Description = "Continue from the run folder's state (finished realisations, chain checkpoints)." };
         var shard = new Option<string?>("--shard") { Description = "Run only slice i of N (i/N, 0 <= i < N) and leave the results to 'sourcemodel merge'." };
-        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html (it needs 'npm install' for plotly.js)." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
         var seed = SeedOption("uncertainty.seed and optimiser.seed");
         var cmd = new Command("uncertainty", "Uncertainty of the step-1 geometry: Monte Carlo re-inversion of perturbed data, or MCMC (DRAM) posterior sampling.")
             { config, method, output, resume, shard, noReport, seed };
@@ -262,7 +269,7 @@ internal static class Program
         var output = new Option<string?>("--out") { Description = "Run folder (default: the config's 'output'); with --example, the folder for the scenario's data, config and run (default: jiashi-example)." };
         var force = new Option<bool>("--force") { Description = "Run every step again, even those whose inputs have not changed." };
         var from = new Option<string?>("--from") { Description = "Run again from this step on: data, geometry, uncertainty, slip or coulomb." };
-        var noReport = new Option<bool>("--no-report") { Description = "Skip the HTML reports (they need 'npm install' for plotly.js)." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip the HTML reports." };
         var seed = SeedOption("geometry.optimiser.seed and uncertainty.seed (steps whose seed changes run again)");
         var cmd = new Command("run", "The whole study from one configuration: data, step 1 geometry, uncertainty, step 2 slip, Coulomb stress, one report. Unchanged steps are skipped.")
             { config, example, output, force, from, noReport, seed };

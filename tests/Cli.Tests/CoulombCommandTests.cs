@@ -76,6 +76,54 @@ public sealed class CoulombCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_report_draws_the_fault_on_maps_and_sections_on_a_robust_or_chosen_colour_limit()
+    {
+        // A 20 × 10 km thrust (dip 40°, top 2 km), a map at 8 km (cutting the fault) and a section across it.
+        _cli.Write("slip.csv", "east_m,north_m,top_depth_m,length_m,width_m,strike_deg,dip_deg,strike_slip_m,dip_slip_m\n0,0,2000,20000,10000,90,40,0,2\n");
+        string Yaml(string extra) => _cli.Write("run.yaml", "sources: {slip_model: slip.csv}\nreceiver: {strike: 90, dip: 40, rake: 90}\n" +
+            "grids: [{east_km: [-30, 30], north_km: [-30, 30], spacing_km: 1, depths_km: [8]}]\n" +
+            "cross_sections: [{start_km: [0, 25], end_km: [0, -25], spacing_km: 1, depth_km: [0, 20], depth_spacing_km: 1}]\n" + extra + "output: out\n");
+        var (code, _, err) = _cli.Run("coulomb", Yaml(""));
+        Assert.True(code == 0, err);
+        string files = _cli.PathOf(Path.Combine("out", "report_files"));
+        using var map = JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(files, "grid-1-*.json").Single()));
+        using var section = JsonDocument.Parse(File.ReadAllText(Path.Combine(files, "section-1.json")));
+        // Robust default: the 98th percentile away from the source, far below the near-field peak of the section.
+        double robust = map.RootElement.GetProperty("data")[0].GetProperty("zmax").GetDouble();
+        double peak = File.ReadAllLines(_cli.PathOf(Path.Combine("out", "section_1.csv"))).Skip(1)
+            .Select(l => Math.Abs(double.Parse(l.Split(',')[^2], CultureInfo.InvariantCulture)) / 1e5).Where(double.IsFinite).Max();
+        Assert.InRange(robust, 0.01, peak / 3);
+        Assert.Equal(robust, section.RootElement.GetProperty("data")[0].GetProperty("zmax").GetDouble());
+        Assert.Equal(-robust, section.RootElement.GetProperty("data")[0].GetProperty("zmin").GetDouble());
+        // The fault on the map at 8 km: the plane reaches 8 km depth (6 km below its top, 7.15 km north of it… down dip
+        // to the south) along y = −6/tan 40° = −7.15 km, from x = −10 to 10 km.
+        var cut = map.RootElement.GetProperty("data").EnumerateArray().Single(t => t.GetProperty("name").GetString()!.StartsWith("fault at 8", StringComparison.Ordinal));
+        Assert.Equal(-6 / Math.Tan(40 * Math.PI / 180), cut.GetProperty("y")[0].GetDouble(), 6);
+        Assert.Equal(20, Math.Abs(cut.GetProperty("x")[1].GetDouble() - cut.GetProperty("x")[0].GetDouble()), 6);
+        // On the section (north to south, distance from y = 25 km): from the top edge (25 km along, 2 km deep) down dip.
+        var trace = section.RootElement.GetProperty("data").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "fault");
+        var ends = new[] { 0, 1 }.Select(i => (trace.GetProperty("x")[i].GetDouble(), trace.GetProperty("y")[i].GetDouble())).OrderBy(e => e.Item2).ToArray();
+        Assert.Equal((25.0, 2.0), (Math.Round(ends[0].Item1, 6), Math.Round(ends[0].Item2, 6)));
+        Assert.Equal(2 + 10 * Math.Sin(40 * Math.PI / 180), ends[1].Item2, 6);
+
+        (code, _, err) = _cli.Run("coulomb", Yaml("colour_limit_bar: 2\n"));
+        Assert.True(code == 0, err);
+        using var chosen = JsonDocument.Parse(File.ReadAllText(Path.Combine(files, "section-1.json")));
+        Assert.Equal(2, chosen.RootElement.GetProperty("data")[0].GetProperty("zmax").GetDouble());
+        Assert.Contains("Colour scale ±2 bar (colour_limit_bar)", System.Net.WebUtility.HtmlDecode(File.ReadAllText(_cli.PathOf(Path.Combine("out", "report.html")))));
+        if (Reports.Html.PngExport.Chromium is not null)
+        {
+            var (dom, console, _) = Reports.Tests.HeadlessChromium.Render(_cli.PathOf(Path.Combine("out", "report.html")), _cli.PathOf("coulomb.png"));
+            Assert.True(console.Count == 0, string.Join("\n", console));
+            Assert.Contains("data-rendered-ms", dom);
+        }
+
+        (code, _, err) = _cli.Run("coulomb", Yaml("colour_limit_bar: -1\n"));
+        Assert.Equal(1, code);
+        Assert.Contains("colour_limit_bar: -1 must be a positive number of bar", err);
+    }
+
+    [Fact]
     public void Bad_coulomb_input_gives_one_line_with_file_line_and_expectation()
     {
         var (code, _, err) = _cli.Run("coulomb", "--inp", _cli.Write("x.inp", "x\n"), "--out", _cli.PathOf("o.csv"));

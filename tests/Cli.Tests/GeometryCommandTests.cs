@@ -261,8 +261,7 @@ public sealed class GeometryCommandTests : IDisposable
     {
         string example = Path.Combine(SharedData.RepositoryRoot, "examples", "geometry", "laquila.yaml");
         string run = _cli.PathOf("laquila");
-        bool report = Reports.Html.PlotlyAsset.Find() is not null;
-        var (code, output, err) = _cli.Run(["geometry", example, "--out", run, .. report ? Array.Empty<string>() : ["--no-report"]]);
+        var (code, output, err) = _cli.Run("geometry", example, "--out", run);
         Assert.True(code == 0, err);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
         foreach (var d in summary.RootElement.GetProperty("datasets").EnumerateArray())
@@ -271,7 +270,7 @@ public sealed class GeometryCommandTests : IDisposable
             Assert.InRange(d.GetProperty("rms_m").GetDouble(), 0.0, 0.025);
         }
         Assert.InRange(summary.RootElement.GetProperty("mw").GetDouble(), 6.1, 6.5);
-        if (report && Reports.Tests.HeadlessChromium.Executable is not null)
+        if (Reports.Tests.HeadlessChromium.Executable is not null)
         {
             var (dom, console, _) = Reports.Tests.HeadlessChromium.Render(Path.Combine(run, "report.html"), _cli.PathOf("shot.png"));
             Assert.Contains("data-rendered-ms", dom);

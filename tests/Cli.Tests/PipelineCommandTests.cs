@@ -101,7 +101,7 @@ public sealed class PipelineCommandTests : IDisposable
         Assert.InRange(double.Parse(rows["fault.slip"][3], CultureInfo.InvariantCulture), 0.9, 1.1);
         Assert.Equal("true", rows["fault.dip"][7]);
         Assert.Contains("-- geometry: done", File.ReadAllText(Path.Combine(Run, "log.txt")));
-        Assert.Contains("fault.dip", output);   // the table is printed too
+        Assert.Contains("top-edge depth", output);   // the table is printed too, the parameters named in words
     }
 
     [Fact]
@@ -210,10 +210,10 @@ public sealed class PipelineCommandTests : IDisposable
     }
 
     [Fact]
-    public void Ctrl_c_during_a_step_keeps_the_finished_steps_and_the_next_run_continues()
+    public void Ctrl_c_during_a_step_keeps_the_finished_steps_and_the_finished_realisations_and_the_next_run_continues()
     {
         // A real process and a real SIGINT: the uncertainty step is made long (many realisations) so it is under way.
-        string config = Config(realisations: 2000);
+        string config = Config(realisations: 200);
         string cli = Path.Combine(AppContext.BaseDirectory, "sourcemodel.dll");
         var start = new ProcessStartInfo("dotnet", ["exec", cli, "run", config, "--no-report"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
@@ -223,7 +223,9 @@ public sealed class PipelineCommandTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var clock = Stopwatch.StartNew();
-        while (!output.ToString().Contains("realisation 3/2000", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited)
+        // Under way = three realisations written (the log reports only every tenth of them).
+        int Written() => Directory.Exists(Run) ? Directory.GetFiles(Run, "realisation_*.csv", SearchOption.AllDirectories).Length : 0;
+        while (Written() < 3 && clock.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited)
             Thread.Sleep(100);
         Assert.False(process.HasExited, output.ToString());
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)])) kill.WaitForExit();
@@ -233,12 +235,70 @@ public sealed class PipelineCommandTests : IDisposable
         Assert.Contains("interrupted: the finished steps stay in", output.ToString());
         Assert.True(File.Exists(StepFile("geometry")));
         Assert.False(Directory.Exists(Path.Combine(Run, "3-uncertainty")));
+        int done = Written();
+        Assert.True(done >= 3, $"{done} realisation(s) kept");
         var geometry = File.GetLastWriteTimeUtc(StepFile("geometry"));
 
-        Config(realisations: 4);
+        // The same command again continues the uncertainty step from the realisations the interrupted run finished.
         var (again, _) = RunOk();
         Assert.Equal(["uncertainty", "slip", "coulomb"], Ran(again));
+        Assert.Contains("continuing from the interrupted run's finished work", again);
+        Assert.Contains("realisation(s) already done", again);
         Assert.Equal(geometry, File.GetLastWriteTimeUtc(StepFile("geometry")));
+        Assert.Equal(1 + 200, File.ReadAllLines(Path.Combine(Run, "3-uncertainty", "realisations.csv")).Length);
+    }
+
+    [Fact]
+    public void A_users_files_in_the_run_folder_survive_a_forced_rerun_and_an_input_inside_it_is_refused()
+    {
+        string config = Config();
+        RunOk();
+        File.WriteAllText(Path.Combine(Run, "1-data", "important.txt"), "my notes");
+        File.WriteAllText(Path.Combine(Run, "thesis.tex"), "\\documentclass{article}");
+        var (output, _) = RunOk("--force");
+        Assert.Equal(AllSteps, Ran(output));
+        Assert.Equal("my notes", File.ReadAllText(Path.Combine(Run, "1-data", "important.txt")));
+        Assert.True(File.Exists(Path.Combine(Run, "thesis.tex")));
+        Assert.Contains("kept 1 file(s) sourcemodel did not write in 1-data: important.txt", output);
+        Assert.Empty(Directory.GetFiles(Run, "*.tmp", SearchOption.AllDirectories));
+
+        // An input kept in the run folder would be replaced by the run that reads it: refused before anything runs.
+        File.Copy(_cli.PathOf("asc.csv"), Path.Combine(Run, "1-data", "asc-input.csv"));
+        File.WriteAllText(config, File.ReadAllText(config).Replace(_cli.PathOf("asc.csv"), Path.Combine(Run, "1-data", "asc-input.csv")));
+        foreach (var args in new[] { new[] { "config", "check", config }, ["run", config, "--no-report"] })
+        {
+            var (code, _, err) = _cli.Run(args);
+            Assert.Equal(1, code);
+            Assert.Contains("lies inside the output folder", err);
+        }
+        Assert.True(File.Exists(Path.Combine(Run, "1-data", "asc-input.csv")));
+    }
+
+    [Fact]
+    public void A_foreign_folder_is_refused_untouched_and_a_locked_one_names_the_process_holding_it()
+    {
+        string config = Config();
+        Directory.CreateDirectory(Run);
+        File.WriteAllText(Path.Combine(Run, "thesis.tex"), "mine");
+        var (code, _, err) = _cli.Run("run", config, "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("is not a sourcemodel run folder", err);
+        Assert.Equal(["thesis.tex"], Directory.GetFileSystemEntries(Run).Select(Path.GetFileName));
+        File.Delete(Path.Combine(Run, "thesis.tex"));
+
+        // Another process holds the folder (here: this one, through the same lock a second `sourcemodel` would meet).
+        using (Infrastructure.RunFolder.Claim(Run, "run", ["run", config]))
+        {
+            (code, _, err) = _cli.Run("run", config, "--no-report");
+            Assert.Equal(4, code);
+            Assert.Contains($"in use by PID {Environment.ProcessId} since", err);
+            Assert.Contains("sourcemodel run", err);
+        }
+        // A lock record left by a process that was killed (the OS released its lock): taken over, said in the log.
+        File.WriteAllText(Path.Combine(Run, Infrastructure.RunFolder.HolderName), "{\"pid\": 2147483000, \"since\": \"2026-01-01 00:00:00 UTC\", \"command\": \"sourcemodel run\"}");
+        var (output, _) = RunOk();
+        Assert.Contains("a previous run (PID 2147483000, since 2026-01-01 00:00:00 UTC) ended without finishing", output);
+        Assert.False(File.Exists(Path.Combine(Run, Infrastructure.RunFolder.HolderName)));
     }
 
     /// <summary>A sourcemodel CSV (always positive toward the satellite) of a few points.</summary>

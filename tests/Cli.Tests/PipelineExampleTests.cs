@@ -4,20 +4,37 @@ using SourceModel.Tests.Shared;
 
 namespace SourceModel.Cli.Tests;
 
-/// <summary>Runs `sourcemodel run --example jiashi` once (the README's main command) for the tests that read it.</summary>
+/// <summary>
+/// Runs `sourcemodel run --example jiashi` once (the README's main command) for the tests that read it, as a newcomer's
+/// machine with only the .NET SDK would: a separate process whose PATH holds nothing but the folder of `dotnet` (no node,
+/// no npm, no chromium), started in a scratch folder with no node_modules anywhere above it. It must still write the
+/// whole report, plotly.js inlined from the Plotly.NET package.
+/// </summary>
 public sealed class JiashiRunFixture : IDisposable
 {
     public JiashiRunFixture()
     {
-        Report = Reports.Html.PlotlyAsset.Find() is not null;
-        var (code, output, err) = Cli.Run(["run", "--example", "jiashi", "--out", Cli.PathOf("jiashi"), .. Report ? Array.Empty<string>() : ["--no-report"]]);
-        (Code, Output, Error) = (code, output, err);
+        string dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet"
+            ? host : Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..", "dotnet");
+        var start = new System.Diagnostics.ProcessStartInfo(Path.GetFullPath(dotnet),
+            ["exec", Path.Combine(AppContext.BaseDirectory, "sourcemodel.dll"), "run", "--example", "jiashi", "--out", Cli.PathOf("jiashi")])
+        {
+            WorkingDirectory = Cli.Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.Environment["PATH"] = Path.GetDirectoryName(Path.GetFullPath(dotnet))!;
+        start.Environment.Remove("NODE_PATH");
+        SdkOnlyPath = start.Environment["PATH"]!;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        (Code, Output, Error) = (process.ExitCode, stdout.Result, stderr.Result);
     }
 
     public CliRunner Cli { get; } = new();
 
-    /// <summary>Whether plotly.js was there to write the reports.</summary>
-    public bool Report { get; }
+    /// <summary>The PATH the run saw.</summary>
+    public string SdkOnlyPath { get; }
 
     public int Code { get; }
 
@@ -95,7 +112,21 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
         Assert.Contains("Mw step 1 (uniform slip)", jiashi.Output);
     }
 
-    [ReportToolsFact]
+    [Fact]
+    public void The_main_command_needs_only_the_dotnet_sdk_and_writes_the_full_report_offline()
+    {
+        Assert.True(jiashi.Code == 0, jiashi.Error + jiashi.Output);
+        Assert.DoesNotContain(jiashi.SdkOnlyPath.Split(Path.PathSeparator), d => File.Exists(Path.Combine(d, "node")) || File.Exists(Path.Combine(d, "npm")));
+        for (var dir = new DirectoryInfo(jiashi.Cli.Folder); dir is not null; dir = dir.Parent)
+            Assert.False(Directory.Exists(Path.Combine(dir.FullName, "node_modules")), $"{dir.FullName} has node_modules");
+        string html = File.ReadAllText(Path.Combine(jiashi.Run, "report.html"));
+        Assert.Contains($"plotly.js v{Reports.Html.PlotlyScript.Version}", html);   // inlined from Plotly.NET
+        Assert.DoesNotContain("<script src=", html);
+        foreach (var step in new[] { "2-geometry", "3-uncertainty", "4-slip", "5-coulomb" })
+            Assert.True(File.Exists(Path.Combine(jiashi.Run, step, "report.html")), step);
+    }
+
+    [ChromiumFact]
     public void The_jiashi_report_renders_in_chromium_with_a_section_per_step_and_ends_with_the_comparison()
     {
         Assert.True(jiashi.Code == 0, jiashi.Error + jiashi.Output);
@@ -103,15 +134,17 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
         var (dom, console, _) = Reports.Tests.HeadlessChromium.Render(report, jiashi.Cli.PathOf("jiashi.png"));
         Assert.Contains("data-rendered-ms", dom);
         Assert.Empty(console);
+        Assert.True(new FileInfo(jiashi.Cli.PathOf("jiashi.png")).Length > 50_000, "a screenshot with content");
         string html = File.ReadAllText(report);
         foreach (var section in new[] { "<h2>Datasets</h2>", "<h2>Fault geometry (step 1)</h2>", "<h2>Distributed slip (step 2)</h2>", "<h2>Coulomb failure stress change</h2>" })
             Assert.Contains(section, html);
-        foreach (var id in new[] { "data-dataset-1", "geometry-convergence", "slip-slip-3d", "coulomb-section-1", "coulomb-receivers" })
+        // The data section shows the full-resolution interferogram and its mask beside the leaves it was cut into.
+        foreach (var id in new[] { "data-dataset-1", "data-grid-1", "data-mask-1", "geometry-convergence", "slip-slip-3d", "coulomb-section-1", "coulomb-receivers" })
             Assert.Contains($"id=\"{id}\"", dom);
         // The closing table is the last thing on the page.
         int table = html.LastIndexOf("against recovered</h2>", StringComparison.Ordinal);
         Assert.True(table > html.LastIndexOf("<h2>Coulomb failure stress change</h2>", StringComparison.Ordinal));
-        Assert.Contains("<td>fault.dip</td>", html[table..]);
+        Assert.Contains("<td>dip</td>", html[table..]);
         Assert.Contains("<td>Mw step 1 (uniform slip)</td>", html[table..]);
     }
 
@@ -120,8 +153,7 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
     {
         string example = Path.Combine(SharedData.RepositoryRoot, "examples", "pipeline", "laquila.yaml");
         string run = _cli.PathOf("laquila");
-        bool report = Reports.Html.PlotlyAsset.Find() is not null;
-        var (code, output, err) = _cli.Run(["run", example, "--out", run, .. report ? Array.Empty<string>() : ["--no-report"]]);
+        var (code, output, err) = _cli.Run("run", example, "--out", run);
         Assert.True(code == 0, err + output);
         var rows = Comparison(run);
         // gCMT plane 1 dips 54.2°; the InSAR fault of BEAT's example and of Walters et al. (2009) dips 50–60° SW.
@@ -129,7 +161,7 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
         Assert.InRange(N(rows["fault.rake"][3]), -135, -90);
         Assert.InRange(N(rows["Mw step 1 (uniform slip)"][3]), 6.15, 6.40);
         Assert.InRange(N(rows["Mw step 2 (distributed slip)"][3]), 6.15, 6.45);
-        AssertRenders(run, report, "laquila.png");
+        AssertRenders(run, "laquila.png");
     }
 
     [ExampleDatasetFact("tohoku-2011-gnss-sdm")]
@@ -137,19 +169,17 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
     {
         string example = Path.Combine(SharedData.RepositoryRoot, "examples", "pipeline", "tohoku.yaml");
         string run = _cli.PathOf("tohoku");
-        bool report = Reports.Html.PlotlyAsset.Find() is not null;
-        var (code, output, err) = _cli.Run(["run", example, "--out", run, .. report ? Array.Empty<string>() : ["--no-report"]]);
+        var (code, output, err) = _cli.Run("run", example, "--out", run);
         Assert.True(code == 0, err + output);
         Assert.Contains("steps data → slip → coulomb", output);
         var mw = Comparison(run)["Mw step 2 (distributed slip)"];
         Assert.Equal(8.8748, N(mw[2]), 4);                           // SDM2025 example 1
         Assert.InRange(N(mw[3]) - N(mw[2]), -0.05, 0.05);
-        AssertRenders(run, report, "tohoku.png");
+        AssertRenders(run, "tohoku.png");
     }
 
-    private void AssertRenders(string run, bool report, string png)
+    private void AssertRenders(string run, string png)
     {
-        if (!report) return;
         Assert.True(File.Exists(Path.Combine(run, "report.html")));
         if (Reports.Tests.HeadlessChromium.Executable is null) return;
         var (dom, console, _) = Reports.Tests.HeadlessChromium.Render(Path.Combine(run, "report.html"), _cli.PathOf(png));

@@ -175,7 +175,7 @@ public sealed class SlipCommandTests : IDisposable
         Assert.Contains("2 segment(s)", output);
     }
 
-    [ReportToolsFact]
+    [ChromiumFact]
     public void The_slip_report_renders_in_chromium_with_slip_fits_and_the_l_curve()
     {
         var (code, _, err) = _cli.Run("slip", Config());
@@ -237,15 +237,14 @@ public sealed class SlipCommandTests : IDisposable
     {
         string example = Path.Combine(SharedData.RepositoryRoot, "examples", "slip", "tohoku.yaml");
         string run = _cli.PathOf("tohoku");
-        bool report = Reports.Html.PlotlyAsset.Find() is not null;
-        var (code, output, err) = _cli.Run(["slip", example, "--out", run, .. report ? Array.Empty<string>() : ["--no-report"]]);
+        var (code, output, err) = _cli.Run("slip", example, "--out", run);
         Assert.True(code == 0, err);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
         var s = summary.RootElement;
         Assert.InRange(s.GetProperty("mw").GetDouble(), 8.8748 - 0.05, 8.8748 + 0.05);             // SDM2025 example 1
         Assert.InRange(s.GetProperty("max_slip").GetProperty("down_dip").GetInt32(), 1, 3);         // SDM: top row, 0.9 km deep
         Assert.Equal(2241, s.GetProperty("fault").GetProperty("patch_count").GetInt32());          // 83 × 27 as SDM
-        if (report && Reports.Tests.HeadlessChromium.Executable is not null)
+        if (Reports.Tests.HeadlessChromium.Executable is not null)
         {
             var (dom, console, _) = Reports.Tests.HeadlessChromium.Render(Path.Combine(run, "report.html"), _cli.PathOf("tohoku.png"));
             Assert.Contains("data-rendered-ms", dom);

@@ -64,12 +64,10 @@ public sealed class SlurmTests : IDisposable
     {
         string config = UncertaintyCommandTests.Config(_cli);
         string whole = _cli.PathOf("whole"), cluster = _cli.PathOf("cluster");
-        bool report = Reports.Html.PlotlyAsset.Find() is not null;
-        string[] reportFlag = report ? [] : ["--no-report"];
-        Assert.Equal(0, _cli.Run(["uncertainty", config, "--method", "montecarlo", "--out", whole, .. reportFlag]).Code);
+        Assert.Equal(0, _cli.Run("uncertainty", config, "--method", "montecarlo", "--out", whole).Code);
 
         string self = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "sourcemodel.dll")}'";
-        var (code, output, err) = _cli.Run(["slurm", config, "--method", "montecarlo", "--shards", "3", "--out", cluster, "--cpus-per-task", "1", "--command", self, .. reportFlag]);
+        var (code, output, err) = _cli.Run(["slurm", config, "--method", "montecarlo", "--shards", "3", "--out", cluster, "--cpus-per-task", "1", "--command", self]);
         Assert.True(code == 0, err);
         string array = File.ReadAllText(Path.Combine(cluster, "slurm", "array.sbatch"));
         Assert.Contains("#SBATCH --array=0-2", array);
@@ -89,7 +87,7 @@ public sealed class SlurmTests : IDisposable
         }
         string Logs() => string.Join("\n", Directory.GetFiles(Path.Combine(cluster, "slurm"), "*.log").Select(f => $"--- {f}\n{File.ReadAllText(f)}"));
         Assert.True(File.Exists(Path.Combine(cluster, "summary.json")), $"merge job {mergeJob} wrote no results after {clock.Elapsed.TotalSeconds:0} s\n{Logs()}");
-        Assert.Equal(report, File.Exists(Path.Combine(cluster, "report.html")));
+        Assert.True(File.Exists(Path.Combine(cluster, "report.html")));
         for (int shard = 0; shard < 3; shard++) Assert.Contains($"shard {shard}/3 finished", File.ReadAllText(Path.Combine(cluster, "slurm", $"shard_{shard}.log")));
         foreach (string file in new[] { "realisations.csv", "statistics.csv", "correlation.csv", "summary.json" })
             Assert.True(File.ReadAllBytes(Path.Combine(whole, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(cluster, file))),

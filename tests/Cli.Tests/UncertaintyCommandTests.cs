@@ -200,6 +200,29 @@ public sealed class UncertaintyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_fresh_run_replaces_only_its_own_state_files_and_keeps_a_users_files()
+    {
+        string config = Config(_cli);
+        string run = _cli.PathOf("kept");
+        Assert.Equal(0, _cli.Run("uncertainty", config, "--method", "montecarlo", "--out", run, "--no-report").Code);
+        File.WriteAllText(Path.Combine(run, "state", "thesis.tex"), "mine");
+        File.WriteAllText(Path.Combine(run, "notes.txt"), "mine too");
+        var (code, _, err) = _cli.Run("uncertainty", config, "--method", "montecarlo", "--out", run, "--no-report");
+        Assert.True(code == 0, err);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(run, "state", "thesis.tex")));
+        Assert.Equal("mine too", File.ReadAllText(Path.Combine(run, "notes.txt")));
+        Assert.True(File.Exists(Path.Combine(run, "state", "observed_best.csv")));
+        // A folder of other files is not an uncertainty run folder: refused, untouched.
+        string other = _cli.PathOf("other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "data.csv"), "x");
+        (code, _, err) = _cli.Run("uncertainty", config, "--method", "montecarlo", "--out", other, "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("is not a sourcemodel run folder", err);
+        Assert.Equal(["data.csv"], Directory.GetFileSystemEntries(other).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Monte_carlo_interrupted_and_resumed_equals_an_uninterrupted_run()
     {
         string config = Config(_cli);
@@ -343,7 +366,7 @@ public sealed class UncertaintyCommandTests : IDisposable
         Assert.InRange(dip, 47, 59.5);
     }
 
-    [ReportToolsFact]
+    [ChromiumFact]
     public void The_mcmc_report_has_traces_histograms_and_the_corner_plot_and_renders_in_chromium()
     {
         string config = Config(_cli);
@@ -353,7 +376,7 @@ public sealed class UncertaintyCommandTests : IDisposable
         var (dom, console, _) = Reports.Tests.HeadlessChromium.Render(Path.Combine(run, "report.html"), _cli.PathOf("shot.png"));
         Assert.Contains("data-rendered-ms", dom);
         Assert.Empty(console);
-        foreach (string text in new[] { "trace of fault.dip", "pairwise trade-offs", "95 % between", "split R̂", "Maximum a posteriori model", "asc: data, model, residual" })
+        foreach (string text in new[] { "trace of dip", "pairwise trade-offs", "marginal distributions", "top-edge centre east", "split R̂", "Maximum a posteriori model", "asc: data, model, residual" })
             Assert.Contains(text, dom);
     }
 

@@ -1,25 +1,20 @@
 using System.Text.Json;
 using SourceModel.Reports.Figures;
+using SourceModel.Reports.Html;
 
 namespace SourceModel.Reports.Tests;
 
-/// <summary>The figure model serialises to the plotly attributes it names (snapshot-style checks on the JSON).</summary>
+/// <summary>Figures are Plotly.NET charts; their JSON (Plotly.NET's serialiser) carries plotly's own attribute names.</summary>
 public sealed class FigureJsonTests
 {
-    private static Figure Map() => new("los-map",
+    private static Figure Map() => Figure.Of("los-map",
+        Plot.Layout("Data").With("xaxis", Plot.Axis("east", "km")).With("yaxis", Plot.Axis("north", "km").With("scaleanchor", "x")),
         [
-            new ScatterTrace([0, 1, 2], [0, 1, double.NaN])
-            {
-                Name = "LOS",
-                Marker = new Marker { Color = new[] { 1.0, -2.0, 0.5 }, ColorScale = "RdBu", CMin = -2, CMax = 2, ColorBar = new ColorBar(new ColorBarTitle("LOS (cm)")) },
-            },
-            new HeatmapTrace([0, 1], [0, 1], [[1, 2], [3, double.NaN]]) { ColorScale = "Viridis", ColorBar = new ColorBar(new ColorBarTitle("uz (m)")), XAxis = "x2", YAxis = "y2" },
-        ],
-        new Layout(new FigureTitle("Data"))
-        {
-            XAxis = Axis.Titled("east", "km"),
-            YAxis = Axis.Titled("north", "km") with { ScaleAnchor = "x" },
-        });
+            Plot.Trace("scatter").With("name", "LOS").With("mode", "markers").With("x", new[] { 0.0, 1, 2 }).With("y", Plot.Gaps([0, 1, double.NaN]))
+                .With("marker", Plot.Object().With("color", new[] { 1.0, -2.0, 0.5 }).With("cmin", -2).With("cmax", 2).With("colorbar", Plot.ColourBar("LOS", "cm"))),
+            Plot.Trace("heatmap").With("x", new[] { 0.0, 1 }).With("y", new[] { 0.0, 1 }).With("z", new[] { Plot.Gaps([1, 2]), Plot.Gaps([3, double.NaN]) })
+                .With("xaxis", "x2").With("yaxis", "y2"),
+        ]);
 
     [Fact]
     public void Traces_layout_axis_titles_with_units_and_colour_bars_are_plotly_attributes()
@@ -36,16 +31,34 @@ public sealed class FigureJsonTests
         Assert.Equal(JsonValueKind.Null, data[1].GetProperty("z")[1][1].ValueKind);
         var layout = doc.RootElement.GetProperty("layout");
         Assert.Equal("east (km)", layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.False(layout.GetProperty("xaxis").GetProperty("zeroline").GetBoolean());   // no zero line across a map
         Assert.Equal("x", layout.GetProperty("yaxis").GetProperty("scaleanchor").GetString());
         Assert.False(layout.TryGetProperty("xaxis2", out _));                        // unset attributes are omitted
+        // Without Plotly.NET's defaults: no fixed 600 px size, no bulky template (the page and plotly.js decide).
+        Assert.False(layout.TryGetProperty("width", out _));
+        Assert.False(layout.TryGetProperty("template", out _));
     }
 
     [Fact]
-    public void Many_points_use_webgl_and_bad_ids_are_refused()
+    public void Bad_ids_are_refused_and_the_inlined_plotly_is_the_one_inside_plotly_net()
     {
-        var many = Enumerable.Range(0, 25000).Select(i => (double)i).ToArray();
-        using var doc = JsonDocument.Parse(new Figure("big", [new ScatterTrace(many, many)], new Layout(new FigureTitle("t"))).ToJson());
-        Assert.Equal("scattergl", doc.RootElement.GetProperty("data")[0].GetProperty("type").GetString());
-        Assert.Throws<ArgumentException>(() => new Figure("bad id", [], new Layout(new FigureTitle("t"))).ToJson());
+        Assert.Throws<ArgumentException>(() => Figure.Of("bad id", Plot.Layout("t"), []).ToJson());
+        Assert.Matches(@"^\d+\.\d+\.\d+$", PlotlyScript.Version);
+        Assert.Contains($"plotly.js v{PlotlyScript.Version}", PlotlyScript.Source[..2000]);   // the bundle's own banner
+        Assert.True(PlotlyScript.Source.Length > 1_000_000, "the full minified plotly.js");
+    }
+
+    [Fact]
+    public void The_diverging_scale_is_white_at_zero_and_its_computed_colours_match_the_stops()
+    {
+        Assert.Equal("rgb(247,247,247)", ColourScales.DivergingAt(0.5));
+        Assert.Equal("rgb(5,48,97)", ColourScales.DivergingAt(0));
+        Assert.Equal("rgb(103,0,31)", ColourScales.DivergingAt(1));
+        // Halfway between #f7f7f7 and #fddbc7 (0.5 and 0.6): the RGB mean.
+        Assert.Equal("rgb(250,233,223)", ColourScales.DivergingAt(0.55));
+        Assert.Equal(3.0, ColourScales.SymmetricLimit([1, -3, double.NaN]));
+        // The 98th percentile of |1 … 100| (linear between ranks): 98.02 — the near-source outlier of 1e6 does not set it.
+        Assert.Equal(98.02, ColourScales.RobustLimit(Enumerable.Range(1, 100).Select(i => (double)i)), 10);
+        Assert.InRange(ColourScales.RobustLimit(Enumerable.Range(1, 1000).Select(i => i == 500 ? 1e6 : 1.0)), 1, 1.0001);
     }
 }

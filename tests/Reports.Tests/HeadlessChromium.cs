@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SourceModel.Reports.Html;
 
 namespace SourceModel.Reports.Tests;
 
@@ -37,6 +36,18 @@ public static class HeadlessChromium
         || line.Contains("Automatic fallback to software WebGL", StringComparison.Ordinal)
         || line.Contains("\"Canvas2D: Multiple readback operations using getImageData", StringComparison.Ordinal);
 
+    /// <summary>Asserts that plotly drew into every figure div of the dumped DOM (its SVG root is there).</summary>
+    public static void AssertEveryFigureDrawn(string dom, IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            int at = dom.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+            Assert.True(at >= 0, $"figure div {id} missing from the rendered page");
+            int next = dom.IndexOf("class=\"figure", at + 1, StringComparison.Ordinal);
+            Assert.Contains("main-svg", next < 0 ? dom[at..] : dom[at..next]);
+        }
+    }
+
     private static (string Out, string Err) Run(string[] args)
     {
         var psi = new ProcessStartInfo(Executable!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -50,14 +61,13 @@ public static class HeadlessChromium
     }
 }
 
-/// <summary>A fact that needs headless Chromium and the installed plotly.js; skipped with the reason when either is missing.</summary>
+/// <summary>A fact that needs headless Chromium (plotly.js itself comes inside Plotly.NET); skipped with the reason when
+/// Chromium is missing.</summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {
     public ChromiumFactAttribute()
     {
         if (HeadlessChromium.Executable is null)
             Skip = "Needs Debian's chromium (apt-get install chromium; .ci/run installs it) for the headless browser test.";
-        else if (PlotlyAsset.Find() is null)
-            Skip = "Needs plotly.js: run 'npm install' in the repository folder (.ci/run does).";
     }
 }

@@ -19,19 +19,16 @@ public sealed class ReportRenderingTests : IDisposable
         return new Report("Test report")
             .Metadata("command", "sourcemodel test")
             .Section("A map").Paragraph("Uplift of a Gaussian bump.")
-            .Add(new Figure("map", [new HeatmapTrace(x, x, z) { ColorScale = "Viridis", ColorBar = new ColorBar(new ColorBarTitle("uz (m)")) }],
-                new Layout(new FigureTitle("uz")) { XAxis = Axis.Titled("east", "km"), YAxis = Axis.Titled("north", "km") with { ScaleAnchor = "x" } }))
+            .Add(StandardFigures.FieldMap("map", "uz", x, x, z, "uz", "m", ("east", "km"), ("north", "km"), diverging: false))
             .Section("A profile")
-            .Add(new Figure("profile", [new ScatterTrace(x, x.Select(v => Math.Sin(v / 10)).ToArray()) { Mode = "lines+markers", ErrorY = new ErrorBars(x.Select(_ => 0.1).ToArray()) }],
-                new Layout(new FigureTitle("profile")) { XAxis = Axis.Titled("distance", "km"), YAxis = Axis.Titled("LOS", "cm") }))
+            .Add(StandardFigures.Profile("profile", "profile", x, x.Select(v => Math.Sin(v / 10)).ToArray(), x.Select(_ => 0.1).ToArray(), ("distance", "km"), ("LOS", "cm")))
             .Table(["quantity", "value"], [["Mw", "6.69"], ["RMS (cm)", "1.2"]]);
     }
 
     [Fact]
     public void A_saved_report_inlines_plotly_and_writes_a_sidecar_per_figure()
     {
-        var plotly = Path.Combine(Dir, "fake-plotly.js");
-        File.WriteAllText(plotly, "window.Plotly={newPlot:function(){}}; /* stand-in */");
+        const string plotly = "window.Plotly={newPlot:function(){}}; /* stand-in */";
         var path = Path.Combine(Dir, "r.html");
         Sample().Save(path, plotly);
         var html = File.ReadAllText(path);
@@ -41,14 +38,13 @@ public sealed class ReportRenderingTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Dir, "r_files", "map.json")));
         Assert.True(File.Exists(Path.Combine(Dir, "r_files", "profile.json")));
         Assert.Contains("<td>6.69</td>", html);
-        Assert.Throws<ArgumentException>(() => Sample().Add(new Figure("map", [], new Layout(new FigureTitle("again")))));
+        Assert.Throws<ArgumentException>(() => Sample().Add(Figure.Of("map", Plot.Layout("again"), [])));
     }
 
     [Fact]
     public void A_saved_report_can_be_loaded_and_included_as_one_section_of_another()
     {
-        var plotly = Path.Combine(Dir, "fake-plotly.js");
-        File.WriteAllText(plotly, "window.Plotly={newPlot:function(){}};");
+        const string plotly = "window.Plotly={newPlot:function(){}};";
         var part = Path.Combine(Dir, "part.html");
         Sample().Save(part, plotly);
         var loaded = Report.Load(part);
@@ -74,6 +70,18 @@ public sealed class ReportRenderingTests : IDisposable
         Assert.Throws<FileNotFoundException>(() => Report.Load(Path.Combine(Dir, "never-saved.html")));
     }
 
+    [Fact]
+    public void By_default_the_report_inlines_plotly_js_from_the_plotly_net_package_and_fetches_nothing()
+    {
+        var path = Path.Combine(Dir, "offline.html");
+        Sample().Save(path);
+        var html = File.ReadAllText(path);
+        Assert.Contains($"plotly.js v{PlotlyScript.Version}", html);
+        Assert.Contains("figures by Plotly.NET", html);
+        Assert.DoesNotContain("<script src=", html);                       // nothing fetched at view time
+        Assert.DoesNotContain("src=\"http", html);
+    }
+
     [ChromiumFact]
     public void The_report_renders_in_headless_chromium_without_console_errors()
     {
@@ -82,14 +90,7 @@ public sealed class ReportRenderingTests : IDisposable
         var screenshot = Path.Combine(Dir, "report.png");
         var (dom, console, _) = HeadlessChromium.Render(path, screenshot);
         Assert.True(console.Count == 0, "console: " + string.Join("\n", console));   // no console message at all (errors included)
-        foreach (var id in new[] { "map", "profile" })
-        {
-            int at = dom.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
-            Assert.True(at >= 0, $"figure div {id} missing");
-            int next = dom.IndexOf("class=\"figure", at + 1, StringComparison.Ordinal);
-            var div = next < 0 ? dom[at..] : dom[at..next];
-            Assert.Contains("main-svg", div);                              // plotly drew into it
-        }
+        HeadlessChromium.AssertEveryFigureDrawn(dom, ["map", "profile"]);   // plotly drew into each
         Assert.True(new FileInfo(screenshot).Length > 10_000, "a screenshot PNG is written next to the report");
         var keep = Path.Combine(AppContext.BaseDirectory, "report-screenshot.png");
         File.Copy(screenshot, keep, overwrite: true);                     // left beside the test binaries for inspection

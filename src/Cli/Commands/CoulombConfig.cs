@@ -23,6 +23,10 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
     ElasticMedium Medium, double Friction, ReceiverSpec Receiver, double? ReceiverRake, IReadOnlyList<GridRequest> Grids,
     IReadOnlyList<SectionRequest> Sections, string Output)
 {
+    /// <summary>The ΔCFS colour scale of the report's maps and sections, ±this many bar (<c>colour_limit_bar</c>); null:
+    /// the 98th percentile of |ΔCFS| over the nodes away from the source.</summary>
+    public double? ColourLimitBar { get; init; }
+
     public static CoulombConfig Load(string path)
     {
         var root = YamlDocument.Load(path).Root;
@@ -58,7 +62,7 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         }
         if (sources.Count == 0) throw sourcesMap.ErrorHere("no source has slip.");
         if (root.Map("medium") is { } m) medium = MediumKeys.Parse(m);
-        var (friction, receiver, receiverRake, listed, grids, sections) = Settings(root, inp);
+        var (friction, receiver, receiverRake, listed, grids, sections, limit) = Settings(root, inp);
         if (listed.Length > 0) receivers = receivers.Concat(listed).ToArray();
         if (inp?.CrossSection is { } xs && root.Flag("inp_cross_section", false))
             sections.Add(new SectionRequest(xs.StartX * 1e3, xs.StartY * 1e3, xs.FinishX * 1e3, xs.FinishY * 1e3, xs.XIncrement * 1e3, 0, xs.YIncrement * 1e3, xs.ZIncrement * 1e3));
@@ -66,7 +70,7 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         root.RejectUnknownKeys();
         if (grids.Count + sections.Count + receivers.Count == 0)
             throw root.ErrorHere("nothing to compute: give 'grids', 'cross_sections', or receiver (zero-slip) elements in the .inp.");
-        return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output);
+        return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output) { ColourLimitBar = limit };
     }
 
     /// <summary>
@@ -76,16 +80,16 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
     /// </summary>
     public static CoulombConfig FromSection(YamlMap section, string path, IReadOnlyList<RectangularFault> patches, ElasticMedium medium, string output)
     {
-        var (friction, receiver, receiverRake, listed, grids, sections) = Settings(section, null);
+        var (friction, receiver, receiverRake, listed, grids, sections, limit) = Settings(section, null);
         bool plane = section.Flag("fault_plane", false);
         var sources = patches.Where(f => f.Slip.Magnitude > 0).ToArray();
         var receivers = (plane ? patches.Select(f => f with { Slip = default }) : []).Concat(listed).ToArray();
         if (grids.Count + sections.Count + listed.Length == 0 && !plane)
             throw section.ErrorHere("nothing to compute: give grids, cross_sections, receiver_faults or fault_plane: true.");
-        return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output);
+        return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output) { ColourLimitBar = limit };
     }
 
-    private static (double Friction, ReceiverSpec Receiver, double? ReceiverRake, RectangularFault[] ReceiverFaults, List<GridRequest> Grids, List<SectionRequest> Sections)
+    private static (double Friction, ReceiverSpec Receiver, double? ReceiverRake, RectangularFault[] ReceiverFaults, List<GridRequest> Grids, List<SectionRequest> Sections, double? ColourLimitBar)
         Settings(YamlMap root, CoulombInput? inp)
     {
         double friction = root.Number("friction", inp?.Friction ?? CoulombStress.DefaultFriction);
@@ -95,7 +99,9 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         var listed = root.List("receiver_faults").SelectMany(ParseReceiverFault).ToArray();
         var grids = root.List("grids").Select(ParseGrid).ToList();
         var sections = root.List("cross_sections").Select(ParseSection).ToList();
-        return (friction, receiver, receiverRake, listed, grids, sections);
+        double? limit = root.Has("colour_limit_bar") ? root.Number("colour_limit_bar") : null;
+        if (limit is { } l && !(l > 0 && double.IsFinite(l))) throw root.ErrorAt("colour_limit_bar", $"{l} must be a positive number of bar (the colour scale runs from −it to +it).");
+        return (friction, receiver, receiverRake, listed, grids, sections, limit);
     }
 
     private static ReceiverSpec ParseReceiver(YamlMap root, CoulombInput? inp)

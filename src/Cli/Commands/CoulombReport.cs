@@ -7,8 +7,11 @@ using SourceModel.Reports.Html;
 
 namespace SourceModel.Cli.Commands;
 
-/// <summary>The Coulomb report: the receiver and friction, ΔCFS maps at each grid depth, each cross-section (distance ×
-/// depth, source outlines drawn on the maps), and ΔCFS on receiver patches in 3-D. Values in bar, as Coulomb users read them.</summary>
+/// <summary>The Coulomb report: the receiver and friction, ΔCFS maps at each grid depth (source outlines and the fault's
+/// cut at that depth drawn on), each cross-section (distance × depth, with the fault's cut), and ΔCFS on receiver patches
+/// in 3-D. Values in bar, as Coulomb users read them, on one symmetric colour scale: <c>colour_limit_bar</c>, or the 98th
+/// percentile of |ΔCFS| over the nodes away from the source (never the near-source maximum, which would wash out every
+/// lobe).</summary>
 internal static class CoulombReport
 {
     public static void Write(string html, CoulombConfig c, IReadOnlyList<(string File, string Kind, CoulombPoint[] Points, double[]? Distance)> results)
@@ -22,6 +25,10 @@ internal static class CoulombReport
             .Metadata("friction", F($"effective friction μ' {c.Friction:0.###}"))
             .Metadata("receiver", receiver);
         var outlines = Outlines(c.Sources);
+        double limit = c.ColourLimitBar ?? RobustLimit(c, results);
+        report.Paragraph(c.ColourLimitBar is null
+            ? F($"Colour scale ±{limit:0.###} bar: the 98th percentile of |ΔCFS| over the grid and section nodes more than {FaultCuts.NearDistance(c.Sources) / 1e3:0.#} km from every source patch (set colour_limit_bar to choose it).")
+            : F($"Colour scale ±{limit:0.###} bar (colour_limit_bar)."));
         foreach (var (file, kind, points, distance) in results)
         {
             var valid = points.Where(q => q.Status == Okada.OkadaStatus.Normal).Select(q => q.Stress.Coulomb / 1e5).ToArray();
@@ -33,21 +40,35 @@ internal static class CoulombReport
                 {
                     var at = points.Where(q => q.Depth == depth).ToArray();
                     var (x, y, z) = Lattice(at.Select(q => q.East / 1e3).ToArray(), at.Select(q => q.North / 1e3).ToArray(), at.Select(Bar).ToArray());
-                    report.Add(StandardFigures.FieldMap(F($"{id}-{depth:0}"), F($"ΔCFS at {depth / 1e3:0.##} km depth"), x, y, z, "ΔCFS", "bar",
-                        ("east", "km"), ("north", "km"), outlines: outlines));
+                    report.Add(StandardFigures.FieldMap(F($"{id}-{depth:0}"), F($"ΔCFS at {depth / 1e3:0.##} km depth (thick line: the fault at this depth)"), x, y, z, "ΔCFS", "bar",
+                        ("east", "km"), ("north", "km"), outlines: [.. outlines, FaultCuts.AtDepth(c.Sources, depth)], limit: limit));
                 }
             else if (kind == "cross_section" && distance is not null)
             {
                 var (x, y, z) = Lattice(distance.Select(d => d / 1e3).ToArray(), points.Select(q => q.Depth / 1e3).ToArray(), points.Select(Bar).ToArray());
-                report.Add(StandardFigures.FieldMap(id, "ΔCFS on the cross-section", x, y, z, "ΔCFS", "bar", ("distance", "km"), ("depth", "km"), depthDown: true));
+                // The section runs from its first point: distance 0 there, along the line through its last point.
+                var (first, last) = (points[Array.IndexOf(distance, distance.Min())], points[Array.IndexOf(distance, distance.Max())]);
+                var cut = FaultCuts.OnSection(c.Sources, first.East, first.North, last.East, last.North);
+                report.Add(StandardFigures.FieldMap(id, "ΔCFS on the cross-section (thick line: the fault)", x, y, z, "ΔCFS", "bar", ("distance", "km"), ("depth", "km"),
+                    depthDown: true, outlines: [cut], limit: limit));
             }
             else
                 report.Add(StandardFigures.Patches3D(id, "ΔCFS on the receiver patches",
                     c.ReceiverFaults.Select(f => f.Corners().Select(k => (k.East / 1e3, k.North / 1e3, -k.Depth / 1e3)).ToArray()).ToArray(),
-                    points.Select(Bar).ToArray(), "ΔCFS", "bar", diverging: true));
+                    points.Select(Bar).ToArray(), "ΔCFS", "bar", diverging: true, limit: limit));
         }
-        try { report.Save(html); }
-        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+        report.Save(html);
+    }
+
+    /// <summary>The 98th percentile of |ΔCFS| (bar) over grid and section nodes away from every source patch; receiver
+    /// patches count when there is nothing else.</summary>
+    private static double RobustLimit(CoulombConfig c, IReadOnlyList<(string File, string Kind, CoulombPoint[] Points, double[]? Distance)> results)
+    {
+        double near = FaultCuts.NearDistance(c.Sources);
+        var mapped = results.Where(r => r.Kind is "grid" or "cross_section").SelectMany(r => r.Points)
+            .Where(q => !FaultCuts.Near(c.Sources, q.East, q.North, q.Depth, near)).Select(Bar).ToList();
+        if (mapped.Count(double.IsFinite) == 0) mapped = results.SelectMany(r => r.Points).Select(Bar).ToList();
+        return ColourScales.RobustLimit(mapped);
     }
 
     private static double Bar(CoulombPoint q) => q.Status == Okada.OkadaStatus.Normal ? q.Stress.Coulomb / 1e5 : double.NaN;

@@ -27,7 +27,12 @@ internal static class CoulombRun
         ["east_m", "north_m", "depth_m", "strike_deg", "dip_deg", "rake_deg", "shear_strike_pa", "shear_dip_pa", "shear_rake_pa", "normal_pa", "coulomb_pa", "status"];
 
     /// <summary>Runs a configuration; every output is written atomically into the run folder.</summary>
-    public static void Config(string path, TextWriter log) => Run(CoulombConfig.Load(path), null, log);
+    public static void Config(string path, TextWriter log, bool report = true)
+    {
+        var c = CoulombConfig.Load(path);
+        using var folder = RunFolder.Claim(c.Output, "coulomb", ["coulomb", path], path);
+        Run(c, report ? Path.Combine(c.Output, "report.html") : null, log);
+    }
 
     /// <summary>Runs a parsed configuration into its output folder; with <paramref name="html"/> also a report there
     /// (<see cref="CoulombReport"/>).</summary>

@@ -27,6 +27,15 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
             .Concat(Grids.SelectMany(g => new[] { g.Grid.File, g.Grid.CoherenceFile, g.Grid.VectorGrids?.East, g.Grid.VectorGrids?.North, g.Grid.VectorGrids?.Up }))
             .OfType<string>();
 
+    /// <summary>Refuses declarations that read a file from inside the output folder <paramref name="output"/>: the
+    /// run would overwrite or replace what it reads (e.g. an input kept in RUN/1-data/).</summary>
+    public void RefuseInputsInside(string output, string config)
+    {
+        if (Files().FirstOrDefault(f => RunFolder.Contains(output, f)) is { } inside)
+            throw new UserError($"{config}: the input {inside} lies inside the output folder {System.IO.Path.GetFullPath(output)}, which the run writes; " +
+                                "move the input elsewhere or choose another output folder.");
+    }
+
     public static DatasetConfig Load(string path)
     {
         var root = YamlDocument.Load(path).Root;
@@ -51,23 +60,24 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
     }
 
     /// <summary>Imports every point dataset and downsamples every grid, all in one local frame: the declared reference,
-    /// or else the reference the first dataset gets (its mean position), applied to the rest.</summary>
-    public IReadOnlyList<(GeodeticDataset Data, IReadOnlyList<double>? Scatter)> ImportAll()
+    /// or else the reference the first dataset gets (its mean position), applied to the rest. A downsampled grid comes
+    /// with its leaves' scatter and the full-resolution grid it came from (masked), for the data report.</summary>
+    public IReadOnlyList<(GeodeticDataset Data, IReadOnlyList<double>? Scatter, LosGrid? Grid)> ImportAll()
     {
-        var result = new List<(GeodeticDataset, IReadOnlyList<double>?)>();
+        var result = new List<(GeodeticDataset, IReadOnlyList<double>?, LosGrid?)>();
         var shared = Reference;
         foreach (var d in Datasets)
         {
             var data = WithNoise(DatasetImporter.Import(d with { Reference = d.Reference ?? shared }));
             shared ??= data.Reference;
-            result.Add((data, null));
+            result.Add((data, null, null));
         }
         foreach (var (g, q) in Grids)
         {
             var grid = GridImporter.Import(g with { Reference = g.Reference ?? shared });
             shared ??= grid.Reference;
             var leaves = QuadtreeBuilder.Build(grid.Values, q, grid.Vectors);
-            result.Add((WithNoise(LeafDataset.From(grid, leaves, q)), leaves.Select(l => l.Scatter).ToArray()));
+            result.Add((WithNoise(LeafDataset.From(grid, leaves, q)), leaves.Select(l => l.Scatter).ToArray(), grid));
         }
         return result;
     }

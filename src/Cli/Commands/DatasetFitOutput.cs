@@ -24,11 +24,11 @@ internal static class DatasetFitOutput
     /// <summary>A report section: RMS and correlation in the heading, the triptych (cm, km) and the nuisance table.</summary>
     public static void AddSection(Report report, int index, GeodeticDataset d, DatasetFit f, IReadOnlyList<Polyline> outlines)
     {
+        var view = DatasetMapView.Of(d);
         report.Section(string.Create(CultureInfo.InvariantCulture, $"{d.Name}: RMS {f.Rms * 100:0.00} cm, correlation {f.Correlation:0.000}"))
-            .Add(StandardFigures.Triptych($"fit-{index + 1}", $"{d.Name}: data, model, residual",
-                d.East.ToArray().Select(v => v / 1000).ToArray(), d.North.ToArray().Select(v => v / 1000).ToArray(),
+            .Add(StandardFigures.Triptych($"fit-{index + 1}", $"{d.Name}: data, model, residual", view.East, view.North,
                 f.Observed.Select(v => v * 100).ToArray(), f.Model.Select(v => v * 100).ToArray(),
-                d.Kind == DatasetKind.Los ? "LOS" : "displacement", "cm", outlines: outlines));
+                d.Kind == DatasetKind.Los ? "LOS" : "displacement", "cm", outlines: outlines, size: view.LeafSize, hover: view.Hover));
         if (f.NuisanceNames.Count > 0)
             report.Table(["nuisance term", "value"], f.NuisanceNames.Select((n, j) => (IReadOnlyList<string>)[n, f.Nuisance[j].ToString("G5", CultureInfo.InvariantCulture)]));
     }

@@ -21,7 +21,7 @@ internal static class ForwardCalculation
 
     public const string ExampleGrid = "-50000,50000,-50000,50000,2000";
 
-    public static void Run(ForwardModel model, ObservationPoints points, LosVector? globalLos, string output, TextWriter log,
+    public static void Run(ForwardModel model, ObservationPoints points, LosVector? globalLos, string? output, TextWriter log,
         string? html = null, string? png = null, IReadOnlyList<string>? command = null)
     {
         var field = SurfaceDisplacement.Compute(model.Faults, model.PointSources, model.Medium, points.East, points.North);
@@ -42,12 +42,12 @@ internal static class ForwardCalculation
             row.Add(field.Status[i] == OkadaStatus.Normal ? "ok" : "singular");
             return row;
         }
-        AtomicFile.Write(output, w => CsvTable.Write(w, header, Enumerable.Range(0, field.Count).Select(Row)));
+        if (output is not null) AtomicFile.Write(output, w => CsvTable.Write(w, header, Enumerable.Range(0, field.Count).Select(Row)));
         Summarise(model, field, points, log, output);
         if (html is not null) ForwardReport.Write(model, points, field, globalLos, html, png, command ?? [], log);
     }
 
-    private static void Summarise(ForwardModel model, SurfaceField field, ObservationPoints points, TextWriter log, string output)
+    private static void Summarise(ForwardModel model, SurfaceField field, ObservationPoints points, TextWriter log, string? output)
     {
         double moment = model.Faults.Sum(f => f.Moment(model.Medium))
             + model.PointSources.Sum(p => model.Medium.ShearModulus * Math.Sqrt(p.StrikePotency * p.StrikePotency + p.DipPotency * p.DipPotency));
@@ -62,6 +62,6 @@ internal static class ForwardCalculation
         }
         int singular = field.Status.Count(s => s != OkadaStatus.Normal);
         if (singular > 0) log.WriteLine($"{singular} point(s) lie on a surface-breaking fault trace (singular): their displacement is written as 0 with status 'singular'.");
-        log.WriteLine($"{field.Count} point(s) written to {output}.");
+        if (output is not null) log.WriteLine($"{field.Count} point(s) written to {output}.");
     }
 }

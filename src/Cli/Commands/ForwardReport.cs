@@ -20,8 +20,9 @@ internal static class ForwardReport
             var c = f.Corners();
             outlines.Add(new Polyline($"fault {k + 1}", c.Select(p => p.East / 1000).Append(c[0].East / 1000).ToArray(),
                 c.Select(p => p.North / 1000).Append(c[0].North / 1000).ToArray(), "black"));
-            if (f.TopDepth < 1e-6 * f.Width)
-                outlines.Add(new Polyline($"trace {k + 1}", [c[0].East / 1000, c[1].East / 1000], [c[0].North / 1000, c[1].North / 1000], "red"));
+            // The top edge in red (solid where it breaks the surface, dashed where it is buried), so the dip direction reads.
+            outlines.Add(new Polyline(f.TopDepth < 1e-6 * f.Width ? $"surface trace {k + 1}" : $"top edge {k + 1}",
+                [c[0].East / 1000, c[1].East / 1000], [c[0].North / 1000, c[1].North / 1000], "red") { Width = 3, Dash = f.TopDepth < 1e-6 * f.Width ? null : "dash" });
         }
         var quantities = new List<(string Id, string Name, double[] Values)>
         {
@@ -43,22 +44,42 @@ internal static class ForwardReport
             .Paragraph(moment > 0 ? string.Create(CultureInfo.InvariantCulture, $"M0 = {moment:E3} N·m, Mw = {2.0 / 3.0 * (Math.Log10(moment) - 9.1):F2} (μ = {model.Medium.ShearModulus / 1e9:G4} GPa, ν = {model.Medium.PoissonRatio:G3}).") : "No rectangular sources.")
             .Section("Displacement");
         var grid = Grid(points);
+        var vectors = HorizontalVectors(points, field);
         foreach (var (id, name, values) in quantities)
         {
             var cm = values.Select(v => v * 100).ToArray();
+            // The vertical map carries the horizontal motion as arrows: together they show the full 3-D field.
+            var lines = id == "up" ? [.. outlines, vectors] : outlines;
+            string title = id == "up" ? name + " with horizontal displacement (arrows)" : name;
             report.Add(grid is { } g
-                ? StandardFigures.FieldMap(id, name, g.X, g.Y, g.Rows(cm), name.Split(' ')[0], "cm", ("east", "km"), ("north", "km"), outlines: outlines)
-                : StandardFigures.PointMap(id, name, points.East.Select(e => e / 1000).ToArray(), points.North.Select(n => n / 1000).ToArray(), cm, name.Split(' ')[0], "cm", outlines: outlines));
+                ? StandardFigures.FieldMap(id, title, g.X, g.Y, g.Rows(cm), name.Split(' ')[0], "cm", ("east", "km"), ("north", "km"), outlines: lines)
+                : StandardFigures.PointMap(id, title, points.East.Select(e => e / 1000).ToArray(), points.North.Select(n => n / 1000).ToArray(), cm, name.Split(' ')[0], "cm", outlines: lines));
         }
-        try { report.Save(html); }
-        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+        report.Save(html);
         log.WriteLine($"wrote {html} ({quantities.Count} figures).");
-        if (png is not null)
+        if (png is null) return;
+        if (PngExport.Chromium is null)
         {
-            try { PngExport.Screenshot(html, png); }
-            catch (InvalidOperationException e) { throw new UserError(e.Message); }
-            log.WriteLine($"wrote {png}.");
+            log.WriteLine($"skipped {png}: PNG export needs headless Chromium (Debian package 'chromium'); the HTML report is complete without it.");
+            return;
         }
+        PngExport.Screenshot(html, png);
+        log.WriteLine($"wrote {png}.");
+    }
+
+    /// <summary>Horizontal displacement arrows on at most ~25 × 25 of the points (every k-th), the longest a twentieth of
+    /// the map's width.</summary>
+    private static Polyline HorizontalVectors(ObservationPoints points, SurfaceField field)
+    {
+        int every = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(points.Count / 625.0)));
+        var pick = Grid(points) is { } g
+            ? Enumerable.Range(0, points.Count).Where(k => Array.IndexOf(g.X, points.East[k] / 1000) % every == 0 && Array.IndexOf(g.Y, points.North[k] / 1000) % every == 0).ToArray()
+            : Enumerable.Range(0, points.Count).Where(k => k % (every * every) == 0).ToArray();
+        double span = Math.Max(points.East.Max() - points.East.Min(), points.North.Max() - points.North.Min()) / 1000;
+        double largest = pick.Select(k => Math.Sqrt(field.East[k] * field.East[k] + field.North[k] * field.North[k])).DefaultIfEmpty(0).Max();
+        double scale = largest > 0 ? span / 20 / largest : 0;
+        return Polyline.Arrows("horizontal displacement", pick.Select(k => points.East[k] / 1000).ToArray(), pick.Select(k => points.North[k] / 1000).ToArray(),
+            pick.Select(k => field.East[k]).ToArray(), pick.Select(k => field.North[k]).ToArray(), scale, "black") with { Width = 1 };
     }
 
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

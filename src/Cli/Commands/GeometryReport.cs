@@ -5,7 +5,9 @@ using SourceModel.Inversion.Problem;
 using SourceModel.Inversion.Results;
 using SourceModel.Reports.Figures;
 using SourceModel.Reports.Html;
+using SourceModel.Reports.Text;
 using SourceModel.Sampling;
+using SourceModel.Sampling.Projection;
 
 namespace SourceModel.Cli.Commands;
 
@@ -15,7 +17,7 @@ internal static class GeometryReport
 {
     public static void Write(string html, string config, IReadOnlyList<string> command, GeometryResult r,
         IReadOnlyList<GeodeticDataset> data, IReadOnlyList<GridScan> scans, GeometryProblem problem,
-        IReadOnlyList<CompetingMinimum> minima, IReadOnlyList<BoundHit> atBounds, IReadOnlyList<EstimatedNoise> estimated)
+        IReadOnlyList<CompetingMinimum> minima, IReadOnlyList<BoundHit> atBounds, IReadOnlyList<EstimatedNoise> estimated, GeoReference? reference)
     {
         var report = new Report("Fault geometry (step 1)")
             .Metadata("command", "sourcemodel " + string.Join(' ', command))
@@ -31,7 +33,10 @@ internal static class GeometryReport
             best.Paragraph(string.Create(CultureInfo.InvariantCulture,
                 $"Warning: minimum {rival.Rank} (misfit {F(rival.Cost)}, Δχ² {rival.DeltaChiSquare:F1}) fits the data as well by an F-test (p = {rival.PValue:G2} > {SearchDiagnostics.SignificanceLevel}): the data cannot decide between them; see the minima below."));
         best.Table(["parameter", "value", "unit", "min", "max"], problem.Space.Specs.Select((s, i) => (IReadOnlyList<string>)
-                [s.Name, F(r.Best.Parameters[i]), SourceTemplate.UnitOfFullName(s.Name), s.IsFree ? F(s.Min) : "fixed", s.IsFree ? F(s.Max) : ""]));
+                [problem.Layout.Describe(s.Name), Value(s.Name, r.Best.Parameters[i]), SourceTemplate.UnitOfFullName(s.Name),
+                 s.IsFree ? Value(s.Name, s.Min) : "fixed", s.IsFree ? Value(s.Name, s.Max) : ""]));
+        if (Locations(r.Best.Sources, reference) is { Count: > 0 } located)
+            best.Table(["source", "point", "east (km)", "north (km)", "depth (km)", "longitude (°)", "latitude (°)"], located);
         var outlines = Outlines(r.Best.Sources);
         for (int k = 0; k < data.Count; k++) DatasetFitOutput.AddSection(report, k, data[k], r.Best.Datasets[k], outlines);
         report.Section("Convergence")
@@ -40,29 +45,30 @@ internal static class GeometryReport
             .Paragraph("Every distinct minimum the search polished (for the multi-start search: each swarm's best and the mirror and auxiliary-plane " +
                        "geometries of every competitive minimum). Δχ² = N(σ² − σ_best²); the F-test compares σ²/σ_best² with an F(N − p, N − p) " +
                        $"distribution, and p > {SearchDiagnostics.SignificanceLevel} means the data cannot tell that minimum from the best.")
-            .Table(["rank", "misfit", "Δχ²", "F-test p", "Mw", .. r.ParameterNames.Where((_, i) => problem.Space.Specs[i].IsFree)],
+            .Table(["rank", "misfit", "Δχ²", "F-test p", "Mw", .. r.ParameterNames.Where((_, i) => problem.Space.Specs[i].IsFree)
+                    .Select(n => $"{problem.Layout.Describe(n)} ({SourceTemplate.UnitOfFullName(n)})")],
                 minima.Select(p => (IReadOnlyList<string>)[p.Rank.ToString(CultureInfo.InvariantCulture), F(p.Cost), p.DeltaChiSquare.ToString("0.0", CultureInfo.InvariantCulture),
                     p.Rank == 1 ? "best" : p.PValue.ToString("G2", CultureInfo.InvariantCulture) + (p.Indistinguishable ? " (indistinguishable)" : ""),
                     p.MomentMagnitude.ToString("0.00", CultureInfo.InvariantCulture),
-                    .. p.Parameters.Where((_, i) => problem.Space.Specs[i].IsFree).Select(F)]));
+                    .. p.Parameters.Select((v, i) => (v, i)).Where(t => problem.Space.Specs[t.i].IsFree).Select(t => Value(r.ParameterNames[t.i], t.v))]));
         for (int s = 0; s < scans.Count; s++)
         {
             var scan = scans[s];
             string refit = scan.Reoptimised ? "other parameters re-fitted at each node" : "other parameters held at the best model";
-            report.Section($"Grid scan {s + 1}: {scan.First.Parameter}{(scan.Second is null ? "" : " × " + scan.Second.Parameter)}").Paragraph(refit);
+            string first = problem.Layout.Describe(scan.First.Parameter), second = scan.Second is null ? "" : problem.Layout.Describe(scan.Second.Parameter);
+            report.Section($"Grid scan {s + 1}: {first}{(scan.Second is null ? "" : " × " + second)}").Paragraph(refit);
             if (scan.Second is null)
-                report.Add(StandardFigures.Profile($"scan-{s + 1}", $"misfit against {scan.First.Parameter}", scan.First.Values, scan.Costs, null,
-                    (scan.First.Parameter, SourceTemplate.UnitOfFullName(scan.First.Parameter)), ("misfit", "σ")));
+                report.Add(StandardFigures.Profile($"scan-{s + 1}", $"misfit against {first}", scan.First.Values, scan.Costs, null,
+                    (first, SourceTemplate.UnitOfFullName(scan.First.Parameter)), ("misfit", "σ")));
             else
             {
                 int m = scan.Second.Values.Length;
                 var rows = Enumerable.Range(0, scan.First.Values.Length).Select(i => (IReadOnlyList<double>)scan.Costs.Skip(i * m).Take(m).ToArray()).ToArray();
                 report.Add(StandardFigures.FieldMap($"scan-{s + 1}", "misfit", scan.Second.Values, scan.First.Values, rows, "misfit", "σ",
-                    (scan.Second.Parameter, SourceTemplate.UnitOfFullName(scan.Second.Parameter)), (scan.First.Parameter, SourceTemplate.UnitOfFullName(scan.First.Parameter)), diverging: false, equalAspect: false));
+                    (second, SourceTemplate.UnitOfFullName(scan.Second.Parameter)), (first, SourceTemplate.UnitOfFullName(scan.First.Parameter)), diverging: false, equalAspect: false));
             }
         }
-        try { report.Save(html); }
-        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+        report.Save(html);
     }
 
     /// <summary>Fault outlines (solid) and surface traces (dashed grey) in km for the maps.</summary>
@@ -79,6 +85,35 @@ internal static class GeometryReport
         return lines;
     }
 
+
+    /// <summary>A parameter value to the precision its unit is read to (1 m, 0.1°, 1 mm of slip).</summary>
+    private static string Value(string fullName, double v)
+    {
+        string parameter = fullName[(fullName.IndexOf('.') + 1)..];
+        return Rounding.ByUnit(v, SourceTemplate.UnitOfFullName(fullName), parameter is "slip" or "opening" or "strike_slip" or "dip_slip");
+    }
+
+    /// <summary>Each rectangle's top-edge centre and centroid (and each point source) in km and, with a geographic
+    /// reference, in longitude and latitude.</summary>
+    private static List<IReadOnlyList<string>> Locations(SourceSet s, GeoReference? reference)
+    {
+        var projection = reference is null ? null : new LocalProjection(reference);
+        IReadOnlyList<string> Row(string source, string point, double e, double n, double d)
+        {
+            var geo = projection?.Inverse(e, n);
+            return [source, point, (e / 1e3).ToString("0.000", CultureInfo.InvariantCulture), (n / 1e3).ToString("0.000", CultureInfo.InvariantCulture),
+                (d / 1e3).ToString("0.000", CultureInfo.InvariantCulture),
+                geo is { } g ? g.Longitude.ToString("0.0000", CultureInfo.InvariantCulture) : "", geo is { } h ? h.Latitude.ToString("0.0000", CultureInfo.InvariantCulture) : ""];
+        }
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var (f, k) in s.Rectangles.Select((f, k) => (f, k + 1)))
+        {
+            rows.Add(Row($"rectangle {k}", "top-edge centre", f.East, f.North, f.TopDepth));
+            rows.Add(Row($"rectangle {k}", "centroid", f.Centroid.East, f.Centroid.North, f.Centroid.Depth));
+        }
+        foreach (var (p, k) in s.Points.Select((p, k) => (p, k + 1))) rows.Add(Row($"point {k}", "source", p.East, p.North, p.Depth));
+        return rows;
+    }
 
     private static string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 }

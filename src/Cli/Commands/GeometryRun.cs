@@ -21,7 +21,11 @@ internal static class GeometryRun
         long? seed = null)
     {
         var c = GeometryConfig.Load(path).WithSeed(seed);
-        Run(c, outputOverride is null ? c.Output : Path.GetFullPath(outputOverride), resume, html, log, command);
+        string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
+        c.Data.RefuseInputsInside(output, path);
+        using var folder = RunFolder.Claim(output, "geometry", command, path);
+        if (folder.StaleNote is { } note) log.WriteLine(note);
+        Run(c, output, resume, html, log, command);
     }
 
     /// <summary>Runs a parsed configuration into <paramref name="output"/>.</summary>
@@ -74,7 +78,7 @@ internal static class GeometryRun
         if (html)
         {
             string report = Path.Combine(output, "report.html");
-            GeometryReport.Write(report, path, command, result, imported, scans, problem, minima, atBounds, estimated);
+            GeometryReport.Write(report, path, command, result, imported, scans, problem, minima, atBounds, estimated, reference);
             files.Add("report.html");
         }
         var summary = Summary(path, c, problem, result, minima, atBounds, estimated, scans, files, clock.Elapsed, reference);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SourceModel.Cli.Infrastructure;
 using SourceModel.Inversion.Interseismic;
+using Trace2D = Plotly.NET.Trace2D;
 using SourceModel.Reports.Figures;
 using SourceModel.Reports.Html;
 using SourceModel.Sampling;
@@ -38,29 +39,18 @@ internal static class InterseismicReport
             report.Section($"Profile {n}: {p.Count} points, strike {F(p.Swath.Strike)}°")
                 .Table(["parameter", "unit", "2.5 %", "median", "97.5 %", "MAP", "split R̂"], o.Stats.Select(q => (IReadOnlyList<string>)
                     [q.Name, q.Unit, F(q.P2_5), F(q.P50), F(q.P97_5), F(q.Map!.Value), q.RHat!.Value.ToString("0.000", CultureInfo.InvariantCulture)]))
-                .Add(new Figure($"profile-{n}",
-                    [
-                        new ScatterTrace(Km(p.Distance), p.Value.Select(v => v * 1000).ToArray()) { Name = "data", Marker = new Marker { Size = 3, Color = "lightgray" } },
-                        new ScatterTrace(bins.Select(b => b.Centre / 1000).ToArray(), bins.Select(b => b.Mean * 1000).ToArray())
-                            { Name = $"bins of {F(c.BinWidth / 1000)} km", ErrorY = new ErrorBars(bins.Select(b => b.StandardDeviation * 1000).ToArray()), Marker = new Marker { Size = 6 } },
-                        new ScatterTrace(Km(o.BandDistance), o.BandLow.Select(v => v * 1000).ToArray()) { Name = "2.5 %", Mode = "lines", Line = new LineStyle("orange", 1) },
-                        new ScatterTrace(Km(o.BandDistance), o.BandHigh.Select(v => v * 1000).ToArray()) { Name = "97.5 %", Mode = "lines", Line = new LineStyle("orange", 1) },
-                        new ScatterTrace(Km(o.BandDistance), o.BandMedian.Select(v => v * 1000).ToArray()) { Name = "posterior median model", Mode = "lines", Line = new LineStyle("red", 2) },
-                    ],
-                    new Layout(new FigureTitle($"{n}: LOS velocity across the fault (mean LOS vector for the model curves)"))
-                    { XAxis = Axis.Titled("distance to the right of strike", "km"), YAxis = Axis.Titled("LOS velocity", "mm/yr") }));
+                .Add(ProfileFigure(n, p, bins, o, c.BinWidth));
             var chi = Enumerable.Range(0, o.Grid.LockingDepths.Length).Select(j => (IReadOnlyList<double>)Enumerable.Range(0, o.Grid.SlipRates.Length)
                 .Select(i => Math.Min(o.Grid.ChiSquares[i, j] - o.Grid.BestChiSquare, 50)).ToArray()).ToArray();
             report.Add(StandardFigures.FieldMap($"grid-{n}", $"{n}: Δχ² of the grid scan (clipped at 50; 6.18 bounds the 95 % region)", o.Grid.SlipRates.Select(v => v * 1000).ToArray(),
                 o.Grid.LockingDepths.Select(v => v / 1000).ToArray(), chi, "Δχ²", "–", ("slip rate", "mm/yr"), ("locking depth", "km"), depthDown: true, diverging: false, equalAspect: false));
             var varying = o.Stats.Where(q => q.StandardDeviation > 0).ToList();
             if (varying.Count >= 2)
-                report.Add(StandardFigures.Corner($"corner-{n}", $"{n}: posterior", varying.Select(q => (q.Name, q.Unit, (IReadOnlyList<double>)q.Samples)).ToList()));
+                report.Add(StandardFigures.Corner($"corner-{n}", $"{n}: posterior", varying.Select(q => new SampledParameter(q.Name, q.Unit, q.Samples) { Best = q.Map }).ToList()));
             else
                 foreach (var q in varying) report.Add(StandardFigures.Histogram($"hist-{n}-{q.Name}", $"{n}: {q.Name}", q.Samples, q.Name, q.Unit));
         }
-        try { report.Save(html); }
-        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+        report.Save(html);
     }
 
     /// <summary>The swath's outline (km).</summary>
@@ -77,6 +67,26 @@ internal static class InterseismicReport
         var k = new double[metres.Length];
         for (int i = 0; i < k.Length; i++) k[i] = metres[i] / 1000;
         return k;
+    }
+
+    /// <summary>The profile: every point (grey), the bins with their spread, the 95 % band and the median model.</summary>
+    private static Figure ProfileFigure(string n, Profile p, IReadOnlyList<(double Centre, double Mean, double StandardDeviation, int Count)> bins, ProfileOutcome o, double binWidth)
+    {
+        Trace2D Line(string name, double[] y, string colour, double width) => Plot.Trace("scatter").With("name", name).With("mode", "lines")
+            .With("x", Km(o.BandDistance)).With("y", Plot.Gaps(y.Select(v => v * 1000))).With("line", Plot.Object().With("color", colour).With("width", width));
+        return Figure.Of($"profile-{n}", Plot.Layout($"{n}: LOS velocity across the fault (mean LOS vector for the model curves)", legend: true)
+                .With("xaxis", Plot.Axis("distance to the right of strike", "km")).With("yaxis", Plot.Axis("LOS velocity", "mm/yr")),
+            [
+                Plot.Trace("scatter").With("name", "data").With("mode", "markers").With("x", Km(p.Distance)).With("y", Plot.Gaps(p.Value.Select(v => v * 1000)))
+                    .With("marker", Plot.Object().With("size", 3).With("color", "lightgray")),
+                Plot.Trace("scatter").With("name", $"bins of {F(binWidth / 1000)} km").With("mode", "markers")
+                    .With("x", bins.Select(b => b.Centre / 1000).ToArray()).With("y", Plot.Gaps(bins.Select(b => b.Mean * 1000)))
+                    .With("error_y", Plot.Object().With("type", "data").With("array", Plot.Gaps(bins.Select(b => b.StandardDeviation * 1000))).With("visible", true))
+                    .With("marker", Plot.Object().With("size", 6)),
+                Line("2.5 %", o.BandLow, "orange", 1),
+                Line("97.5 %", o.BandHigh, "orange", 1),
+                Line("posterior median model", o.BandMedian, "red", 2),
+            ]);
     }
 
     private static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);

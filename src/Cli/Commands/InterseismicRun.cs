@@ -30,6 +30,9 @@ internal static class InterseismicRun
         var clock = Stopwatch.StartNew();
         var c = InterseismicConfig.Load(path);
         string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
+        c.Data.RefuseInputsInside(output, path);
+        using var folder = RunFolder.Claim(output, "interseismic", command, path);
+        if (folder.StaleNote is { } note) log.WriteLine(note);
         var imported = c.Data.ImportAll().Select(d => d.Data).ToDictionary(d => d.Name);
         var velocities = imported[c.Velocities];
         if (velocities.Kind != DatasetKind.Los) throw new UserError($"{path}: dataset '{velocities.Name}' is not a LOS dataset; profiles need LOS velocities.");

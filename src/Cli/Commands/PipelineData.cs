@@ -12,7 +12,7 @@ internal static class PipelineData
     public static void Write(PipelineConfig c, string folder, bool html, TextWriter log, IReadOnlyList<string> command)
     {
         var imported = c.Data.ImportAll();
-        foreach (var (d, scatter) in imported)
+        foreach (var (d, scatter, _) in imported)
         {
             AtomicFile.Write(Path.Combine(folder, d.Name + ".csv"), w => SourceModelCsv.Write(d, w, scatter));
             log.WriteLine($"  {d.Name}: {d.Count} {(scatter is null ? "points" : "quadtree leaves")}; {d.Provenance.ConventionSummary}");
@@ -33,6 +33,6 @@ internal static class PipelineData
             }),
         };
         AtomicFile.Write(Path.Combine(folder, "summary.json"), w => w.Write(JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true })));
-        if (html) DataReport.Datasets(imported.Select(x => x.Data).ToList(), Path.Combine(folder, "report.html"), command, log);
+        if (html) DataReport.Datasets(imported.Select(x => x.Data).ToList(), Path.Combine(folder, "report.html"), command, log, imported.Select(x => x.Grid).ToList());
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using SourceModel.Cli.Infrastructure;
 using SourceModel.Inversion.Problem;
 using SourceModel.Reports.Html;
+using SourceModel.Reports.Text;
 
 namespace SourceModel.Cli.Commands;
 
@@ -100,19 +101,27 @@ internal static class PipelineReport
             rows.Select(r => (IEnumerable<string>)[r.Quantity, r.Unit, O(r.Published), NumberFormat.RoundTrip(r.Recovered), O(r.StandardDeviation), O(r.Low), O(r.High),
                 r.Within is { } b ? (b ? "true" : "false") : ""]));
 
-    /// <summary>The table on the console (rounded for reading; comparison.csv keeps every digit).</summary>
-    public static void Print(TextWriter log, IReadOnlyList<ComparisonRow> rows)
+    /// <summary>The table on the console (named and rounded for reading; comparison.csv keeps the keys and every digit).</summary>
+    public static void Print(TextWriter log, PipelineConfig c, IReadOnlyList<ComparisonRow> rows)
     {
         var t = new TextTable("quantity", "unit", "published", "recovered", "± sd", "95 % interval", "within");
-        foreach (var r in Cells(rows)) t.Add([.. r]);
+        foreach (var r in Cells(c, rows)) t.Add([.. r]);
         t.Write(log);
     }
 
-    private static IEnumerable<IReadOnlyList<string>> Cells(IReadOnlyList<ComparisonRow> rows) => rows.Select(r => (IReadOnlyList<string>)
-    [
-        r.Quantity, r.Unit, r.Published is { } p ? G(p) : "—", G(r.Recovered), r.StandardDeviation is { } s ? G(s) : "—",
-        r.Low is { } lo && r.High is { } hi ? $"{G(lo)} … {G(hi)}" : "—", r.Within is { } b ? (b ? "yes" : "NO") : "—",
-    ]);
+    /// <summary>Each row with the quantity in words (step-1 parameters as the source layout describes them) and its
+    /// numbers to the precision the spread warrants (two significant figures of the sd), or four significant figures
+    /// when there is no spread.</summary>
+    private static IEnumerable<IReadOnlyList<string>> Cells(PipelineConfig c, IReadOnlyList<ComparisonRow> rows) => rows.Select(r =>
+    {
+        string N(double v) => r.StandardDeviation is { } sd && sd > 0 ? Rounding.Like(v, sd) : G(v);
+        string name = c.Geometry is { } g && g.Layout.ParameterNames.Contains(r.Quantity) ? g.Layout.Describe(r.Quantity) : r.Quantity;
+        return (IReadOnlyList<string>)
+        [
+            name, r.Unit, r.Published is { } p ? N(p) : "—", N(r.Recovered), r.StandardDeviation is { } s ? N(s) : "—",
+            r.Low is { } lo && r.High is { } hi ? $"{N(lo)} … {N(hi)}" : "—", r.Within is { } b ? (b ? "yes" : "NO") : "—",
+        ];
+    });
 
     public static void Write(string html, PipelineConfig c, string output, IReadOnlyList<PipelineRun.StepRecord> steps,
         IReadOnlyList<ComparisonRow>? comparison, IReadOnlyList<string> command)
@@ -140,10 +149,9 @@ internal static class PipelineReport
             report.Paragraph("Recovered: the best-fitting model of each step. ± sd and the 95 % interval (2.5–97.5 %) come from the " +
                              (c.Uncertainty == UncertaintyMethod.Mcmc ? "MCMC posterior" : "Monte Carlo re-inversions of the data with noise drawn from their covariance") +
                              "; 'within' says whether the published value lies inside that interval.");
-            report.Table(["quantity", "unit", "published", "recovered", "± sd", "95 % interval", "within"], Cells(comparison));
+            report.Table(["quantity", "unit", "published", "recovered", "± sd", "95 % interval", "within"], Cells(c, comparison));
         }
-        try { report.Save(html); }
-        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+        report.Save(html);
     }
 
     /// <summary>M0 = 10^(1.5·Mw + 9.1) N·m, the inverse of <see cref="SourceSet.MomentMagnitude"/>.</summary>

@@ -33,10 +33,14 @@ internal static class PipelineRun
     }
 
     /// <summary>Checks a configuration as <c>run</c> would before writing anything: every key, type and file, the declared
-    /// conventions against the files, and the data themselves (imported, downsampled, their noise models factored).</summary>
-    public static (PipelineConfig Config, IReadOnlyList<GeodeticDataset> Data) Check(string path, long? seed = null)
+    /// conventions against the files, the output folder (absent, empty or a run folder; no input inside it), and the
+    /// data themselves (imported, downsampled, their noise models factored).</summary>
+    public static (PipelineConfig Config, IReadOnlyList<GeodeticDataset> Data) Check(string path, long? seed = null, string? output = null)
     {
         var c = PipelineConfig.Load(path, seed);
+        output = output is null ? c.Output : Path.GetFullPath(output);
+        c.Data.RefuseInputsInside(output, path);
+        RunFolder.CheckOwnership(output, "run");
         var data = c.Data.ImportAll().Select(d => d.Data).ToList();
         // A dataset without a noise model has its covariance estimated by steps 1 and its uncertainty; step 2 and
         // data-only runs need a declared one, which this check asks for before anything runs.
@@ -49,15 +53,16 @@ internal static class PipelineRun
         IReadOnlyList<string> command, long? seed = null)
     {
         var clock = Stopwatch.StartNew();
-        var (c, _) = Check(path, seed);
+        var (c, _) = Check(path, seed, outputOverride);
         string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
         if (from is { } f && !c.Steps.Contains(f))
             throw new UserError($"--from {Name(f)}: this configuration has no such step; its steps: {string.Join(", ", c.Steps.Select(Name))}.");
-        Directory.CreateDirectory(output);
+        using var runFolder = RunFolder.Claim(output, "run", command, path);
         using var logFile = new StreamWriter(Path.Combine(output, "log.txt"), append: true, new UTF8Encoding(false)) { AutoFlush = true };
         var log = new TeeWriter(console, logFile);
         log.WriteLine($"== {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC: sourcemodel {string.Join(' ', command)}");
         log.WriteLine($"{path}: steps {string.Join(" → ", c.Steps.Select(Name))}; run folder {output}");
+        if (runFolder.StaleNote is { } stale) log.WriteLine(stale);
         void Interrupted(object? sender, ConsoleCancelEventArgs e) =>
             console.WriteLine($"interrupted: the finished steps stay in {output}; run the same command again to continue.");
         Console.CancelKeyPress += Interrupted;
@@ -85,7 +90,7 @@ internal static class PipelineRun
                         Execute(c, step, staging, output, html, log, command);
                         AtomicFile.Write(Path.Combine(staging, "step.json"), w => w.Write(JsonSerializer.Serialize(
                             new StepRecord(Name(step), hash, stepClock.Elapsed.TotalSeconds, "ran", Version()), Json)));
-                    });
+                    }, log, resumable: step == PipelineStep.Uncertainty);
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-- {Name(step)}: done in {stepClock.Elapsed.TotalSeconds:0.0} s"));
                     records.Add(Record(folder, step, hash, "ran"));
                     anyRan = true;
@@ -119,7 +124,7 @@ internal static class PipelineRun
                 report_hash = reportHash,
             }, Json)));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"finished in {clock.Elapsed.TotalSeconds:0.0} s: {output}{(html ? $"{Path.DirectorySeparatorChar}report.html" : "")}"));
-            if (comparison is not null) PipelineReport.Print(log, comparison);
+            if (comparison is not null) PipelineReport.Print(log, c, comparison);
         }
         finally
         {
@@ -155,24 +160,54 @@ internal static class PipelineRun
         catch (JsonException) { return null; }
     }
 
-    /// <summary>Builds a step in a staging folder and swaps it for the old folder only when it is complete.</summary>
-    private static void Build(string folder, Action<string> build)
+    /// <summary>The list of files a step wrote, kept in its folder so that a later run replaces exactly those.</summary>
+    private const string ManifestName = ".sourcemodel-files.txt";
+
+    /// <summary>
+    /// Builds a step in a staging folder and swaps it for the old folder only when it is complete. Files in the old
+    /// folder that the step did not write (not in its manifest) are moved into the new one, never deleted: a user's
+    /// note kept beside a step's results survives a re-run.
+    /// </summary>
+    /// <param name="resumable">The step can continue from its staging folder (the uncertainty step's finished
+    /// realisations): a leftover one is kept for it, and kept again when the step is interrupted.</param>
+    private static void Build(string folder, Action<string> build, TextWriter log, bool resumable = false)
     {
         string parent = Path.GetDirectoryName(folder)!, name = Path.GetFileName(folder);
         string staging = Path.Combine(parent, $".{name}.partial"), old = Path.Combine(parent, $".{name}.old");
-        foreach (var leftover in new[] { staging, old })
+        // Our own hidden work folders, left by a killed run (the run folder is locked, so no other run is using them).
+        foreach (var leftover in resumable ? [old] : new[] { staging, old })
             if (Directory.Exists(leftover)) Directory.Delete(leftover, recursive: true);
         Directory.CreateDirectory(staging);
         try { build(staging); }
         catch
         {
-            Directory.Delete(staging, recursive: true);
+            if (!resumable) Directory.Delete(staging, recursive: true);
             throw;
         }
-        if (Directory.Exists(folder)) Directory.Move(folder, old);
+        var written = Relative(staging).ToList();
+        File.WriteAllLines(Path.Combine(staging, ManifestName), written.Append(ManifestName));
+        if (Directory.Exists(folder))
+        {
+            string manifest = Path.Combine(folder, ManifestName);
+            // A folder from before manifests: what the new step also writes is ours, the rest is kept.
+            var ours = File.Exists(manifest) ? File.ReadAllLines(manifest).ToHashSet(StringComparer.Ordinal) : written.Append("step.json").ToHashSet(StringComparer.Ordinal);
+            var foreign = Relative(folder).Where(f => !ours.Contains(f)).ToList();
+            foreach (string f in foreign)
+            {
+                string target = Path.Combine(staging, f);
+                if (File.Exists(target)) target = Path.Combine(staging, Path.GetDirectoryName(f) ?? "", "kept-" + Path.GetFileName(f));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(Path.Combine(folder, f), target);
+            }
+            if (foreign.Count > 0) log.WriteLine($"  kept {foreign.Count} file(s) sourcemodel did not write in {name}: {string.Join(", ", foreign.Take(5))}");
+            Directory.Move(folder, old);
+        }
         Directory.Move(staging, folder);
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
     }
+
+    private static IEnumerable<string> Relative(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal);
 
     private static void Execute(PipelineConfig c, PipelineStep step, string staging, string output, bool html, TextWriter log, IReadOnlyList<string> command)
     {
@@ -186,7 +221,14 @@ internal static class PipelineRun
                 GeometryRun.Run(c.Geometry!, staging, resume: false, html, log, command);
                 break;
             case PipelineStep.Uncertainty:
-                UncertaintyRun.Run(UncertaintyProblem.For(c.Geometry!), c.Uncertainty!.Value, staging, resume: false, shard: null, html, log, command);
+                // A run killed during this step left its finished realisations (or chain checkpoints) in the staging
+                // folder: continue from them when they belong to these very settings, as `uncertainty --resume` does.
+                var problem = UncertaintyProblem.For(c.Geometry!);
+                var method = c.Uncertainty!.Value;
+                int count = method == UncertaintyMethod.MonteCarlo ? problem.Config.Uncertainty.MonteCarlo.Realisations : problem.Config.Uncertainty.Mcmc.Chains;
+                bool resume = UncertaintyState.Resumable(staging, problem.Config, UncertaintyRun.Name(method), count, problem.Config.Uncertainty.Seed);
+                if (resume) log.WriteLine("  continuing from the interrupted run's finished work in " + staging);
+                UncertaintyRun.Run(problem, method, staging, resume, shard: null, html, log, command);
                 break;
             case PipelineStep.Slip:
                 SlipRun.Run(c.Slip(Folder(PipelineStep.Geometry), staging), staging, html, log, command);

@@ -45,8 +45,9 @@ internal static class SlipReport
             int along = patches.Max(p => p.AlongStrike) + 1, down = patches.Max(p => p.DownDip) + 1;
             var g = patches[0].Geometry;
             report.Add(StandardFigures.SlipPatches($"slip-{segment.Key + 1}",
-                F($"segment {segment.Key + 1}: slip (strike {g.Strike:0.#}°, dip {g.Dip:0.#}°), viewed from the hanging wall"), along, down,
-                g.Length / 1000, g.Width / 1000, patches.Select(p => s.Patches[p.Index].StrikeSlip).ToArray(), patches.Select(p => s.Patches[p.Index].DipSlip).ToArray()));
+                F($"segment {segment.Key + 1}: slip (strike {g.Strike:0.#}°, dip {g.Dip:0.#}°), viewed from the hanging wall; arrows: hanging-wall slip"), along, down,
+                g.Length / 1000, g.Width / 1000, patches.Select(p => s.Patches[p.Index].StrikeSlip).ToArray(), patches.Select(p => s.Patches[p.Index].DipSlip).ToArray(),
+                new PlaneView(g.Strike, g.Dip, g.TopDepth / 1000)));
         }
         report.Add(StandardFigures.SlipPatches3D("slip-3d", "slip in 3-D",
             s.Patches.Select(p => p.Geometry.Corners().Select(k => (k.East / 1000, k.North / 1000, -k.Depth / 1000)).ToArray()).ToArray(),
@@ -60,8 +61,8 @@ internal static class SlipReport
         {
             var figure = StandardFigures.LCurve("l-curve", "L-curve: misfit against roughness (log–log), corner by maximum curvature",
                 curve.Solutions.Select(p => p.Roughness).ToArray(), curve.Solutions.Select(p => p.Misfit).ToArray(),
-                curve.Solutions.Select(p => p.Alpha).ToArray(), curve.Corner, ("roughness ‖Hs‖²", roughnessUnit), ("misfit χ²", "dimensionless"));
-            report.Section("Choice of the smoothing weight").Add(LogLog(figure))
+                curve.Solutions.Select(p => p.Alpha).ToArray(), curve.Corner, ("roughness ‖Hs‖²", roughnessUnit), ("misfit χ²", "dimensionless"), logLog: true);
+            report.Section("Choice of the smoothing weight").Add(figure)
                 .Table(["weight", "misfit χ²", "roughness", "curvature", "Mw", "converged"], curve.Solutions.Select((p, i) => (IReadOnlyList<string>)
                     [F($"{p.Alpha:G4}"), F($"{p.Misfit:G6}"), F($"{p.Roughness:G4}"), double.IsNaN(curve.Curvature[i]) ? "" : F($"{curve.Curvature[i]:0.###}"),
                      F($"{p.MomentMagnitude:0.000}"), p.Converged ? (i == curve.Corner ? "yes (corner)" : "yes") : "no"]));
@@ -74,20 +75,8 @@ internal static class SlipReport
                 .Add(StandardFigures.FieldMap("dip-scan", "f(δ, α²)", scan.Weights.Select(Math.Log10).ToArray(), scan.Dips, rows, "f", "dimensionless",
                     ("log₁₀ smoothing weight", "dimensionless"), ("dip", "°"), diverging: false, equalAspect: false));
         }
-        try { report.Save(html); }
-        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+        report.Save(html);
     }
-
-    /// <summary>Both axes logarithmic: an L-curve is read in log–log, where its corner is defined. Plotly places
-    /// annotations on a log axis by the logarithm of the coordinate, so they move with it.</summary>
-    private static Figure LogLog(Figure f) => f with
-    {
-        Layout = f.Layout with
-        {
-            XAxis = f.Layout.XAxis! with { Type = "log" }, YAxis = f.Layout.YAxis! with { Type = "log" },
-            Annotations = f.Layout.Annotations?.Select(a => a with { X = Math.Log10(a.X), Y = Math.Log10(a.Y) }).ToList(),
-        },
-    };
 
     /// <summary>Each segment's surface projection (solid) and top edge (red), km.</summary>
     private static List<Polyline> Outlines(Okada.Discretisation.DiscretisedFault fault)

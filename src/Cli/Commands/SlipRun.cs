@@ -26,7 +26,11 @@ internal static class SlipRun
     public static void Run(string path, string? outputOverride, bool html, TextWriter log, IReadOnlyList<string> command)
     {
         var c = SlipConfig.Load(path);
-        Run(c, outputOverride is null ? c.Output : Path.GetFullPath(outputOverride), html, log, command);
+        string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
+        c.Data.RefuseInputsInside(output, path);
+        using var folder = RunFolder.Claim(output, "slip", command, path);
+        if (folder.StaleNote is { } note) log.WriteLine(note);
+        Run(c, output, html, log, command);
     }
 
     /// <summary>Runs a parsed configuration into <paramref name="output"/>.</summary>

@@ -13,6 +13,10 @@ namespace SourceModel.Cli.Commands;
 internal sealed record QuantityStatistics(string Name, string Unit, double[] Samples, double Mean, double StandardDeviation,
     double P2_5, double P50, double P97_5, double? Map = null, double? RHat = null, double? EffectiveSize = null)
 {
+    /// <summary>The best model's value, marked in the report: the MAP draw for MCMC, the observed data's optimum for
+    /// Monte Carlo (when known).</summary>
+    public double? Best { get; init; }
+
     public static QuantityStatistics Of(string name, string unit, double[] samples, IReadOnlyList<double[]>? traces = null, double? map = null)
     {
         double mean = samples.Average();
@@ -84,9 +88,11 @@ internal static class UncertaintyOutput
         var columns = RealisationColumns(c);
         var rows = ReadRealisations(state, columns, c.Layout.ParameterNames.Count);
         var specs = c.Layout.Space(c.Parameters).Specs;
+        var observed = state.ObservedBest();
+        double? Best(string name) => observed.TryGetValue(name, out double v) ? v : null;
         List<QuantityStatistics> stats = [.. Enumerable.Range(0, specs.Count).Where(i => specs[i].IsFree)
-            .Select(i => QuantityStatistics.Of(specs[i].Name, Unit(specs[i].Name), rows.Select(r => r.Parameters[i]).ToArray())),
-            QuantityStatistics.Of("mw", "", rows.Select(r => r.MomentMagnitude).ToArray())];
+            .Select(i => QuantityStatistics.Of(specs[i].Name, Unit(specs[i].Name), rows.Select(r => r.Parameters[i]).ToArray()) with { Best = Best(specs[i].Name) }),
+            QuantityStatistics.Of("mw", "", rows.Select(r => r.MomentMagnitude).ToArray()) with { Best = Best("mw") }];
         List<(string, Action<TextWriter>)> files = [("realisations.csv", w => WriteRealisations(w, columns, rows))];
         (Okada.Discretisation.DiscretisedFault Fault, List<QuantityStatistics> Patches)? slip = null;
         if (c.Uncertainty.MonteCarlo.Slip is { } slipConfig)

@@ -5,6 +5,7 @@ using SourceModel.Inversion.Uncertainty;
 using SourceModel.Okada.Discretisation;
 using SourceModel.Reports.Figures;
 using SourceModel.Reports.Html;
+using SourceModel.Reports.Text;
 
 namespace SourceModel.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class UncertaintyReport
             .Metadata("method", $"{rows.Count} realisations of the data perturbed with noise from each dataset's covariance (or sigmas), " +
                                 $"each re-inverted with {UncertaintyRun.RealisationSearchName(p.Config)}; run seed {state.Seed}")
             .Metadata("misfit", $"mean {F(rows.Average(r => r.Misfit))}, range {F(rows.Min(r => r.Misfit))} – {F(rows.Max(r => r.Misfit))}");
-        Body(report, stats, withChains: false);
+        Body(report, p, stats, withChains: false);
         report.Section("Misfit of the realisations")
             .Add(StandardFigures.Histogram("misfit", "misfit of each realisation's best model", rows.Select(r => r.Misfit).ToArray(), "misfit", "σ"));
         if (slip is { } s)
@@ -47,7 +48,7 @@ internal static class UncertaintyReport
                                  $"{result.Evaluations:N0} likelihood evaluations; chains start at {(m.StartAtOptimum ? "the step-1 optimum" : "random points of the bounds")}")
             .Metadata("priors", "uniform within each parameter's bounds" + (m.NoiseScale is { } s ? $"; per-dataset noise scale log-uniform in [{F(s.Min)}, {F(s.Max)}]" : ""))
             .Metadata("diagnostics", $"largest split R̂ {stats.Max(q => q.RHat ?? 0):0.000} (< 1.01 is converged), smallest effective sample size {stats.Min(q => q.EffectiveSize ?? 0):0}");
-        Body(report, stats, withChains: true);
+        Body(report, p, stats, withChains: true);
         report.Section("Chains")
             .Table(["chain", "acceptance rate", "first-stage acceptance", "draws kept", "mean log posterior"], Enumerable.Range(0, result.Draws.Length).Select(k => (IReadOnlyList<string>)
                 [k.ToString(CultureInfo.InvariantCulture), result.AcceptanceRates[k].ToString("0.000", CultureInfo.InvariantCulture),
@@ -57,7 +58,7 @@ internal static class UncertaintyReport
         var map = GeometryFit.Of(posterior.Problem, posterior.ToPhysical(result.MaximumAPosteriori()));
         report.Section($"Maximum a posteriori model (the kept draw of highest density): Mw {map.MomentMagnitude.ToString("0.000", CultureInfo.InvariantCulture)}, misfit {F(map.Cost)}")
             .Table(["parameter", "value", "unit"], posterior.Problem.Space.Specs.Select((s, i) => (IReadOnlyList<string>)
-                [s.Name, F(map.Parameters[i]), UncertaintyOutput.Unit(s.Name) + (s.IsFree ? "" : " (fixed)")]));
+                [Describe(p, s.Name), Rounding.ByUnit(map.Parameters[i], UncertaintyOutput.Unit(s.Name), IsSlip(s.Name)), UncertaintyOutput.Unit(s.Name) + (s.IsFree ? "" : " (fixed)")]));
         var outlines = GeometryReport.Outlines(map.Sources);
         for (int k = 0; k < p.Data.Count; k++) DatasetFitOutput.AddSection(report, k, p.Data[k], map.Datasets[k], outlines);
         report.Section("Traces")
@@ -65,14 +66,12 @@ internal static class UncertaintyReport
         for (int j = 0; j < stats.Count; j++)
         {
             var q = stats[j];
-            var traces = Enumerable.Range(0, physical.Length).Select(k =>
+            var chains = Enumerable.Range(0, physical.Length).Select(k =>
             {
-                var values = q.Name == "mw" ? mw[k] : physical[k].Select(x => x[j]).ToArray();
-                var (x, y) = Thin(values);
-                return (Trace)new ScatterTrace(x, y) { Name = $"chain {k}", Mode = "lines" };
+                var (x, y) = Thin(q.Name == "mw" ? mw[k] : physical[k].Select(x => x[j]).ToArray());
+                return ($"chain {k}", (IReadOnlyList<double>)x, (IReadOnlyList<double>)y);
             }).ToArray();
-            report.Add(new Figure($"trace-{j}", traces, new Layout(new FigureTitle($"trace of {q.Name}"))
-            { XAxis = Axis.Titled("draw after burn-in", "count"), YAxis = Axis.Titled(q.Name, q.Unit), Height = 260 }));
+            report.Add(StandardFigures.Lines($"trace-{j}", $"trace of {Describe(p, q.Name)}", ("draw after burn-in", "count"), (Describe(p, q.Name), UnitOrDash(q.Unit)), chains));
         }
         Save(report, html);
     }
@@ -83,27 +82,47 @@ internal static class UncertaintyReport
         .Metadata("created (UTC)", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
         .Metadata("data", string.Join("; ", p.Data.Select(d => $"{d.Name}: {d.Count} points")));
 
-    /// <summary>The table, the histograms and the corner plot.</summary>
-    private static void Body(Report report, IReadOnlyList<QuantityStatistics> stats, bool withChains)
+    /// <summary>The table (values rounded to the precision their spread warrants), the histogram grid and the corner
+    /// plot, with the best model (step 1's optimum for Monte Carlo, the MAP draw for MCMC) marked.</summary>
+    private static void Body(Report report, UncertaintyProblem p, IReadOnlyList<QuantityStatistics> stats, bool withChains)
     {
         report.Section("Spread of each quantity")
             .Table(withChains
-                    ? ["quantity", "unit", "mean", "std. dev.", "2.5 %", "50 %", "97.5 %", "MAP", "split R̂", "ESS"]
-                    : ["quantity", "unit", "mean", "std. dev.", "2.5 %", "50 %", "97.5 %"],
-                stats.Select(q => (IReadOnlyList<string>)(withChains
-                    ? [q.Name, q.Unit, F(q.Mean), F(q.StandardDeviation), F(q.P2_5), F(q.P50), F(q.P97_5), F(q.Map!.Value),
-                       q.RHat!.Value.ToString("0.000", CultureInfo.InvariantCulture), q.EffectiveSize!.Value.ToString("0", CultureInfo.InvariantCulture)]
-                    : [q.Name, q.Unit, F(q.Mean), F(q.StandardDeviation), F(q.P2_5), F(q.P50), F(q.P97_5)])));
-        report.Section("Histograms");
-        for (int j = 0; j < stats.Count; j++)
-            report.Add(StandardFigures.Histogram($"histogram-{j}", $"{stats[j].Name}: 95 % between {F(stats[j].P2_5)} and {F(stats[j].P97_5)}",
-                stats[j].Samples, stats[j].Name, stats[j].Unit.Length == 0 ? "–" : stats[j].Unit));
-        var varying = stats.Where(q => q.StandardDeviation > 0).ToList();
+                    ? ["quantity", "unit", "mean ± std. dev.", "2.5 %", "50 %", "97.5 %", "MAP", "split R̂", "ESS"]
+                    : ["quantity", "unit", "mean ± std. dev.", "2.5 %", "50 %", "97.5 %", "best fit"],
+                stats.Select(q =>
+                {
+                    string L(double v) => Rounding.Like(v, q.StandardDeviation);
+                    return (IReadOnlyList<string>)(withChains
+                        ? [Describe(p, q.Name), UnitOrDash(q.Unit), Rounding.WithUncertainty(q.Mean, q.StandardDeviation), L(q.P2_5), L(q.P50), L(q.P97_5), L(q.Map!.Value),
+                           q.RHat!.Value.ToString("0.000", CultureInfo.InvariantCulture), q.EffectiveSize!.Value.ToString("0", CultureInfo.InvariantCulture)]
+                        : [Describe(p, q.Name), UnitOrDash(q.Unit), Rounding.WithUncertainty(q.Mean, q.StandardDeviation), L(q.P2_5), L(q.P50), L(q.P97_5),
+                           q.Best is { } b ? L(b) : ""]);
+                }));
+        var marked = stats.Select(q => new SampledParameter(Describe(p, q.Name), UnitOrDash(q.Unit), q.Samples) { Best = q.Map ?? q.Best }).ToList();
+        report.Section("Histograms")
+            .Paragraph("Each panel: the samples of one quantity; the red line is the best model.")
+            .Add(StandardFigures.HistogramGrid("histograms", "marginal distributions", marked));
+        var varying = marked.Where((_, j) => stats[j].StandardDeviation > 0).ToList();
         if (varying.Count >= 2)
             report.Section("Trade-offs (corner plot)")
-                .Paragraph($"{varying[0].Samples.Length:N0} samples; the scatter panels draw at most {MaxPlotted:N0} of them, evenly spaced, the histograms all.")
-                .Add(StandardFigures.Corner("corner", "pairwise trade-offs", varying.Select(q => (q.Name, q.Unit.Length == 0 ? "–" : q.Unit, (IReadOnlyList<double>)q.Samples)).ToList(), MaxPlotted));
+                .Paragraph($"{varying[0].Samples.Count:N0} samples; the scatter panels draw at most {MaxPlotted:N0} of them, evenly spaced, the histograms all.")
+                .Add(StandardFigures.Corner("corner", "pairwise trade-offs", varying, MaxPlotted));
     }
+
+    /// <summary>A quantity in words: the source parameters as <see cref="Inversion.Problem.SourceLayout.Describe"/> names
+    /// them, Mw and the step-2 Mw spelled out.</summary>
+    internal static string Describe(UncertaintyProblem p, string name) => name switch
+    {
+        "mw" => "Mw",
+        "slip.mw" => "Mw of the slip model",
+        _ => p.Observed.Layout.Describe(name),
+    };
+
+    private static bool IsSlip(string name) => name.EndsWith(".slip", StringComparison.Ordinal) || name.EndsWith("_slip", StringComparison.Ordinal)
+                                               || name.EndsWith(".opening", StringComparison.Ordinal);
+
+    private static string UnitOrDash(string unit) => unit.Length == 0 ? "–" : unit;
 
     private static (double[] X, double[] Y) Thin(double[] values)
     {
@@ -114,8 +133,7 @@ internal static class UncertaintyReport
 
     private static void Save(Report report, string html)
     {
-        try { report.Save(html); }
-        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+        report.Save(html);
     }
 
     private static string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);

@@ -42,7 +42,11 @@ internal static class UncertaintyRun
         TextWriter log, IReadOnlyList<string> command, CancellationToken cancel = default, long? seed = null)
     {
         var p = UncertaintyProblem.Load(path, seed);
-        Run(p, method, outputOverride is null ? p.Config.Uncertainty.Output : Path.GetFullPath(outputOverride), resume, shard, html, log, command, cancel);
+        string output = outputOverride is null ? p.Config.Uncertainty.Output : Path.GetFullPath(outputOverride);
+        p.Config.Data.RefuseInputsInside(output, path);
+        using var folder = RunFolder.Claim(output, "uncertainty", command, path);
+        if (folder.StaleNote is { } note) log.WriteLine(note);
+        Run(p, method, output, resume, shard, html, log, command, cancel);
     }
 
     /// <summary>Runs the realisations or chains of an already loaded problem into <paramref name="output"/>.</summary>
@@ -75,6 +79,7 @@ internal static class UncertaintyRun
     {
         var clock = Stopwatch.StartNew();
         output = Path.GetFullPath(output);
+        using var folder = RunFolder.Claim(output, "uncertainty", command);
         var state = UncertaintyState.ForMerge(output);
         var p = UncertaintyProblem.Load(state.Config);
         state.CheckUnchanged(p.Config);
@@ -90,19 +95,25 @@ internal static class UncertaintyRun
     /// search of the observed data (the step-1 search, deterministic from its seed), a polish from each of its distinct
     /// minima within 15 % of the best misfit — the realisation's global minimum lies in one of those basins, so it is found
     /// for a fraction of a full search, and a second basin the noise can make win is kept, not lost. Any other method
-    /// re-runs the step-1 search itself.
+    /// re-runs the step-1 search itself. Returned in words, for summary.json and the report.
     /// </summary>
-    /// <summary>What each Monte Carlo realisation runs, in words (for summary.json and the report).</summary>
     public static string RealisationSearchName(GeometryConfig c) =>
         c.Uncertainty.MonteCarlo.Search?.MethodName
         ?? (c.Search.Method == OptimiserKind.MultiStart ? "polish-from-minima (of the observed data's multistart search)" : c.Search.MethodName);
 
-    private static GeometrySearchOptions RealisationSearch(UncertaintyProblem p, TextWriter log)
+    /// <summary>The search of every realisation (see <see cref="RealisationSearchName"/>). The observed data are searched
+    /// once as well, with the same search, and their optimum kept in the state (<see cref="UncertaintyState.ObservedBestFile"/>)
+    /// for the report to mark on every histogram; for the default multi-start search its minima are the realisations'
+    /// starting points.</summary>
+    private static GeometrySearchOptions RealisationSearch(UncertaintyProblem p, UncertaintyState state, TextWriter log)
     {
         var c = p.Config;
-        if (c.Uncertainty.MonteCarlo.Search is { } explicitSearch) return explicitSearch;
-        if (c.Search.Method != OptimiserKind.MultiStart) return c.Search;
-        var observed = GeometryInversion.Run(p.Observed, c.Search with { Resume = false, Executor = c.Search.Executor with { CheckpointPath = null } });
+        var search = c.Uncertainty.MonteCarlo.Search ?? c.Search;
+        var observed = GeometryInversion.Run(p.Observed, search with { Resume = false, Executor = search.Executor with { CheckpointPath = null } });
+        AtomicFile.Write(state.ObservedBestFile, w => CsvTable.Write(w, ["parameter", "value"],
+            observed.ParameterNames.Select((n, i) => (IEnumerable<string>)[n, NumberFormat.RoundTrip(observed.Best.Parameters[i])])
+                .Append(["mw", NumberFormat.RoundTrip(observed.Best.MomentMagnitude)])));
+        if (c.Uncertainty.MonteCarlo.Search is not null || c.Search.Method != OptimiserKind.MultiStart) return search;
         double best = observed.Peaks.Min(q => q.Cost);
         var starts = observed.Peaks.Where(q => q.Cost <= 1.15 * best).Select(q => q.Parameters).ToList();
         log.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -115,7 +126,7 @@ internal static class UncertaintyRun
         var c = p.Config;
         var slip = c.Uncertainty.MonteCarlo.Slip is { } sc ? UncertaintySlip.Prepare(sc, p.Data) : null;
         if (slip is not null) log.WriteLine($"  and step 2 on {Path.GetFileName(slip.Config.Path)}'s fault ({slip.Fault.Patches.Count} patches, weight {slip.Config.Weight.Fixed:G4}) for every realisation");
-        var mc = new MonteCarlo(p.Data, p.For, new MonteCarloOptions { Realisations = c.Uncertainty.MonteCarlo.Realisations, Seed = c.Uncertainty.Seed, Search = RealisationSearch(p, log) },
+        var mc = new MonteCarlo(p.Data, p.For, new MonteCarloOptions { Realisations = c.Uncertainty.MonteCarlo.Realisations, Seed = c.Uncertainty.Seed, Search = RealisationSearch(p, state, log) },
             slip is null ? null : (perturbed, _) => slip.Solve(perturbed));
         var todo = Enumerable.Range(first, length).Where(r => !(resume && File.Exists(state.RealisationFile(r)))).ToList();
         if (!resume)

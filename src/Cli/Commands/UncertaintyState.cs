@@ -56,10 +56,31 @@ internal sealed record UncertaintyState(string Folder, string Config, string Con
         if (existing is not null && (resume || shard is not null) && !existing.SameRun(wanted))
             throw new UserError($"{Path.Combine(folder, RunFile)}: the state there belongs to another run ({existing.Describe()}; this one: {wanted.Describe()}); " +
                                 $"use another --out, or delete {folder} to start afresh.");
-        if (!resume && shard is null && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        if (!resume && shard is null) ClearOwnFiles(folder);
         Directory.CreateDirectory(folder);
         if (existing is null || !resume && shard is null) AtomicFile.Write(Path.Combine(folder, RunFile), w => w.Write(JsonSerializer.Serialize(wanted.ToJson(), Indented)));
         return wanted;
+    }
+
+    /// <summary>Deletes what a previous run of this kind wrote in the state folder (its run record, realisations, chains,
+    /// checkpoints, observed optimum) and nothing else: a user's file there is left alone.</summary>
+    private static void ClearOwnFiles(string folder)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (string pattern in new[] { RunFile, "observed_best.csv", "realisation_*.csv", "chain_*.bin", "chain_*.bin.draws", ".*.tmp" })
+            foreach (string f in Directory.GetFiles(folder, pattern)) File.Delete(f);
+    }
+
+    /// <summary>True when <paramref name="output"/> holds the state of this very run (same config bytes, method, count
+    /// and seed), so an interrupted run can continue from it.</summary>
+    public static bool Resumable(string output, GeometryConfig config, string method, int count, long seed)
+    {
+        try
+        {
+            return Read(FolderOf(output)) is { } existing
+                   && existing.SameRun(new UncertaintyState(FolderOf(output), Path.GetFullPath(config.Path), Hash(config), method, count, seed));
+        }
+        catch (UserError) { return false; }
     }
 
     /// <summary>The state of a run folder, for merging.</summary>
@@ -80,6 +101,24 @@ internal sealed record UncertaintyState(string Folder, string Config, string Con
 
     /// <summary>Path of realisation r's row file.</summary>
     public string RealisationFile(int r) => Path.Combine(Folder, $"realisation_{r}.csv");
+
+    /// <summary>The observed data's step-1 optimum (parameter,value rows; Mw as <c>mw</c>), written when the Monte Carlo
+    /// realisations polish from its minima; absent otherwise.</summary>
+    public string ObservedBestFile => Path.Combine(Folder, "observed_best.csv");
+
+    /// <summary>The values of <see cref="ObservedBestFile"/> by parameter name, or an empty map when there is none.</summary>
+    public IReadOnlyDictionary<string, double> ObservedBest()
+    {
+        var best = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!File.Exists(ObservedBestFile)) return best;
+        foreach (var line in File.ReadLines(ObservedBestFile).Skip(1))
+        {
+            var cells = line.Split(',');
+            if (cells.Length == 2 && double.TryParse(cells[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v))
+                best[cells[0]] = v;
+        }
+        return best;
+    }
 
     private bool SameRun(UncertaintyState o) => ConfigHash == o.ConfigHash && Method == o.Method && Count == o.Count && Seed == o.Seed;
 

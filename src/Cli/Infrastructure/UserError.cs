@@ -25,4 +25,7 @@ internal static class ExitCodes
 
     /// <summary>A file could not be read or written.</summary>
     public const int Io = 3;
+
+    /// <summary>The output folder is in use by another sourcemodel process.</summary>
+    public const int InUse = 4;
 }

@@ -46,6 +46,19 @@ public sealed class SourceLayout
     /// <summary>The templates in order.</summary>
     public IReadOnlyList<SourceTemplate> Templates => _templates;
 
+    /// <summary>A full parameter name (SOURCE.parameter) in words: <see cref="SourceTemplate.Describe"/>, prefixed with
+    /// the source's name when there are several sources.</summary>
+    public string Describe(string fullName)
+    {
+        int dot = fullName.IndexOf('.');
+        if (dot < 0) return fullName;
+        string source = fullName[..dot], parameter = fullName[(dot + 1)..];
+        var template = _templates.FirstOrDefault(t => t.Name == source);
+        if (template is null) return fullName;
+        string words = template.Describe(parameter);
+        return _templates.Length > 1 ? $"{source}: {words}" : words;
+    }
+
     /// <summary>Every full parameter name (<c>SOURCE.parameter</c>) in vector order.</summary>
     public IReadOnlyList<string> ParameterNames { get; }
 

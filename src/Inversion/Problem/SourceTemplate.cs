@@ -57,6 +57,26 @@ public sealed record SourceTemplate(string Name, SourceKind Kind, SlipForm Slip 
     /// <summary>Parameters that may be left out of a configuration, with the value they are then held at.</summary>
     public static IReadOnlyDictionary<string, double> Defaults { get; } = new Dictionary<string, double> { ["opening"] = 0.0 };
 
+    /// <summary>What a parameter is, in words a reader of a table or plot understands without the docs
+    /// ("top-edge centre east" rather than <c>east</c>): the location parameters name the point they locate.</summary>
+    public string Describe(string parameter)
+    {
+        string point = Kind == SourceKind.Point ? "source" : Depth == DepthReference.Top ? "top-edge centre" : "centroid";
+        return parameter switch
+        {
+            "east" => $"{point} east",
+            "north" => $"{point} north",
+            "depth" => Kind == SourceKind.Point ? "source depth" : Depth == DepthReference.Top ? "top-edge depth" : "centroid depth",
+            "length" => "length along strike",
+            "width" => "width down dip",
+            "strike_slip" => "strike-slip (left-lateral +)",
+            "dip_slip" => "dip-slip (reverse +)",
+            "strike_potency" => "strike-slip potency",
+            "dip_potency" => "dip-slip potency",
+            _ => parameter,
+        };
+    }
+
     /// <summary>Unit of a full parameter name, SOURCE.parameter (fault.dip → deg).</summary>
     public static string UnitOfFullName(string fullName) => UnitOf(fullName[(fullName.IndexOf('.') + 1)..]);
 

@@ -5,8 +5,18 @@ namespace SourceModel.Reports.Html;
 /// <summary>Static PNG of a report page through headless Chromium (Debian package <c>chromium</c>), for papers.</summary>
 public static class PngExport
 {
-    /// <summary>The Chromium executable, or null when none is installed.</summary>
-    public static string? Chromium { get; } = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+    /// <summary>The Chromium executable, or null when none is installed. <c>SOURCEMODEL_CHROMIUM</c> names another
+    /// executable, or <c>none</c> to behave as on a machine without a browser.</summary>
+    public static string? Chromium
+    {
+        get
+        {
+            string? chosen = Environment.GetEnvironmentVariable("SOURCEMODEL_CHROMIUM");
+            if (chosen == "none") return null;
+            if (!string.IsNullOrEmpty(chosen)) return File.Exists(chosen) ? chosen : null;
+            return new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+        }
+    }
 
     /// <summary>Renders <paramref name="html"/> (a file) to <paramref name="png"/>, <paramref name="width"/> × <paramref name="height"/> px.</summary>
     public static void Screenshot(string html, string png, int width = 1400, int height = 2400)

@@ -8,7 +8,7 @@ namespace SourceModel.Reports.Html;
 
 /// <summary>
 /// A self-contained HTML report: headings, paragraphs, tables of numbers, figures and run metadata, with plotly.js
-/// inlined so the file opens offline years later. Each figure's plotly JSON is also written as a sidecar
+/// inlined from the Plotly.NET package (<see cref="PlotlyScript"/>) so the file opens offline years later. Each figure's plotly JSON is also written as a sidecar
 /// (<c>NAME_files/ID.json</c>) so its numbers can be re-plotted elsewhere, and the report's own outline as
 /// <c>NAME_files/report.json</c>, so a later run can <see cref="Load"/> it and <see cref="Include"/> it as one part of a
 /// larger report (the pipeline's one report is assembled from its steps' reports, whether a step ran now or earlier).
@@ -109,10 +109,11 @@ public sealed class Report(string title)
         Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "_files");
 
     /// <summary>Writes the report to <paramref name="path"/> (temporary file, then moved into place) and the figure
-    /// sidecars beside it; plotly.js is read from <paramref name="plotlyPath"/> (default: <see cref="PlotlyAsset.Require"/>).</summary>
-    public void Save(string path, string? plotlyPath = null)
+    /// sidecars beside it, with plotly.js inlined (default: Plotly.NET's own, <see cref="PlotlyScript"/>; tests may
+    /// pass a stand-in).</summary>
+    public void Save(string path, string? plotlyScript = null)
     {
-        string plotly = File.ReadAllText(plotlyPath ?? PlotlyAsset.Require());
+        string plotly = plotlyScript ?? PlotlyScript.Source;
         string full = Path.GetFullPath(path);
         string sidecars = SidecarFolder(full);
         Directory.CreateDirectory(sidecars);
@@ -125,6 +126,7 @@ public sealed class Report(string title)
         html.Append("<style>body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}")
             .Append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}")
             .Append("th{background:#f3f3f3}.figure{width:100%;min-height:450px;margin:1em 0}</style>\n");
+        html.Append("<meta name=\"generator\" content=\"SourceModel, figures by Plotly.NET, plotly.js ").Append(PlotlyScript.Version).Append("\">\n");
         html.Append("<script>").Append(plotly.Replace("</script", "<\\/script")).Append("</script>\n</head><body>\n");
         html.Append("<h1>").Append(Encode(Title)).Append("</h1>\n");
         if (_metadata.Count > 0)
