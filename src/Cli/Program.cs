@@ -42,12 +42,27 @@ internal static class Program
             err.WriteLine($"error: {e.Message}");
             return ExitCodes.InUse;
         }
+        catch (Exception e) when (DamagedState(e) is { } damaged)
+        {
+            // A state file (MCMC checkpoint) that fails its checks: the message names it and says what to do.
+            err.WriteLine($"error: {damaged.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             err.WriteLine($"error: {e.Message}");
             return ExitCodes.Io;
         }
     }
+
+    /// <summary>The <see cref="InvalidDataException"/> behind <paramref name="e"/> (chains run in parallel, so it may
+    /// arrive wrapped in an <see cref="AggregateException"/>), or null.</summary>
+    private static InvalidDataException? DamagedState(Exception e) => e switch
+    {
+        InvalidDataException d => d,
+        AggregateException a => a.Flatten().InnerExceptions.OfType<InvalidDataException>().FirstOrDefault(),
+        _ => null,
+    };
 
     private static RootCommand BuildCommands(TextWriter stdout, string[] args)
     {

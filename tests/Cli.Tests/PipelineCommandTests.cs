@@ -316,6 +316,8 @@ public sealed class PipelineCommandTests : IDisposable
     [InlineData("sign", "study.yaml:", "datasets[2].sign", "contradicts the sourcemodel-csv format")]
     [InlineData("type", "study.yaml:", "slip.max_slip_m", "expected a number")]
     [InlineData("order", "study.yaml:", "coulomb", "needs a 'slip' section")]
+    [InlineData("patches", "study.yaml:", "slip.fault.patch_size_m", "24,000 patches (48,000 unknowns) need about")]
+    [InlineData("patch-too-big", "study.yaml:", "slip.fault.patch_size_m", "is larger than the fault length")]
     public void A_bad_config_fails_in_check_and_in_run_with_one_message_naming_the_key_and_writes_nothing(string fault, string file, string key, string message)
     {
         string config = Config();
@@ -330,6 +332,9 @@ public sealed class PipelineCommandTests : IDisposable
                 """),
             "type" => text.Replace("max_slip_m: 5", "max_slip_m: five"),
             "order" => text.Replace("slip:\n  fault:", "slipless:\n  fault:"),
+            // 20 × 12 km in 100 m patches: 24,000 patches, tens of GB of dense matrices — refused before step 1 runs.
+            "patches" => text.Replace("patch_size_m: 4000", "patch_size_m: 100"),
+            "patch-too-big" => text.Replace("patch_size_m: 4000", "patch_size_m: 40000"),
             _ => throw new ArgumentException(fault),
         };
         if (fault == "order")

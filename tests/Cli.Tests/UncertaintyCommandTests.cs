@@ -200,6 +200,26 @@ public sealed class UncertaintyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_truncated_mcmc_state_file_gives_a_clear_error_on_resume_and_merge_not_a_crash()
+    {
+        string config = Config(_cli);
+        string run = _cli.PathOf("damaged");
+        Assert.Equal(0, _cli.Run("uncertainty", config, "--method", "mcmc", "--out", run, "--no-report").Code);
+        string draws = Path.Combine(run, "state", "chain_1.bin.draws");
+        using (var f = File.Open(draws, FileMode.Open)) f.SetLength(f.Length - 100);
+        foreach (var args in new[] { new[] { "uncertainty", config, "--method", "mcmc", "--out", run, "--resume", "--no-report" }, ["merge", run, "--no-report"] })
+        {
+            var (code, _, err) = _cli.Run(args);
+            Assert.Equal(1, code);
+            Assert.Contains("chain_1.bin.draws", err);
+            Assert.Contains("truncated", err);
+            Assert.DoesNotContain("   at ", err);
+        }
+        // Starting over works and gives the undamaged run's draws again.
+        Assert.Equal(0, _cli.Run("uncertainty", config, "--method", "mcmc", "--out", run, "--no-report").Code);
+    }
+
+    [Fact]
     public void A_fresh_run_replaces_only_its_own_state_files_and_keeps_a_users_files()
     {
         string config = Config(_cli);

@@ -135,6 +135,39 @@ public sealed class McmcTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData("truncate-state")]
+    [InlineData("flip-state")]
+    [InlineData("truncate-draws")]
+    [InlineData("flip-draws")]
+    public void A_truncated_or_altered_checkpoint_is_refused_with_its_file_named_never_resumed_from(string damage)
+    {
+        var options = new AdaptiveMetropolisOptions { Iterations = 3_000, BurnIn = 500, Thin = 2 };
+        var density = new FunctionLogDensity(2, x => -0.5 * (x[0] * x[0] + x[1] * x[1]));
+        string folder = Path.Combine(Path.GetTempPath(), "sourcemodel-mcmc-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var checkpoints = new McmcCheckpoints(folder, Every: 1_000);
+            McmcSampler.Run(density, [[0.0, 0.0]], [1.0, 1.0], options, seed: 4, checkpoints: checkpoints);
+            string state = McmcSampler.ChainFile(folder, 0), draws = state + ".draws";
+            // Intact: resuming a finished chain reads it back.
+            Assert.Equal(options.Iterations, McmcSampler.CheckpointedIterations(folder, 0));
+            string target = damage.EndsWith("state", StringComparison.Ordinal) ? state : draws;
+            var bytes = File.ReadAllBytes(target);
+            if (damage.StartsWith("truncate", StringComparison.Ordinal)) Array.Resize(ref bytes, bytes.Length / 2);
+            else bytes[bytes.Length / 3] ^= 0x40;
+            File.WriteAllBytes(target, bytes);
+            var e = Assert.ThrowsAny<Exception>(() => McmcSampler.Run(density, [[0.0, 0.0]], [1.0, 1.0], options, seed: 4, checkpoints: checkpoints with { Resume = true }));
+            var bad = e as InvalidDataException ?? Assert.IsType<InvalidDataException>(Assert.Single(Assert.IsType<AggregateException>(e).Flatten().InnerExceptions));
+            Assert.Contains(target, bad.Message);
+            Assert.Contains("without --resume", bad.Message);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, true);
+        }
+    }
+
     [Fact]
     public void Resuming_without_checkpoints_is_a_clear_error()
     {

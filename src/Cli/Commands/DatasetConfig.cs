@@ -64,6 +64,7 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
     /// with its leaves' scatter and the full-resolution grid it came from (masked), for the data report.</summary>
     public IReadOnlyList<(GeodeticDataset Data, IReadOnlyList<double>? Scatter, LosGrid? Grid)> ImportAll()
     {
+        foreach (string file in Files()) InputFile.Check(file, "a data file");
         var result = new List<(GeodeticDataset, IReadOnlyList<double>?, LosGrid?)>();
         var shared = Reference;
         foreach (var d in Datasets)

@@ -39,7 +39,9 @@ internal static class ForwardCalculation
             row.AddRange(points.Extra[i]);
             row.AddRange([NumberFormat.RoundTrip(field.East[i]), NumberFormat.RoundTrip(field.North[i]), NumberFormat.RoundTrip(field.Up[i])]);
             if (anyLos) row.Add(NumberFormat.RoundTrip(field.Los(i, points.Los[i] ?? globalLos!.Value)));
-            row.Add(field.Status[i] == OkadaStatus.Normal ? "ok" : "singular");
+            // Never "ok" for a value that is not a number: the status says so.
+            bool finite = double.IsFinite(field.East[i]) && double.IsFinite(field.North[i]) && double.IsFinite(field.Up[i]);
+            row.Add(!finite ? "non-finite" : field.Status[i] == OkadaStatus.Normal ? "ok" : "singular");
             return row;
         }
         if (output is not null) AtomicFile.Write(output, w => CsvTable.Write(w, header, Enumerable.Range(0, field.Count).Select(Row)));

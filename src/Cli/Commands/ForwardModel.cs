@@ -61,7 +61,24 @@ internal sealed record ForwardModel(ElasticMedium Medium, IReadOnlyList<Rectangu
             _ => throw f.ErrorHere($"reference: '{reference}' is not known; use top_centre (east/north/top_depth of the top-edge centre) or centroid (east/north/depth of the centre)."),
         };
         f.RejectUnknownKeys();
+        InRange(f, ("east", result.East), ("north", result.North), ("top_depth", result.TopDepth), ("length", result.Length), ("width", result.Width));
+        if (Math.Abs(slip.Magnitude) > MaxSlip || Math.Abs(slip.Opening) > MaxSlip)
+            throw f.ErrorHere(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"slip of {Math.Max(Math.Abs(slip.Magnitude), Math.Abs(slip.Opening)):G4} m is beyond the physical range (at most 1,000 m)."));
         return result;
+    }
+
+    /// <summary>Largest position, depth or size accepted, metres: ten thousand kilometres, more than any fault or map
+    /// on Earth; beyond it the kernel's powers of distance overflow and results would not be numbers.</summary>
+    public const double MaxLength = 1e7;
+
+    /// <summary>Largest slip or opening accepted, metres (the largest earthquakes slip tens of metres).</summary>
+    public const double MaxSlip = 1e3;
+
+    private static void InRange(YamlMap at, params (string Key, double Metres)[] values)
+    {
+        foreach (var (key, v) in values)
+            if (Math.Abs(v) > MaxLength)
+                throw at.ErrorHere(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key}: {v:G4} m is beyond the physical range (|value| at most 1e7 m)."));
     }
 
     private static PointSourceFault Point(YamlMap p, double scale)
@@ -70,6 +87,7 @@ internal sealed record ForwardModel(ElasticMedium Medium, IReadOnlyList<Rectangu
             p.Number("strike", 0), p.Number("dip", 90), p.Number("strike_potency", 0), p.Number("dip_potency", 0),
             p.Number("tensile_potency", 0), p.Number("inflation_potency", 0)).Validated());
         p.RejectUnknownKeys();
+        InRange(p, ("east", s.East), ("north", s.North), ("depth", s.Depth));
         return s;
     }
 

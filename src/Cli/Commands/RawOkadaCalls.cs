@@ -1,5 +1,6 @@
 using System.Globalization;
 using SourceModel.Cli.Infrastructure;
+using CsvHelper;
 using SourceModel.Okada;
 
 namespace SourceModel.Cli.Commands;
@@ -20,37 +21,66 @@ internal static class RawOkadaCalls
     public static readonly string[] Outputs =
         ["UX", "UY", "UZ", "UXX", "UYX", "UZX", "UXY", "UYY", "UZY", "UXZ", "UYZ", "UZZ", "IRET"];
 
-    /// <summary>Runs the calls in <paramref name="input"/> and writes <paramref name="output"/>; returns the row count.</summary>
+    /// <summary>
+    /// The largest magnitude of a length argument (X, Y, Z, DEPTH, AL1, AL2, AW1, AW2, in the call's own unit):
+    /// beyond it the kernel's intermediate powers of R overflow double precision and the results are not numbers. Ten
+    /// million covers any real geometry whether the unit is metres or kilometres.
+    /// </summary>
+    public const double MaxLength = 1e7;
+
+    /// <summary>IRET written for a call whose results are not finite (inputs beyond floating-point range): never 0.</summary>
+    public const int NonFiniteStatus = 3;
+
+    /// <summary>Runs the calls in <paramref name="input"/> and writes <paramref name="output"/>, one record at a time
+    /// (memory does not grow with the file); returns the row count.</summary>
     public static int Run(string input, string output, bool pointSource, TextWriter log)
     {
         var required = pointSource ? Dc3d0Inputs : Dc3dInputs;
-        var table = CsvTable.Load(input, "the columns " + string.Join(", ", required));
-        CheckHeader(table, required);
-        var results = new List<string[]>(table.Rows.Count);
-        foreach (var (line, fields) in table.Rows)
+        string[] lengths = pointSource ? ["X", "Y", "Z", "DEPTH"] : ["X", "Y", "Z", "DEPTH", "AL1", "AL2", "AW1", "AW2"];
+        int count = 0, nonFinite = 0;
+        AtomicFile.Write(output, w =>
         {
-            double V(string name) => table.Number(line, fields, table.Column(name));
-            DisplacementGradient u;
-            try
+            using var csv = CsvWriter.Create(w, CsvWriterOptions.Default with { Separator = ',', NewLine = "\n" }, true);
+            var values = new string[Outputs.Length];
+            CsvTable.Stream(input, "the columns " + string.Join(", ", required), table =>
             {
-                u = pointSource
-                    ? Okada92.Dc3d0(new Dc3d0Source(V("ALPHA"), V("DEPTH"), V("DIP"), V("POT1"), V("POT2"), V("POT3"), V("POT4")),
-                        V("X"), V("Y"), V("Z"))
-                    : Okada92.Dc3d(new Dc3dSource(V("ALPHA"), V("DEPTH"), V("DIP"), V("AL1"), V("AL2"), V("AW1"), V("AW2"),
-                        V("DISL1"), V("DISL2"), V("DISL3")), V("X"), V("Y"), V("Z"));
-            }
-            catch (ArgumentException e)
+                CheckHeader(table, required);
+                csv.WriteRecord(table.Header.Concat(Outputs).ToArray());
+            }, (table, line, fields) =>
             {
-                throw new UserError($"{input}:{line}: {UserError.Reason(e)}");
-            }
-            var values = u.ToArray().Select(NumberFormat.RoundTrip).Append(((int)u.Status).ToString(CultureInfo.InvariantCulture));
-            results.Add(fields.Concat(values).ToArray());
-        }
-        AtomicFile.Write(output, w => CsvTable.Write(w, table.Header.Concat(Outputs), results));
-        log.WriteLine($"{results.Count} {(pointSource ? "DC3D0" : "DC3D")} call(s) from {input} written to {output}.");
-        return results.Count;
+                double V(string name) => table.Number(line, fields, table.Column(name));
+                foreach (string name in lengths)
+                    if (Math.Abs(V(name)) > MaxLength)
+                        throw new UserError(string.Create(CultureInfo.InvariantCulture,
+                            $"{input}:{line}: column {name}: |{V(name):G6}| is beyond the kernel's range (at most {MaxLength:0e0} in the call's length unit)."));
+                DisplacementGradient u;
+                try
+                {
+                    u = pointSource
+                        ? Okada92.Dc3d0(new Dc3d0Source(V("ALPHA"), V("DEPTH"), V("DIP"), V("POT1"), V("POT2"), V("POT3"), V("POT4")),
+                            V("X"), V("Y"), V("Z"))
+                        : Okada92.Dc3d(new Dc3dSource(V("ALPHA"), V("DEPTH"), V("DIP"), V("AL1"), V("AL2"), V("AW1"), V("AW2"),
+                            V("DISL1"), V("DISL2"), V("DISL3")), V("X"), V("Y"), V("Z"));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UserError($"{input}:{line}: {UserError.Reason(e)}");
+                }
+                var result = u.ToArray();
+                bool finite = result.All(double.IsFinite);
+                if (!finite) nonFinite++;
+                for (int j = 0; j < result.Length; j++) values[j] = NumberFormat.RoundTrip(result[j]);
+                values[^1] = (finite ? (int)u.Status : NonFiniteStatus).ToString(CultureInfo.InvariantCulture);
+                csv.WriteRecord([.. fields, .. values]);
+                count++;
+            });
+            csv.Flush();
+        });
+        log.WriteLine($"{count} {(pointSource ? "DC3D0" : "DC3D")} call(s) from {input} written to {output}.");
+        if (nonFinite > 0)
+            log.WriteLine($"{nonFinite} call(s) gave results that are not finite numbers (the potencies or slips overflow double precision); their IRET is {NonFiniteStatus}.");
+        return count;
     }
-
 
     private static void CheckHeader(CsvTable table, string[] required)
     {

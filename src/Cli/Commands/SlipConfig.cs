@@ -93,6 +93,15 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
             _ = f.Text("source", "");
             _ = Resize(f, null);
             if (double.IsNaN(defaultLength)) throw f.ErrorAt("patch_size_m", "missing; give the patch size in metres (e.g. 2000, or [2500, 2000]).");
+            if (!(defaultLength > 0 && defaultWidth > 0)) throw f.ErrorAt("patch_size_m", $"patch sizes must be positive, got [{defaultLength}, {defaultWidth}] m.");
+            // With size_m the patch count is known now: the sizes are checked against it (as cutting the plane will),
+            // and the memory of step 2 estimated, before step 1 runs.
+            if (f.NumberList("size_m", 2) is { } size)
+            {
+                if (defaultLength > size[0] * (1 + 1e-9)) throw f.ErrorAt("patch_size_m", $"patch length {defaultLength} m is larger than the fault length {size[0]} m.");
+                if (defaultWidth > size[1] * (1 + 1e-9)) throw f.ErrorAt("patch_size_m", $"patch width {defaultWidth} m is larger than the fault width {size[1]} m.");
+                SlipResources.Check(f, "patch_size_m", (long)Math.Round(size[0] / defaultLength) * (long)Math.Round(size[1] / defaultWidth));
+            }
             f.RejectUnknownKeys();
             return (segments, null, "step 1's rectangle");
         }
@@ -136,6 +145,7 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
             origin = $"{list.Count} segment(s) listed in the configuration";
         }
         f.RejectUnknownKeys();
+        SlipResources.Check(f, "patch_size_m", segments.Sum(s => (long)s.AlongStrike * s.DownDip));
         return (segments, reference, origin);
     }
 

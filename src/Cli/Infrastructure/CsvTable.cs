@@ -8,7 +8,7 @@ internal sealed record CsvTable(string Path, string[] Header, IReadOnlyList<(lon
     /// <summary>Reads a comma-separated file with a header line (RFC 4180 quoting; blank lines skipped).</summary>
     public static CsvTable Load(string path, string expectation)
     {
-        if (!File.Exists(path)) throw new UserError($"{path}: file not found.");
+        InputFile.Check(path, $"a CSV file with {expectation}");
         var options = CsvReaderOptions.Default with
         {
             HasHeader = false,
@@ -42,6 +42,41 @@ internal sealed record CsvTable(string Path, string[] Header, IReadOnlyList<(lon
         }
         if (header is null) throw new UserError($"{path}: empty file; expected a header line with {expectation}.");
         return new CsvTable(path, header, rows);
+    }
+
+    /// <summary>
+    /// Reads a CSV file one record at a time (memory O(one record), for inputs of any size): <paramref name="onHeader"/>
+    /// sees the header first (as a table without rows, for <see cref="Column"/> and <see cref="Number"/>), then
+    /// <paramref name="onRecord"/> each record with its line.
+    /// </summary>
+    public static void Stream(string path, string expectation, Action<CsvTable> onHeader, Action<CsvTable, long, string[]> onRecord)
+    {
+        InputFile.Check(path, $"a CSV file with {expectation}");
+        var options = CsvReaderOptions.Default with { HasHeader = false, Separator = ',', TrackLineNumbers = true, TrimWhitespace = true, SkipEmptyLines = true };
+        using var reader = new StreamReader(path);
+        using var csv = CsvReader.Create(reader, options, false);
+        CsvTable? table = null;
+        try
+        {
+            while (csv.Read())
+            {
+                var fields = csv.Current.ToArray();
+                if (table is null)
+                {
+                    table = new CsvTable(path, fields.Select(h => h.Trim()).ToArray(), []);
+                    onHeader(table);
+                    continue;
+                }
+                if (fields.Length != table.Header.Length)
+                    throw new UserError($"{path}:{csv.LineNumber}: {fields.Length} field(s), but the header has {table.Header.Length}.");
+                onRecord(table, csv.LineNumber, fields);
+            }
+        }
+        catch (Exception e) when (e is not UserError)
+        {
+            throw new UserError($"{path}:{csv.LineNumber}: not valid CSV: {e.Message}");
+        }
+        if (table is null) throw new UserError($"{path}: empty file; expected a header line with {expectation}.");
     }
 
     /// <summary>Index of a column by case-insensitive name, or −1.</summary>

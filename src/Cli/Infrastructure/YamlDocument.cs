@@ -77,11 +77,11 @@ internal sealed class YamlDocument
 
     public static YamlDocument Load(string path)
     {
-        if (!File.Exists(path)) throw new UserError($"{path}: file not found.");
+        string text = InputFile.ReadConfig(path);
         var stream = new YamlStream();
         try
         {
-            using var reader = new StreamReader(path);
+            using var reader = new StringReader(text);
             stream.Load(reader);
         }
         catch (YamlException e)

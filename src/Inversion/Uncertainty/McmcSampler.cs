@@ -107,20 +107,22 @@ public static class McmcSampler
             // its seed alone.
             if (checkpoints is { Resume: true } && File.Exists(file))
             {
-                using (var reader = new BinaryReader(File.OpenRead(file!)))
-                {
+                var checkpoint = Checkpoint.Read(file!, density.Dimension);
+                using (var reader = new BinaryReader(new MemoryStream(checkpoint.State)))
                     chain = AdaptiveMetropolisChain.Restore(density, options, reader);
-                    n = saved = reader.ReadInt32();
-                }
-                // The draws file may hold draws written after the last state: keep exactly the first n.
+                n = saved = checkpoint.Draws;
+                // The draws file may hold draws written after the last state: keep exactly the first n, which must be
+                // the ones the checkpoint vouches for (length and SHA-256).
                 using var stream = File.Open(file + ".draws", FileMode.Open);
+                checkpoint.VerifyDraws(stream, file + ".draws");
+                stream.Position = 0;
                 using (var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true))
                     for (int i = 0; i < n; i++)
                     {
                         draws[k][i] = Enumerable.Range(0, density.Dimension).Select(_ => reader.ReadDouble()).ToArray();
                         logp[k][i] = reader.ReadDouble();
                     }
-                stream.SetLength((long)n * (density.Dimension + 1) * sizeof(double));
+                stream.SetLength(checkpoint.DrawsBytes);
             }
             else
             {
@@ -177,27 +179,96 @@ public static class McmcSampler
     {
         string file = ChainFile(folder, chain);
         if (!File.Exists(file)) return 0;
-        using var reader = new BinaryReader(File.OpenRead(file));
+        using var reader = new BinaryReader(new MemoryStream(Checkpoint.Read(file, dimension: null).State));
         return AdaptiveMetropolisChain.SavedIteration(reader);
     }
 
-    /// <summary>A checkpoint: the draws kept since the last one are appended to chain_K.bin.draws, then the chain's state
-    /// and the number of valid draws go to a temporary file moved into place, so a kill at any moment leaves a
-    /// consistent pair (extra appended draws are cut off on resume).</summary>
+    /// <summary>A checkpoint: the draws kept since the last one are appended to chain_K.bin.draws, then the chain's state,
+    /// the number of valid draws, their byte length and SHA-256, and a SHA-256 of all that go to a temporary file moved
+    /// into place, so a kill at any moment leaves a consistent pair (extra appended draws are cut off on resume) and a
+    /// truncated or altered file is recognised, never silently used.</summary>
     private static void Save(string file, AdaptiveMetropolisChain chain, double[][] draws, double[] logp, int from, int to)
     {
-        using (var w = new BinaryWriter(File.Open(file + ".draws", FileMode.Append)))
-            for (int i = from; i < to; i++)
-            {
-                foreach (double v in draws[i]) w.Write(v);
-                w.Write(logp[i]);
-            }
-        string temp = file + ".tmp";
-        using (var w = new BinaryWriter(File.Create(temp)))
+        long drawsBytes;
+        byte[] drawsHash;
+        using (var stream = File.Open(file + ".draws", FileMode.Append))
+        {
+            using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+                for (int i = from; i < to; i++)
+                {
+                    foreach (double v in draws[i]) w.Write(v);
+                    w.Write(logp[i]);
+                }
+            stream.Flush(flushToDisk: true);
+            drawsBytes = stream.Length;
+        }
+        using (var read = File.OpenRead(file + ".draws")) drawsHash = System.Security.Cryptography.SHA256.HashData(read);
+        using var payload = new MemoryStream();
+        using (var w = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             chain.Save(w);
             w.Write(to);
+            w.Write(drawsBytes);
+            w.Write(drawsHash);
+        }
+        string temp = file + ".tmp";
+        using (var stream = File.Create(temp))
+        {
+            stream.Write(Checkpoint.Magic);
+            payload.Position = 0;
+            payload.CopyTo(stream);
+            stream.Write(System.Security.Cryptography.SHA256.HashData(payload.ToArray()));
+            stream.Flush(flushToDisk: true);
         }
         File.Move(temp, file, overwrite: true);
+    }
+
+    /// <summary>A chain checkpoint file read back and checked: "SMCK1", the payload (chain state, draws kept, draws-file
+    /// length and SHA-256), then the SHA-256 of the payload.</summary>
+    private sealed record Checkpoint(byte[] State, int Draws, long DrawsBytes, byte[] DrawsHash, string File)
+    {
+        public static readonly byte[] Magic = "SMCK1"u8.ToArray();
+
+        public static Checkpoint Read(string file, int? dimension)
+        {
+            byte[] bytes = System.IO.File.ReadAllBytes(file);
+            const int hash = 32, trailer = sizeof(int) + sizeof(long) + hash;
+            if (bytes.Length < Magic.Length + trailer + hash || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+                throw Corrupt(file, "it is truncated or not a chain checkpoint");
+            var payload = bytes.AsSpan(Magic.Length, bytes.Length - Magic.Length - hash);
+            if (!System.Security.Cryptography.SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hash)))
+                throw Corrupt(file, "its checksum does not match its content (truncated or altered)");
+            var state = payload[..^trailer].ToArray();
+            var tail = payload[^trailer..];
+            int draws = BitConverter.ToInt32(tail);
+            long drawsBytes = BitConverter.ToInt64(tail[sizeof(int)..]);
+            if (dimension is { } d && drawsBytes != (long)draws * (d + 1) * sizeof(double))
+                throw Corrupt(file, $"it vouches for {draws} draws in {drawsBytes} bytes, which does not fit {d} parameters");
+            return new Checkpoint(state, draws, drawsBytes, tail[(sizeof(int) + sizeof(long))..].ToArray(), file);
+        }
+
+        /// <summary>Checks that the draws file starts with exactly the draws this checkpoint vouches for.</summary>
+        public void VerifyDraws(Stream draws, string path)
+        {
+            if (draws.Length < DrawsBytes)
+                throw Corrupt(path, $"it holds {draws.Length} bytes where its checkpoint {Path.GetFileName(File)} vouches for {DrawsBytes} (truncated)");
+            using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            var buffer = new byte[1 << 16];
+            long left = DrawsBytes;
+            draws.Position = 0;
+            while (left > 0)
+            {
+                int got = draws.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+                if (got <= 0) break;
+                sha.AppendData(buffer, 0, got);
+                left -= got;
+            }
+            if (!sha.GetHashAndReset().AsSpan().SequenceEqual(DrawsHash))
+                throw Corrupt(path, "its content does not match the checksum in its checkpoint (altered)");
+        }
+
+        private static InvalidDataException Corrupt(string file, string why) => new(
+            $"{file}: {why}; the MCMC state cannot be resumed from it. Start the chains again without --resume (they restart " +
+            "from their seeds and give the same draws), or restore the file from a backup.");
     }
 }
