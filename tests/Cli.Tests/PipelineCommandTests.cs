@@ -244,6 +244,10 @@ public sealed class PipelineCommandTests : IDisposable
         Assert.Equal(["uncertainty", "slip", "coulomb"], Ran(again));
         Assert.Contains("continuing from the interrupted run's finished work", again);
         Assert.Contains("realisation(s) already done", again);
+        // The log reports about a tenth of the realisations, with the time left, not one line each.
+        int lines = System.Text.RegularExpressions.Regex.Matches(again, @"realisation \d+/\d+:").Count;
+        Assert.InRange(lines, 1, 11);
+        Assert.Contains(" left)", again);
         Assert.Equal(geometry, File.GetLastWriteTimeUtc(StepFile("geometry")));
         Assert.Equal(1 + 200, File.ReadAllLines(Path.Combine(Run, "3-uncertainty", "realisations.csv")).Length);
     }

@@ -75,7 +75,7 @@ public sealed class UncertaintyCommandTests : IDisposable
     private static Dictionary<string, byte[]> Results(string run) =>
         ResultFiles.Where(f => File.Exists(Path.Combine(run, f))).ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(run, f)));
 
-    private static void AssertSameResults(string expected, string actual)
+    internal static void AssertSameResults(string expected, string actual)
     {
         var a = Results(expected);
         var b = Results(actual);

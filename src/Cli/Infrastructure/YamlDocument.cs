@@ -88,6 +88,12 @@ internal sealed class YamlDocument
         {
             throw new UserError($"{path}:{e.Start.Line}: not valid YAML/JSON: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed plain scalars (unbalanced flow collections, found by
+            // the fuzz tests) instead of raising a YamlException with a position.
+            throw new UserError($"{path}: not valid YAML/JSON: a flow collection ([…] or {{…}}) or a plain value is malformed; check brackets and colons.");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
             throw new UserError($"{path}: expected a mapping of keys at the top level.");
         return new YamlDocument(path, map);
