@@ -16,38 +16,54 @@ public sealed class FaultInjectionTests : IDisposable
 
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "sourcemodel.dll");
 
-    private static Process Start(params string[] args)
+    private static (Process Process, System.Text.StringBuilder Err) Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", ["exec", Dll, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var p = Process.Start(start)!;
+        var err = new System.Text.StringBuilder();
         p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, e) => { lock (err) err.AppendLine(e.Data); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
-        return p;
+        return (p, err);
     }
 
-    /// <summary>Runs <paramref name="args"/> (plus --resume after the first start), killing it after each of the given
-    /// delays, then lets it finish; returns how many starts were killed while running.</summary>
+    /// <summary>Runs <paramref name="args"/>, killing it after each of the given delays and starting it again with
+    /// --resume (or afresh while a kill landed before anything was saved: the command then says there is nothing to
+    /// resume, as it should), then lets it finish; returns how many starts were killed while running.</summary>
     private static int KillAndResume(string[] args, IEnumerable<TimeSpan> delays)
     {
         int killed = 0;
-        bool started = false;
-        foreach (var delay in delays)
+        bool resume = false;
+        foreach (var delay in delays.Append(TimeSpan.FromMinutes(5)))
         {
-            using var p = Start(started ? [.. args, "--resume"] : args);
-            started = true;
-            if (!p.WaitForExit(delay))
+            var (p, err) = Start(resume ? [.. args, "--resume"] : args);
+            using (p)
             {
-                p.Kill(entireProcessTree: true);
+                if (!p.WaitForExit(delay))
+                {
+                    p.Kill(entireProcessTree: true);
+                    p.WaitForExit();
+                    killed++;
+                    resume = true;
+                    continue;
+                }
                 p.WaitForExit();
-                killed++;
+                string message;
+                lock (err) message = err.ToString();
+                if (p.ExitCode == 1 && message.Contains("nothing to resume", StringComparison.Ordinal)) { resume = false; continue; }
+                Assert.True(p.ExitCode == 0, $"a run between kills failed with exit code {p.ExitCode}: {message}");
+                resume = true;
             }
-            else Assert.True(p.ExitCode == 0, $"a run between kills failed with exit code {p.ExitCode}");
         }
-        using var last = Start([.. args, "--resume"]);
-        Assert.True(last.WaitForExit(TimeSpan.FromMinutes(5)), "the resumed run did not finish");
-        Assert.Equal(0, last.ExitCode);
+        // Once more to the end (from what the last start saved, or afresh if it saved nothing).
+        var (last, lastErr) = Start(resume ? [.. args, "--resume"] : args);
+        using (last)
+        {
+            Assert.True(last.WaitForExit(TimeSpan.FromMinutes(5)), "the resumed run did not finish");
+            last.WaitForExit();
+            Assert.True(last.ExitCode == 0, lastErr.ToString());
+        }
         return killed;
     }
 

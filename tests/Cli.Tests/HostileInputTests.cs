@@ -59,7 +59,7 @@ public sealed class HostileInputTests : IDisposable
         string far = _cli.Write("far.csv", header + "\n0.6667,1e154,0,0,10,70,-5,5,-3,3,1,0,0\n");
         var (code, _, err) = _cli.Run("okada", "dc3d", "--in", far, "--out", _cli.PathOf("far-out.csv"));
         Assert.Equal(1, code);
-        Assert.Contains("far.csv:2: column X: |1E+154| is beyond the kernel's range (at most 1e7", err);
+        Assert.Contains("far.csv:2: column X: |1E+154| is beyond the kernel's range (at most 1e50", err);
         Assert.False(File.Exists(_cli.PathOf("far-out.csv")));
         foreach (string column in new[] { "DEPTH", "AL2", "Z" })
         {

@@ -192,9 +192,10 @@ public sealed class PipelineCommandTests : IDisposable
     [Fact]
     public void A_step_that_fails_leaves_the_finished_steps_intact_and_the_next_run_continues_from_it()
     {
-        // The patch size only meets step 1's rectangle at run time: 30 km patches on a 20 km plane fail in step 2.
+        // The patch size meets step 1's rectangle only at run time when the plane is extended rather than sized (a
+        // size_m plane is checked before anything runs): 30 km patches on a 14 km plane fail in step 2.
         string config = Config();
-        File.WriteAllText(config, File.ReadAllText(config).Replace("patch_size_m: 4000", "patch_size_m: 30000"));
+        File.WriteAllText(config, File.ReadAllText(config).Replace("size_m: [20000, 12000], patch_size_m: 4000", "extend: {along_strike_m: 1000}, patch_size_m: 30000"));
         var (code, output, err) = _cli.Run("run", config, "--no-report");
         Assert.Equal(1, code);
         Assert.Contains("patch_size_m", err);

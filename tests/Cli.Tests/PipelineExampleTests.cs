@@ -124,6 +124,15 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
         Assert.DoesNotContain("<script src=", html);
         foreach (var step in new[] { "2-geometry", "3-uncertainty", "4-slip", "5-coulomb" })
             Assert.True(File.Exists(Path.Combine(jiashi.Run, step, "report.html")), step);
+        // The uncertainty histograms mark the best fit (red) and the published values (dashed) given in the config.
+        string histograms = File.ReadAllText(Path.Combine(jiashi.Run, "3-uncertainty", "report_files", "histograms.json"));
+        Assert.Contains("\"color\":\"red\"", histograms);
+        Assert.Contains("\"dash\":\"dash\"", histograms);
+        Assert.Contains("top-edge centre east (m)", histograms);
+        // The step-1 report places the fault: its top-edge centre and centroid in longitude and latitude.
+        string geometry = System.Net.WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(jiashi.Run, "2-geometry", "report.html")));
+        Assert.Contains("<td>top-edge centre</td>", geometry);
+        Assert.Matches(@"<td>centroid</td>(<td>[^<]*</td>){3}<td>77\.\d{4}</td><td>39\.\d{4}</td>", geometry);
     }
 
     [ChromiumFact]

@@ -79,6 +79,7 @@ internal static class DataCovariance
             var pick = name is null ? all.FirstOrDefault().Data : all.FirstOrDefault(d => d.Data.Name == name).Data;
             return pick ?? throw new UserError($"{file}: no dataset named '{name}'; found {string.Join(", ", all.Select(d => d.Data.Name))}.");
         }
+        InputFile.Check(file, "a sourcemodel CSV");
         return DatasetImporter.Import(new DatasetDeclaration(Path.GetFileNameWithoutExtension(file), file, DataFormat.SourceModelCsv));
     }
 

@@ -14,11 +14,15 @@ internal static class DataInspect
     {
         if (configs.Count == 0) throw new UserError("give at least one dataset declaration file (YAML), e.g. examples/data/laquila.yaml, or a sourcemodel CSV.");
         var all = new List<GeodeticDataset>();
+        var grids = new List<Sampling.Grids.LosGrid?>();
         foreach (var path in configs)
         {
-            var data = IsYaml(path)
-                ? DatasetConfig.Load(path).ImportAll().Select(d => d.Data).ToList()
-                : [DatasetImporter.Import(new DatasetDeclaration(Path.GetFileNameWithoutExtension(path), path, DataFormat.SourceModelCsv))];
+            if (!IsYaml(path)) InputFile.Check(path, "a sourcemodel CSV");
+            var imported = IsYaml(path)
+                ? DatasetConfig.Load(path).ImportAll()
+                : [(DatasetImporter.Import(new DatasetDeclaration(Path.GetFileNameWithoutExtension(path), path, DataFormat.SourceModelCsv)), null, null)];
+            var data = imported.Select(d => d.Data).ToList();
+            grids.AddRange(imported.Select(d => d.Grid));
             stdout.WriteLine($"{path}: {data.Count} dataset(s)");
             all.AddRange(data);
             var table = new TextTable("dataset", "kind", "points", "east km", "north km", "value m", "mean unit E,N,U", "incidence deg", "noise");
@@ -31,7 +35,7 @@ internal static class DataInspect
             }
             stdout.WriteLine();
         }
-        if (html is not null) DataReport.Datasets(all, html, command ?? [], stdout);
+        if (html is not null) DataReport.Datasets(all, html, command ?? [], stdout, grids);
     }
 
     private static bool IsYaml(string path) => Path.GetExtension(path).ToLowerInvariant() is ".yaml" or ".yml";

@@ -34,6 +34,7 @@ internal static class DataQuadtree
         {
             (decl, q) = FromOptions(gridPath, o);
         }
+        InputFile.Check(decl.File, "a grid file");
         var grid = GridImporter.Import(decl);
         if (o.Model is { } modelPath)
         {

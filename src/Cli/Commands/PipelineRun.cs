@@ -206,6 +206,15 @@ internal static class PipelineRun
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
     }
 
+    /// <summary>The published section's parameters (and Mw when given) by quantity name, for the uncertainty report.</summary>
+    private static IReadOnlyDictionary<string, double>? PublishedQuantities(PipelineConfig c)
+    {
+        if (c.Published is not { } p) return null;
+        var values = new Dictionary<string, double>(p.Parameters, StringComparer.Ordinal);
+        if (p.Mw is { } mw) values["mw"] = mw;
+        return values;
+    }
+
     private static IEnumerable<string> Relative(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal);
 
@@ -223,7 +232,7 @@ internal static class PipelineRun
             case PipelineStep.Uncertainty:
                 // A run killed during this step left its finished realisations (or chain checkpoints) in the staging
                 // folder: continue from them when they belong to these very settings, as `uncertainty --resume` does.
-                var problem = UncertaintyProblem.For(c.Geometry!);
+                var problem = UncertaintyProblem.For(c.Geometry!) with { Published = PublishedQuantities(c) };
                 var method = c.Uncertainty!.Value;
                 int count = method == UncertaintyMethod.MonteCarlo ? problem.Config.Uncertainty.MonteCarlo.Realisations : problem.Config.Uncertainty.Mcmc.Chains;
                 bool resume = UncertaintyState.Resumable(staging, problem.Config, UncertaintyRun.Name(method), count, problem.Config.Uncertainty.Seed);

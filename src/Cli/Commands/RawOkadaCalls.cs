@@ -22,11 +22,12 @@ internal static class RawOkadaCalls
         ["UX", "UY", "UZ", "UXX", "UYX", "UZX", "UXY", "UYY", "UZY", "UXZ", "UYZ", "UZZ", "IRET"];
 
     /// <summary>
-    /// The largest magnitude of a length argument (X, Y, Z, DEPTH, AL1, AL2, AW1, AW2, in the call's own unit):
-    /// beyond it the kernel's intermediate powers of R overflow double precision and the results are not numbers. Ten
-    /// million covers any real geometry whether the unit is metres or kilometres.
+    /// The largest magnitude of a length argument (X, Y, Z, DEPTH, AL1, AL2, AW1, AW2, in the call's own unit). The
+    /// kernel raises distances to powers up to the sixth; at 1e50 those stay far inside double precision (1e300), while
+    /// at 1e154 their squares already overflow and the results are not numbers. Okada's own branch-covering reference
+    /// calls reach 2.4e9, so a tighter physical limit would refuse legitimate checks of the code.
     /// </summary>
-    public const double MaxLength = 1e7;
+    public const double MaxLength = 1e50;
 
     /// <summary>IRET written for a call whose results are not finite (inputs beyond floating-point range): never 0.</summary>
     public const int NonFiniteStatus = 3;
@@ -52,7 +53,7 @@ internal static class RawOkadaCalls
                 foreach (string name in lengths)
                     if (Math.Abs(V(name)) > MaxLength)
                         throw new UserError(string.Create(CultureInfo.InvariantCulture,
-                            $"{input}:{line}: column {name}: |{V(name):G6}| is beyond the kernel's range (at most {MaxLength:0e0} in the call's length unit)."));
+                            $"{input}:{line}: column {name}: |{V(name):G6}| is beyond the kernel's range (at most 1e50 in the call's length unit)."));
                 DisplacementGradient u;
                 try
                 {

@@ -99,9 +99,14 @@ internal static class UncertaintyReport
                         : [Describe(p, q.Name), UnitOrDash(q.Unit), Rounding.WithUncertainty(q.Mean, q.StandardDeviation), L(q.P2_5), L(q.P50), L(q.P97_5),
                            q.Best is { } b ? L(b) : ""]);
                 }));
-        var marked = stats.Select(q => new SampledParameter(Describe(p, q.Name), UnitOrDash(q.Unit), q.Samples) { Best = q.Map ?? q.Best }).ToList();
+        var marked = stats.Select(q => new SampledParameter(Describe(p, q.Name), UnitOrDash(q.Unit), q.Samples)
+        {
+            Best = q.Map ?? q.Best,
+            Published = p.Published is { } published && published.TryGetValue(q.Name, out double v) ? v : null,
+        }).ToList();
         report.Section("Histograms")
-            .Paragraph("Each panel: the samples of one quantity; the red line is the best model.")
+            .Paragraph("Each panel: the samples of one quantity; the red line is the best model" +
+                       (p.Published is { Count: > 0 } ? ", the dashed line the published value." : "."))
             .Add(StandardFigures.HistogramGrid("histograms", "marginal distributions", marked));
         var varying = marked.Where((_, j) => stats[j].StandardDeviation > 0).ToList();
         if (varying.Count >= 2)

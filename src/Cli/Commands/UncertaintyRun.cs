@@ -12,6 +12,10 @@ namespace SourceModel.Cli.Commands;
 /// <summary>The step-1 problem of a config, built from observed (or perturbed) data.</summary>
 internal sealed record UncertaintyProblem(GeometryConfig Config, IReadOnlyList<GeodeticDataset> Data, GeometryProblem Observed)
 {
+    /// <summary>Published values by quantity name (<c>fault.dip</c>, <c>mw</c>) to mark on the report's histograms, when
+    /// the pipeline's <c>published</c> section gives them.</summary>
+    public IReadOnlyDictionary<string, double>? Published { get; init; }
+
     public static UncertaintyProblem Load(string path, long? seed = null) => For(GeometryConfig.Load(path).WithSeed(seed));
 
     /// <summary>The problem of a parsed step-1 configuration, with its data imported.</summary>

@@ -52,6 +52,9 @@ internal sealed class RunFolder : IDisposable
         var (stream, stale) = Lock(path, command);
         try
         {
+            // Again under the lock: another process may have claimed the folder for another kind between the first
+            // check and the lock (two commands started at once).
+            CheckOwnership(path, kind);
             var marker = new Marker(kind, "sourcemodel " + string.Join(' ', command), config is null ? null : System.IO.Path.GetFullPath(config),
                 DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
             if (ReadMarker(path) is null) AtomicFile.Write(System.IO.Path.Combine(path, MarkerName), w => w.Write(JsonSerializer.Serialize(marker, Json)));
@@ -69,7 +72,10 @@ internal sealed class RunFolder : IDisposable
     public static void CheckOwnership(string folder, string kind)
     {
         string path = System.IO.Path.GetFullPath(folder);
-        if (!Directory.Exists(path) || !Directory.EnumerateFileSystemEntries(path).Any()) return;
+        // The lock files and a marker being written are this program's own bookkeeping (a command that has just
+        // claimed the folder): they do not make it someone else's.
+        if (!Directory.Exists(path) || !Directory.EnumerateFileSystemEntries(path)
+                .Any(e => !System.IO.Path.GetFileName(e).TrimStart('.').StartsWith("sourcemodel", StringComparison.Ordinal))) return;
         var marker = ReadMarker(path);
         if (marker is null)
             throw new UserError($"{path}: the folder is not empty and is not a sourcemodel run folder (no {MarkerName}); " +
