@@ -178,6 +178,10 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         var depth = s.NumberList("depth_km", 2) ?? throw s.ErrorAt("depth_km", "missing [top, bottom].");
         double spacing = s.Number("spacing_km"), dz = s.Number("depth_spacing_km");
         s.RejectUnknownKeys();
+        if (!(spacing > 0 && dz > 0) || depth[1] < depth[0]) throw s.ErrorHere("need top <= bottom and positive spacings.");
+        double along = Math.Sqrt((b[0] - a[0]) * (b[0] - a[0]) + (b[1] - a[1]) * (b[1] - a[1]));
+        if ((along / spacing + 1) * ((depth[1] - depth[0]) / dz + 1) > 50_000_000)
+            throw s.ErrorHere("more than 50 million nodes; use a coarser spacing.");
         return new SectionRequest(a[0] * 1e3, a[1] * 1e3, b[0] * 1e3, b[1] * 1e3, spacing * 1e3, depth[0] * 1e3, depth[1] * 1e3, dz * 1e3);
     }
 }

@@ -6,8 +6,7 @@ namespace SourceModel.Cli.Commands;
 /// <summary>
 /// The memory step 2 will need, estimated from the fault's patch count before anything runs, so that a patch size far
 /// too small (15,000 patches) is refused at <c>config check</c> with the estimate and the key to change, not found
-/// gigabytes into a run. The limit is the machine's available memory, or <c>SOURCEMODEL_MEMORY_LIMIT_GB</c> when set
-/// lower.
+/// gigabytes into a run (the limit: <see cref="MemoryBudget"/>).
 /// </summary>
 internal static class SlipResources
 {
@@ -19,21 +18,11 @@ internal static class SlipResources
         return 3 * 8 * n * n;
     }
 
-    /// <summary>The memory a command may use: 80 % of what the runtime reports available, or the configured limit.</summary>
-    public static double LimitBytes()
-    {
-        double available = 0.8 * GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        string? configured = Environment.GetEnvironmentVariable("SOURCEMODEL_MEMORY_LIMIT_GB");
-        if (configured is not null && double.TryParse(configured, NumberStyles.Float, CultureInfo.InvariantCulture, out double gb) && gb > 0)
-            available = Math.Min(available, gb * (1L << 30));
-        return available;
-    }
-
-    /// <summary>Refuses a fault of <paramref name="patches"/> patches whose estimate exceeds <see cref="LimitBytes"/>,
+    /// <summary>Refuses a fault of <paramref name="patches"/> patches whose estimate exceeds <see cref="MemoryBudget"/>,
     /// at the key that sets the patch size.</summary>
     public static void Check(YamlMap at, string key, long patches)
     {
-        double need = Bytes(patches), limit = LimitBytes();
+        double need = Bytes(patches), limit = MemoryBudget.Bytes();
         if (need > limit)
             throw at.ErrorAt(key, string.Create(CultureInfo.InvariantCulture,
                 $"{patches:N0} patches ({2 * patches:N0} unknowns) need about {need / (1L << 30):0.#} GB for step 2's dense matrices, more than the " +

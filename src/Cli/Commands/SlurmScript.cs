@@ -28,6 +28,9 @@ internal static class SlurmScript
         if (shards > count)
             throw new UserError($"--shards {shards}: the run has only {count} {(method == UncertaintyMethod.MonteCarlo ? "realisations" : "chains")} to share out.");
         string output = outputOverride is null ? c.Uncertainty.Output : Path.GetFullPath(outputOverride);
+        c.Data.RefuseInputsInside(output, config);
+        // The scripts go into the run folder the shards will write: claimed for the uncertainty run now.
+        using var claim = RunFolder.Claim(output, "uncertainty", ["slurm", config], config);
         string folder = Path.Combine(output, "slurm");
         Directory.CreateDirectory(folder);
         string exe = command ?? SelfCommand();

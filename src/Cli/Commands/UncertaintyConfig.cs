@@ -95,6 +95,12 @@ internal sealed record UncertaintySettings(long Seed, string Output, MonteCarloS
         m.RejectUnknownKeys();
         try { sampler.Validated(dimension + (scale is null ? 0 : datasets)); }
         catch (ArgumentException e) { throw m.ErrorHere(UserError.Reason(e)); }
+        // Every kept draw of every chain is held (and written) with its log density: checked before any chain runs.
+        double draws = (double)chains * ((sampler.Iterations - sampler.BurnIn + sampler.Thin - 1) / sampler.Thin);
+        double bytes = draws * (dimension + datasets + 2) * 8 * 3;
+        if (bytes > MemoryBudget.Bytes())
+            throw m.ErrorAt("iterations", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{draws:N0} kept draws ({chains} chains) need about {MemoryBudget.Gb(bytes)}, more than the {MemoryBudget.Gb(MemoryBudget.Bytes())} available; use fewer iterations, a larger thin or fewer chains."));
         return new McmcSettings(chains, sampler, every, step, optimum, scale);
     }
 }

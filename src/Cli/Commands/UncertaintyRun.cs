@@ -48,7 +48,7 @@ internal static class UncertaintyRun
         var p = UncertaintyProblem.Load(path, seed);
         string output = outputOverride is null ? p.Config.Uncertainty.Output : Path.GetFullPath(outputOverride);
         p.Config.Data.RefuseInputsInside(output, path);
-        using var folder = RunFolder.Claim(output, "uncertainty", command, path);
+        using var folder = RunFolder.Claim(output, "uncertainty", command, path, shard?.ToString());
         if (folder.StaleNote is { } note) log.WriteLine(note);
         Run(p, method, output, resume, shard, html, log, command, cancel);
     }

@@ -12,7 +12,9 @@ namespace SourceModel.Cli.Infrastructure;
 /// <para>Lock: an advisory OS lock (flock, through <see cref="FileShare.None"/>) on <see cref="LockName"/> is held
 /// until <see cref="Dispose"/>; a second process gets <see cref="FolderInUseException"/> naming the holder's PID and
 /// start time (from <see cref="HolderName"/>). The OS releases the lock of a killed process, so a stale record is
-/// recognised (its PID no longer runs) and taken over.</para>
+/// recognised (its PID no longer runs) and taken over. The shards of one run share the folder (a shared lock on it)
+/// and each holds its own shard exclusively, so shards run side by side while a whole run or a merge waits for none
+/// of them and a second copy of one shard is turned away.</para>
 /// </summary>
 internal sealed class RunFolder : IDisposable
 {
@@ -25,11 +27,13 @@ internal sealed class RunFolder : IDisposable
     /// <summary>Who holds the lock (PID, start, command), for the message a second process prints.</summary>
     public const string HolderName = ".sourcemodel.lock.json";
 
-    private readonly FileStream _lock;
+    private readonly FileStream[] _locks;
+    private readonly string _holder;
+    private readonly bool _created;
 
-    private RunFolder(string path, string kind, FileStream lockStream, string? staleNote)
+    private RunFolder(string path, string kind, FileStream[] locks, string holder, string? staleNote, bool created)
     {
-        Path = path; Kind = kind; _lock = lockStream; StaleNote = staleNote;
+        Path = path; Kind = kind; _locks = locks; _holder = holder; StaleNote = staleNote; _created = created;
     }
 
     /// <summary>The folder (absolute).</summary>
@@ -43,13 +47,15 @@ internal sealed class RunFolder : IDisposable
 
     /// <summary>Claims <paramref name="folder"/> for a command of <paramref name="kind"/>: checks ownership, takes the
     /// lock, writes the marker.</summary>
-    public static RunFolder Claim(string folder, string kind, IReadOnlyList<string> command, string? config = null)
+    /// <param name="shard">For one shard of a sharded run (e.g. "0/3"): the folder is shared with the other shards.</param>
+    public static RunFolder Claim(string folder, string kind, IReadOnlyList<string> command, string? config = null, string? shard = null)
     {
         string path = System.IO.Path.GetFullPath(folder);
         if (File.Exists(path)) throw new UserError($"{path}: is a file; the output must be a folder.");
         CheckOwnership(path, kind);
+        bool created = !Directory.Exists(path);
         Directory.CreateDirectory(path);
-        var (stream, stale) = Lock(path, command);
+        var (streams, holder, stale) = Lock(path, command, shard);
         try
         {
             // Again under the lock: another process may have claimed the folder for another kind between the first
@@ -58,11 +64,11 @@ internal sealed class RunFolder : IDisposable
             var marker = new Marker(kind, "sourcemodel " + string.Join(' ', command), config is null ? null : System.IO.Path.GetFullPath(config),
                 DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
             if (ReadMarker(path) is null) AtomicFile.Write(System.IO.Path.Combine(path, MarkerName), w => w.Write(JsonSerializer.Serialize(marker, Json)));
-            return new RunFolder(path, kind, stream, stale);
+            return new RunFolder(path, kind, streams, holder, stale, created);
         }
         catch
         {
-            stream.Dispose();
+            foreach (var s in streams) s.Dispose();
             throw;
         }
     }
@@ -92,23 +98,37 @@ internal sealed class RunFolder : IDisposable
         return System.IO.Path.GetFullPath(file).StartsWith(f, StringComparison.Ordinal);
     }
 
+    /// <summary>Releases the lock. A folder this claim created and the command then wrote nothing into (it failed on
+    /// its input) is removed again: a failed command leaves nothing behind.</summary>
     public void Dispose()
     {
-        try { File.Delete(System.IO.Path.Combine(Path, HolderName)); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        _lock.Dispose();
+        try { File.Delete(_holder); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        bool onlyBookkeeping = _created && Directory.Exists(Path) && Directory.EnumerateFileSystemEntries(Path)
+            .All(e => System.IO.Path.GetFileName(e).TrimStart('.').StartsWith("sourcemodel", StringComparison.Ordinal));
+        if (onlyBookkeeping)
+            foreach (string own in Directory.GetFiles(Path, ".sourcemodel*").Select(System.IO.Path.GetFileName).OfType<string>())
+                try { File.Delete(System.IO.Path.Combine(Path, own)); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        foreach (var s in _locks) s.Dispose();
+        if (onlyBookkeeping)
+            try { Directory.Delete(Path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static (FileStream Stream, string? Stale) Lock(string path, IReadOnlyList<string> command)
+    private static (FileStream[] Streams, string Holder, string? Stale) Lock(string path, IReadOnlyList<string> command, string? shard)
     {
-        string lockFile = System.IO.Path.Combine(path, LockName), holderFile = System.IO.Path.Combine(path, HolderName);
-        FileStream stream;
-        try { stream = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
-        catch (IOException)
+        string lockFile = System.IO.Path.Combine(path, LockName);
+        string tag = shard is null ? "" : "-shard-" + shard.Replace('/', '-');
+        string holderFile = System.IO.Path.Combine(path, shard is null ? HolderName : $".sourcemodel{tag}.lock.json");
+        var streams = new List<FileStream>(2);
+        try
         {
-            var holder = ReadHolder(holderFile);
-            throw new FolderInUseException(holder is null
-                ? $"{path}: in use by another sourcemodel process; wait for it to finish or choose another output folder."
-                : $"{path}: in use by PID {holder.Pid} since {holder.Since} ({holder.Command}); wait for it to finish or choose another output folder.");
+            // .NET takes flock(LOCK_EX) for FileShare.None and flock(LOCK_SH) otherwise.
+            streams.Add(Open(lockFile, shard is null ? FileShare.None : FileShare.ReadWrite, path, shard is null ? HolderName : null));
+            if (shard is not null) streams.Add(Open(System.IO.Path.Combine(path, $".sourcemodel{tag}.lock"), FileShare.None, path, System.IO.Path.GetFileName(holderFile)));
+        }
+        catch
+        {
+            foreach (var s in streams) s.Dispose();
+            throw;
         }
         // Holding the lock: a record left behind is from a process that died without releasing it (the OS did).
         string? stale = ReadHolder(holderFile) is { } old && !Running(old.Pid)
@@ -116,7 +136,21 @@ internal sealed class RunFolder : IDisposable
             : null;
         AtomicFile.Write(holderFile, w => w.Write(JsonSerializer.Serialize(new Holder(Environment.ProcessId,
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture), "sourcemodel " + string.Join(' ', command)), Json)));
-        return (stream, stale);
+        return (streams.ToArray(), holderFile, stale);
+    }
+
+    /// <summary>Opens a lock file with <paramref name="share"/>, or throws <see cref="FolderInUseException"/> naming the
+    /// holder recorded in <paramref name="holderName"/> (when there is one to name).</summary>
+    private static FileStream Open(string lockFile, FileShare share, string path, string? holderName)
+    {
+        try { return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, share); }
+        catch (IOException)
+        {
+            var holder = holderName is null ? null : ReadHolder(System.IO.Path.Combine(path, holderName));
+            throw new FolderInUseException(holder is null
+                ? $"{path}: in use by another sourcemodel process (a whole run, or shards of one); wait for it to finish or choose another output folder."
+                : $"{path}: in use by PID {holder.Pid} since {holder.Since} ({holder.Command}); wait for it to finish or choose another output folder.");
+        }
     }
 
     private static bool Running(int pid)

@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace SourceModel.Cli.Infrastructure;
+
+/// <summary>
+/// The memory one command may plan to use, for the size checks made before any work starts: 80 % of what the runtime
+/// reports available, or <c>SOURCEMODEL_MEMORY_LIMIT_GB</c> when that is set lower.
+/// </summary>
+internal static class MemoryBudget
+{
+    public static double Bytes()
+    {
+        double available = 0.8 * GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        string? configured = Environment.GetEnvironmentVariable("SOURCEMODEL_MEMORY_LIMIT_GB");
+        if (configured is not null && double.TryParse(configured, NumberStyles.Float, CultureInfo.InvariantCulture, out double gb) && gb > 0)
+            available = Math.Min(available, gb * (1L << 30));
+        return available;
+    }
+
+    /// <summary>"3.2 GB" for a byte count.</summary>
+    public static string Gb(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 30):0.#} GB");
+}
