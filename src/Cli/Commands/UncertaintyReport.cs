@@ -9,8 +9,8 @@ using SourceModel.Reports.Text;
 
 namespace SourceModel.Cli.Commands;
 
-/// <summary>The uncertainty report: the table of spreads, a histogram per quantity, the corner plot of trade-offs and,
-/// for MCMC, the trace of every chain and the chain diagnostics.</summary>
+/// <summary>The uncertainty report: the table of spreads, a grid of histograms and the corner plot of trade-offs (best
+/// model and any published value marked) and, for MCMC, the trace of every chain and the chain diagnostics.</summary>
 internal static class UncertaintyReport
 {
     /// <summary>Points drawn per scatter panel or trace: enough to see a trade-off, small enough for a light page.</summary>
