@@ -30,7 +30,7 @@ public sealed class ForwardReportTests : IDisposable
     }
 
     [Fact]
-    public void Html_alone_needs_no_out_and_a_png_without_a_browser_is_skipped_with_the_reason()
+    public async Task Html_alone_needs_no_out_and_a_png_without_a_browser_is_skipped_with_the_reason()
     {
         var html = _cli.PathOf("only.html");
         var (code, output, err) = _cli.Run("forward", "--example", "--html", html);
@@ -39,19 +39,22 @@ public sealed class ForwardReportTests : IDisposable
         Assert.Empty(Directory.GetFiles(_cli.Folder, "*.csv"));
         Assert.DoesNotContain("point(s) written", output);
 
-        string? before = Environment.GetEnvironmentVariable("SOURCEMODEL_CHROMIUM");
-        Environment.SetEnvironmentVariable("SOURCEMODEL_CHROMIUM", "none");
-        try
-        {
-            var png = _cli.PathOf("no-browser.png");
-            (code, output, err) = _cli.Run("forward", "--example", "--html", _cli.PathOf("nb.html"), "--png", png);
-            Assert.True(code == 0, err);
-            Assert.True(File.Exists(_cli.PathOf("nb.html")));
-            Assert.False(File.Exists(png));
-            Assert.Contains("skipped", output);
-            Assert.Contains("Chromium", output);
-        }
-        finally { Environment.SetEnvironmentVariable("SOURCEMODEL_CHROMIUM", before); }
+        // A machine without a browser, as its own process (the variable is not changed under the other tests' feet).
+        var png = _cli.PathOf("no-browser.png");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet",
+            ["exec", Path.Combine(AppContext.BaseDirectory, "sourcemodel.dll"), "forward", "--example", "--html", _cli.PathOf("nb.html"), "--png", png])
+            { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["SOURCEMODEL_CHROMIUM"] = "none";
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        string log = await stdout, errors = await stderr;
+        Assert.True(p.ExitCode == 0, errors);
+        Assert.True(File.Exists(_cli.PathOf("nb.html")));
+        Assert.False(File.Exists(png));
+        Assert.Contains("skipped", log);
+        Assert.Contains("Chromium", log);
     }
 
     [Fact]
