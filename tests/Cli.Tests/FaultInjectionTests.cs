@@ -67,10 +67,22 @@ public sealed class FaultInjectionTests : IDisposable
         return killed;
     }
 
-    private static IEnumerable<TimeSpan> RandomDelays(int seed, int count, double minSeconds, double maxSeconds)
+    /// <summary>Kill delays drawn at random within the run's own duration (measured uninterrupted on this machine, so the
+    /// kills land while the run is under way however fast the machine is), after the process's start-up.</summary>
+    private static IEnumerable<TimeSpan> RandomDelays(int seed, int count, TimeSpan duration)
     {
         var rng = new Random(seed);
-        return Enumerable.Range(0, count).Select(_ => TimeSpan.FromSeconds(minSeconds + rng.NextDouble() * (maxSeconds - minSeconds))).ToArray();
+        var startUp = TimeSpan.FromSeconds(0.3);   // less than dotnet's own start-up, so every delay falls inside the run
+        return Enumerable.Range(0, count).Select(_ => startUp + duration * (0.1 + 0.8 * rng.NextDouble())).ToArray();
+    }
+
+    /// <summary>Runs the command in-process to the end and returns how long it took.</summary>
+    private TimeSpan Timed(params string[] args)
+    {
+        var clock = Stopwatch.StartNew();
+        var (code, _, err) = _cli.Run(args);
+        Assert.True(code == 0, err);
+        return clock.Elapsed;
     }
 
     [Theory]
@@ -82,9 +94,9 @@ public sealed class FaultInjectionTests : IDisposable
         string config = UncertaintyCommandTests.Config(_cli, name: "u.yaml");
         File.WriteAllText(config, File.ReadAllText(config).Replace("realisations: 6", "realisations: 300").Replace("iterations: 3000", "iterations: 60000"));
         string whole = _cli.PathOf("whole"), killed = _cli.PathOf("killed");
-        Assert.Equal(0, _cli.Run("uncertainty", config, "--method", method, "--out", whole, "--no-report").Code);
+        var duration = Timed("uncertainty", config, "--method", method, "--out", whole, "--no-report");
         File.WriteAllText(Path.Combine(_cli.Folder, "foreign.txt"), "a file beside the runs");
-        int kills = KillAndResume(["uncertainty", config, "--method", method, "--out", killed, "--no-report"], RandomDelays(seed, 4, 0.8, 4.0));
+        int kills = KillAndResume(["uncertainty", config, "--method", method, "--out", killed, "--no-report"], RandomDelays(seed, 4, duration));
         Assert.True(kills >= 2, $"only {kills} of 4 kills landed while the run was under way");
         UncertaintyCommandTests.AssertSameResults(whole, killed);
         Assert.True(File.Exists(Path.Combine(_cli.Folder, "foreign.txt")));
@@ -96,10 +108,10 @@ public sealed class FaultInjectionTests : IDisposable
     public void Geometry_killed_at_random_moments_and_resumed_finds_the_uninterrupted_runs_result()
     {
         string config = UncertaintyCommandTests.Config(_cli, name: "g.yaml");
-        File.WriteAllText(config, File.ReadAllText(config).Replace("iterations: 40", "iterations: 3000").Replace("swarm_size: 16", "swarm_size: 40"));
+        File.WriteAllText(config, File.ReadAllText(config).Replace("iterations: 40", "iterations: 20000").Replace("swarm_size: 16", "swarm_size: 40"));
         string whole = _cli.PathOf("g-whole"), killed = _cli.PathOf("g-killed");
-        Assert.Equal(0, _cli.Run("geometry", config, "--out", whole, "--no-report").Code);
-        int kills = KillAndResume(["geometry", config, "--out", killed, "--no-report"], RandomDelays(3, 3, 0.8, 3.0));
+        var duration = Timed("geometry", config, "--out", whole, "--no-report");
+        int kills = KillAndResume(["geometry", config, "--out", killed, "--no-report"], RandomDelays(3, 3, duration));
         Assert.True(kills >= 1, "no kill landed while the search was under way");
         foreach (string file in new[] { "parameters.csv", "peaks.csv" })
             Assert.Equal(File.ReadAllText(Path.Combine(whole, file)), File.ReadAllText(Path.Combine(killed, file)));

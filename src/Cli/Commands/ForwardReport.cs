@@ -44,7 +44,7 @@ internal static class ForwardReport
             .Paragraph(moment > 0 ? string.Create(CultureInfo.InvariantCulture, $"M0 = {moment:E3} N·m, Mw = {2.0 / 3.0 * (Math.Log10(moment) - 9.1):F2} (μ = {model.Medium.ShearModulus / 1e9:G4} GPa, ν = {model.Medium.PoissonRatio:G3}).") : "No rectangular sources.")
             .Section("Displacement");
         var grid = Grid(points);
-        var vectors = HorizontalVectors(points, field);
+        var vectors = HorizontalVectors(points, field, grid);
         foreach (var (id, name, values) in quantities)
         {
             var cm = values.Select(v => v * 100).ToArray();
@@ -69,11 +69,14 @@ internal static class ForwardReport
 
     /// <summary>Horizontal displacement arrows on at most ~25 × 25 of the points (every k-th), the longest a twentieth of
     /// the map's width.</summary>
-    private static Polyline HorizontalVectors(ObservationPoints points, SurfaceField field)
+    private static Polyline HorizontalVectors(ObservationPoints points, SurfaceField field,
+        (double[] X, double[] Y, Func<double[], IReadOnlyList<IReadOnlyList<double>>> Rows)? grid)
     {
         int every = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(points.Count / 625.0)));
-        var pick = Grid(points) is { } g
-            ? Enumerable.Range(0, points.Count).Where(k => Array.IndexOf(g.X, points.East[k] / 1000) % every == 0 && Array.IndexOf(g.Y, points.North[k] / 1000) % every == 0).ToArray()
+        // On a grid, every k-th column of every k-th row (the node coordinates are sorted: binary search).
+        var pick = grid is { } g
+            ? Enumerable.Range(0, points.Count).Where(k => Array.BinarySearch(g.X, points.East[k] / 1000) % every == 0
+                                                         && Array.BinarySearch(g.Y, points.North[k] / 1000) % every == 0).ToArray()
             : Enumerable.Range(0, points.Count).Where(k => k % (every * every) == 0).ToArray();
         double span = Math.Max(points.East.Max() - points.East.Min(), points.North.Max() - points.North.Min()) / 1000;
         double largest = pick.Select(k => Math.Sqrt(field.East[k] * field.East[k] + field.North[k] * field.North[k])).DefaultIfEmpty(0).Max();

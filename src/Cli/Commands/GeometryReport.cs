@@ -87,11 +87,8 @@ internal static class GeometryReport
 
 
     /// <summary>A parameter value to the precision its unit is read to (1 m, 0.1°, 1 mm of slip).</summary>
-    private static string Value(string fullName, double v)
-    {
-        string parameter = fullName[(fullName.IndexOf('.') + 1)..];
-        return Rounding.ByUnit(v, SourceTemplate.UnitOfFullName(fullName), parameter is "slip" or "opening" or "strike_slip" or "dip_slip");
-    }
+    private static string Value(string fullName, double v) =>
+        Rounding.ByUnit(v, SourceTemplate.UnitOfFullName(fullName), SourceTemplate.IsSlipAmount(fullName));
 
     /// <summary>Each rectangle's top-edge centre and centroid (and each point source) in km and, with a geographic
     /// reference, in longitude and latitude.</summary>

@@ -25,7 +25,7 @@ internal static class SlipResources
         double need = Bytes(patches), limit = MemoryBudget.Bytes();
         if (need > limit)
             throw at.ErrorAt(key, string.Create(CultureInfo.InvariantCulture,
-                $"{patches:N0} patches ({2 * patches:N0} unknowns) need about {need / (1L << 30):0.#} GB for step 2's dense matrices, more than the " +
-                $"{limit / (1L << 30):0.#} GB available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); use a larger {key}."));
+                $"{patches:N0} patches ({2 * patches:N0} unknowns) need about {MemoryBudget.Gb(need)} for step 2's dense matrices, more than the " +
+                $"{MemoryBudget.Gb(limit)} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); use a larger {key}."));
     }
 }

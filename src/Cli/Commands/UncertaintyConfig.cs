@@ -95,7 +95,8 @@ internal sealed record UncertaintySettings(long Seed, string Output, MonteCarloS
         m.RejectUnknownKeys();
         try { sampler.Validated(dimension + (scale is null ? 0 : datasets)); }
         catch (ArgumentException e) { throw m.ErrorHere(UserError.Reason(e)); }
-        // Every kept draw of every chain is held (and written) with its log density: checked before any chain runs.
+        // Every kept draw of every chain is held with its log density, and twice more while the results are written
+        // (physical coordinates, the statistics' samples): checked before any chain runs.
         double draws = (double)chains * ((sampler.Iterations - sampler.BurnIn + sampler.Thin - 1) / sampler.Thin);
         double bytes = draws * (dimension + datasets + 2) * 8 * 3;
         if (bytes > MemoryBudget.Bytes())

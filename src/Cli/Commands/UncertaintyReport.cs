@@ -1,5 +1,6 @@
 using System.Globalization;
 using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion.Problem;
 using SourceModel.Inversion.Results;
 using SourceModel.Inversion.Uncertainty;
 using SourceModel.Okada.Discretisation;
@@ -58,7 +59,7 @@ internal static class UncertaintyReport
         var map = GeometryFit.Of(posterior.Problem, posterior.ToPhysical(result.MaximumAPosteriori()));
         report.Section($"Maximum a posteriori model (the kept draw of highest density): Mw {map.MomentMagnitude.ToString("0.000", CultureInfo.InvariantCulture)}, misfit {F(map.Cost)}")
             .Table(["parameter", "value", "unit"], posterior.Problem.Space.Specs.Select((s, i) => (IReadOnlyList<string>)
-                [Describe(p, s.Name), Rounding.ByUnit(map.Parameters[i], UncertaintyOutput.Unit(s.Name), IsSlip(s.Name)), UncertaintyOutput.Unit(s.Name) + (s.IsFree ? "" : " (fixed)")]));
+                [Describe(p, s.Name), Rounding.ByUnit(map.Parameters[i], UncertaintyOutput.Unit(s.Name), SourceTemplate.IsSlipAmount(s.Name)), UncertaintyOutput.Unit(s.Name) + (s.IsFree ? "" : " (fixed)")]));
         var outlines = GeometryReport.Outlines(map.Sources);
         for (int k = 0; k < p.Data.Count; k++) DatasetFitOutput.AddSection(report, k, p.Data[k], map.Datasets[k], outlines);
         report.Section("Traces")
@@ -123,9 +124,6 @@ internal static class UncertaintyReport
         "slip.mw" => "Mw of the slip model",
         _ => p.Observed.Layout.Describe(name),
     };
-
-    private static bool IsSlip(string name) => name.EndsWith(".slip", StringComparison.Ordinal) || name.EndsWith("_slip", StringComparison.Ordinal)
-                                               || name.EndsWith(".opening", StringComparison.Ordinal);
 
     private static string UnitOrDash(string unit) => unit.Length == 0 ? "–" : unit;
 

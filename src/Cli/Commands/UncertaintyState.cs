@@ -67,7 +67,10 @@ internal sealed record UncertaintyState(string Folder, string Config, string Con
     private static void ClearOwnFiles(string folder)
     {
         if (!Directory.Exists(folder)) return;
-        foreach (string pattern in new[] { RunFile, "observed_best.csv", "realisation_*.csv", "chain_*.bin", "chain_*.bin.draws", ".*.tmp" })
+        // The temporary files are those AtomicFile (".NAME.PID.tmp") and the chain checkpoints ("chain_K.bin.tmp") leave
+        // when killed mid-write, for these names only.
+        foreach (string pattern in new[] { RunFile, "observed_best.csv", "realisation_*.csv", "chain_*.bin", "chain_*.bin.draws", "chain_*.bin.tmp",
+                     $".{RunFile}.*.tmp", ".observed_best.csv.*.tmp", ".realisation_*.csv.*.tmp" })
             foreach (string f in Directory.GetFiles(folder, pattern)) File.Delete(f);
     }
 
@@ -102,22 +105,18 @@ internal sealed record UncertaintyState(string Folder, string Config, string Con
     /// <summary>Path of realisation r's row file.</summary>
     public string RealisationFile(int r) => Path.Combine(Folder, $"realisation_{r}.csv");
 
-    /// <summary>The observed data's step-1 optimum (parameter,value rows; Mw as <c>mw</c>), written when the Monte Carlo
-    /// realisations polish from its minima; absent otherwise.</summary>
+    /// <summary>The observed data's step-1 optimum (parameter,value rows; Mw as <c>mw</c>), written by every Monte Carlo
+    /// run before its realisations (absent in a state from an older version).</summary>
     public string ObservedBestFile => Path.Combine(Folder, "observed_best.csv");
 
     /// <summary>The values of <see cref="ObservedBestFile"/> by parameter name, or an empty map when there is none.</summary>
     public IReadOnlyDictionary<string, double> ObservedBest()
     {
-        var best = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (!File.Exists(ObservedBestFile)) return best;
-        foreach (var line in File.ReadLines(ObservedBestFile).Skip(1))
-        {
-            var cells = line.Split(',');
-            if (cells.Length == 2 && double.TryParse(cells[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v))
-                best[cells[0]] = v;
-        }
-        return best;
+        if (!File.Exists(ObservedBestFile)) return new Dictionary<string, double>();
+        var t = CsvTable.Load(ObservedBestFile, "parameter, value");
+        if (t.Column("parameter") != 0 || t.Column("value") != 1)
+            throw new UserError($"{ObservedBestFile}:1: expected the columns parameter, value; the state was not written by this program (run again without --resume).");
+        return t.Rows.ToDictionary(r => r.Fields[0], r => t.Number(r.Line, r.Fields, 1), StringComparer.Ordinal);
     }
 
     private bool SameRun(UncertaintyState o) => ConfigHash == o.ConfigHash && Method == o.Method && Count == o.Count && Seed == o.Seed;

@@ -8,39 +8,9 @@ internal sealed record CsvTable(string Path, string[] Header, IReadOnlyList<(lon
     /// <summary>Reads a comma-separated file with a header line (RFC 4180 quoting; blank lines skipped).</summary>
     public static CsvTable Load(string path, string expectation)
     {
-        InputFile.Check(path, $"a CSV file with {expectation}");
-        var options = CsvReaderOptions.Default with
-        {
-            HasHeader = false,
-            Separator = ',',
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            SkipEmptyLines = true,
-        };
         var rows = new List<(long, string[])>();
-        string[]? header = null;
-        using var reader = new StreamReader(path);
-        using var csv = CsvReader.Create(reader, options, false);
-        try
-        {
-            while (csv.Read())
-            {
-                var fields = csv.Current.ToArray();
-                if (header is null)
-                {
-                    header = fields.Select(h => h.Trim()).ToArray();
-                    continue;
-                }
-                if (fields.Length != header.Length)
-                    throw new UserError($"{path}:{csv.LineNumber}: {fields.Length} field(s), but the header has {header.Length}.");
-                rows.Add((csv.LineNumber, fields));
-            }
-        }
-        catch (Exception e) when (e is not UserError)
-        {
-            throw new UserError($"{path}:{csv.LineNumber}: not valid CSV: {e.Message}");
-        }
-        if (header is null) throw new UserError($"{path}: empty file; expected a header line with {expectation}.");
+        string[] header = [];
+        Stream(path, expectation, table => header = table.Header, (_, line, fields) => rows.Add((line, fields)));
         return new CsvTable(path, header, rows);
     }
 

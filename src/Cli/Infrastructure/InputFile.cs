@@ -9,8 +9,11 @@ internal static class InputFile
     /// <summary>Largest configuration file read (a YAML/JSON config is a few kB; anything near this is not one).</summary>
     public const long MaxConfigBytes = 16 << 20;
 
-    /// <summary>Deepest nesting of a configuration (sections, lists, flow brackets) accepted; real ones stay under 10.</summary>
+    /// <summary>Deepest nesting of a configuration (flow brackets) accepted; real ones stay under 10.</summary>
     public const int MaxConfigNesting = 64;
+
+    /// <summary>Deepest indentation of a block-style line accepted, columns: 64 levels of up to 8 spaces.</summary>
+    public const int MaxConfigIndent = 8 * MaxConfigNesting;
 
     /// <summary>Refuses a missing, empty or special file (<paramref name="what"/> says what it was meant to be).</summary>
     public static void Check(string path, string what)
@@ -30,17 +33,20 @@ internal static class InputFile
         if (new FileInfo(path).Length > MaxConfigBytes)
             throw new UserError($"{path}: {new FileInfo(path).Length:N0} bytes is too large for a configuration (limit {MaxConfigBytes:N0}).");
         string text = File.ReadAllText(path);
-        int depth = 0, line = 1;
+        int depth = 0, line = 1, indent = 0;
         char quote = '\0';
-        bool lineStart = true;
-        int indent = 0;
+        bool lineStart = true, comment = false;
         foreach (char ch in text)
         {
-            if (ch == '\n') { line++; lineStart = true; indent = 0; continue; }
-            if (lineStart && ch == ' ') { if (++indent > 2 * MaxConfigNesting * 4) throw TooDeep(path, line); continue; }
+            // Quotes are taken to close on their line (as in every configuration here) and comments to run to its end,
+            // so an apostrophe in a comment does not hide the brackets after it.
+            if (ch == '\n') { line++; lineStart = true; indent = 0; quote = '\0'; comment = false; continue; }
+            if (comment) continue;
+            if (lineStart && ch == ' ') { if (++indent > MaxConfigIndent) throw TooDeep(path, line); continue; }
             lineStart = false;
             if (quote != '\0') { if (ch == quote) quote = '\0'; continue; }
-            if (ch is '"' or '\'') quote = ch;
+            if (ch == '#') comment = true;
+            else if (ch is '"' or '\'') quote = ch;
             else if (ch is '[' or '{') { if (++depth > MaxConfigNesting) throw TooDeep(path, line); }
             else if (ch is ']' or '}') depth = Math.Max(0, depth - 1);
         }

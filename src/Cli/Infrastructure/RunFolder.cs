@@ -61,6 +61,7 @@ internal sealed class RunFolder : IDisposable
             // Again under the lock: another process may have claimed the folder for another kind between the first
             // check and the lock (two commands started at once).
             CheckOwnership(path, kind);
+            RemoveLeftoverTemporaries(path);
             var marker = new Marker(kind, "sourcemodel " + string.Join(' ', command), config is null ? null : System.IO.Path.GetFullPath(config),
                 DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
             if (ReadMarker(path) is null) AtomicFile.Write(System.IO.Path.Combine(path, MarkerName), w => w.Write(JsonSerializer.Serialize(marker, Json)));
@@ -80,14 +81,22 @@ internal sealed class RunFolder : IDisposable
         string path = System.IO.Path.GetFullPath(folder);
         // The lock files and a marker being written are this program's own bookkeeping (a command that has just
         // claimed the folder): they do not make it someone else's.
-        if (!Directory.Exists(path) || !Directory.EnumerateFileSystemEntries(path)
-                .Any(e => !System.IO.Path.GetFileName(e).TrimStart('.').StartsWith("sourcemodel", StringComparison.Ordinal))) return;
+        if (!Directory.Exists(path) || Directory.EnumerateFileSystemEntries(path).All(IsBookkeeping)) return;
         var marker = ReadMarker(path);
         if (marker is null)
             throw new UserError($"{path}: the folder is not empty and is not a sourcemodel run folder (no {MarkerName}); " +
                                 "choose another output folder (--out) or an empty one: nothing in it is touched.");
         if (marker.Kind != kind)
             throw new UserError($"{path}: is a sourcemodel '{marker.Kind}' folder ({MarkerName}), not a '{kind}' one; choose another output folder.");
+    }
+
+    /// <summary>This program's own files in a run folder's top level: the marker, the lock files and lock records
+    /// (".sourcemodel…"), and what <see cref="AtomicFile"/> leaves of them if killed mid-write ("..sourcemodel….PID.tmp").</summary>
+    private static bool IsBookkeeping(string entry)
+    {
+        string name = System.IO.Path.GetFileName(entry);
+        return name.StartsWith(".sourcemodel", StringComparison.Ordinal)
+               || name.StartsWith("..sourcemodel", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal);
     }
 
     /// <summary>True when <paramref name="file"/> lies inside <paramref name="folder"/> (an input kept in an output folder
@@ -103,11 +112,10 @@ internal sealed class RunFolder : IDisposable
     public void Dispose()
     {
         try { File.Delete(_holder); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        bool onlyBookkeeping = _created && Directory.Exists(Path) && Directory.EnumerateFileSystemEntries(Path)
-            .All(e => System.IO.Path.GetFileName(e).TrimStart('.').StartsWith("sourcemodel", StringComparison.Ordinal));
+        bool onlyBookkeeping = _created && Directory.Exists(Path) && Directory.EnumerateFileSystemEntries(Path).All(IsBookkeeping);
         if (onlyBookkeeping)
-            foreach (string own in Directory.GetFiles(Path, ".sourcemodel*").Select(System.IO.Path.GetFileName).OfType<string>())
-                try { File.Delete(System.IO.Path.Combine(Path, own)); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            foreach (string own in Directory.GetFiles(Path).Where(IsBookkeeping))
+                try { File.Delete(own); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         foreach (var s in _locks) s.Dispose();
         if (onlyBookkeeping)
             try { Directory.Delete(Path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
@@ -150,6 +158,23 @@ internal sealed class RunFolder : IDisposable
             throw new FolderInUseException(holder is null
                 ? $"{path}: in use by another sourcemodel process (a whole run, or shards of one); wait for it to finish or choose another output folder."
                 : $"{path}: in use by PID {holder.Pid} since {holder.Since} ({holder.Command}); wait for it to finish or choose another output folder.");
+        }
+    }
+
+    /// <summary>
+    /// Deletes what <see cref="AtomicFile"/> left of files a killed process was writing: its temporaries are named
+    /// ".NAME.PID.tmp", and one whose PID no longer runs can never be completed. Only files of that exact form are
+    /// touched (a running writer's, e.g. another shard's, are kept), anywhere in the folder this command now holds.
+    /// </summary>
+    private static void RemoveLeftoverTemporaries(string path)
+    {
+        foreach (string file in Directory.EnumerateFiles(path, ".*.tmp", SearchOption.AllDirectories))
+        {
+            string name = System.IO.Path.GetFileNameWithoutExtension(file);            // ".NAME.PID"
+            string pid = System.IO.Path.GetExtension(name).TrimStart('.');
+            if (pid.Length == 0 || !pid.All(char.IsAsciiDigit) || !int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out int id)) continue;
+            if (id == Environment.ProcessId || Running(id)) continue;
+            try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 

@@ -77,6 +77,11 @@ public sealed record SourceTemplate(string Name, SourceKind Kind, SlipForm Slip 
         };
     }
 
+    /// <summary>True for the parameters that are an amount of slip or opening (metres read to the millimetre, where
+    /// positions and sizes are read to the metre).</summary>
+    public static bool IsSlipAmount(string fullName) =>
+        fullName[(fullName.IndexOf('.') + 1)..] is "slip" or "opening" or "strike_slip" or "dip_slip";
+
     /// <summary>Unit of a full parameter name, SOURCE.parameter (fault.dip → deg).</summary>
     public static string UnitOfFullName(string fullName) => UnitOf(fullName[(fullName.IndexOf('.') + 1)..]);
 
