@@ -260,15 +260,18 @@ public sealed class PipelineCommandTests : IDisposable
         RunOk();
         File.WriteAllText(Path.Combine(Run, "1-data", "important.txt"), "my notes");
         File.WriteAllText(Path.Combine(Run, "thesis.tex"), "\\documentclass{article}");
-        // What a killed writer leaves (".NAME.PID.tmp" of a PID that no longer runs) is cleared; a user's own ".tmp" is not.
-        File.WriteAllText(Path.Combine(Run, "2-geometry", ".summary.json.2147483000.tmp"), "{\"half");
+        // What a killed writer leaves (".NAME.PID.sourcemodel.tmp", a PID that no longer runs) is cleared; a user's own
+        // ".tmp" files are not, even one that looks like a temporary of some other program.
+        File.WriteAllText(Path.Combine(Run, "2-geometry", ".summary.json.2147483000.sourcemodel.tmp"), "{\"half");
         File.WriteAllText(Path.Combine(Run, ".mine.tmp"), "mine");
+        File.WriteAllText(Path.Combine(Run, ".backup.123.tmp"), "mine too");
         var (output, _) = RunOk("--force");
         Assert.Equal(AllSteps, Ran(output));
         Assert.Equal("my notes", File.ReadAllText(Path.Combine(Run, "1-data", "important.txt")));
         Assert.True(File.Exists(Path.Combine(Run, "thesis.tex")));
         Assert.Contains("kept 1 file(s) sourcemodel did not write in 1-data: important.txt", output);
-        Assert.Equal([Path.Combine(Run, ".mine.tmp")], Directory.GetFiles(Run, "*.tmp", SearchOption.AllDirectories));
+        Assert.Equal([Path.Combine(Run, ".backup.123.tmp"), Path.Combine(Run, ".mine.tmp")],
+            Directory.GetFiles(Run, "*.tmp", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
 
         // An input kept in the run folder would be replaced by the run that reads it: refused before anything runs.
         File.Copy(_cli.PathOf("asc.csv"), Path.Combine(Run, "1-data", "asc-input.csv"));

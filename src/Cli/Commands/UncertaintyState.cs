@@ -67,10 +67,11 @@ internal sealed record UncertaintyState(string Folder, string Config, string Con
     private static void ClearOwnFiles(string folder)
     {
         if (!Directory.Exists(folder)) return;
-        // The temporary files are those AtomicFile (".NAME.PID.tmp") and the chain checkpoints ("chain_K.bin.tmp") leave
-        // when killed mid-write, for these names only.
+        // The temporary files are those AtomicFile (".NAME.PID.sourcemodel.tmp") and the chain checkpoints
+        // ("chain_K.bin.tmp") leave when killed mid-write, for these names only.
+        string tmp = AtomicFile.TempSuffix;
         foreach (string pattern in new[] { RunFile, "observed_best.csv", "realisation_*.csv", "chain_*.bin", "chain_*.bin.draws", "chain_*.bin.tmp",
-                     $".{RunFile}.*.tmp", ".observed_best.csv.*.tmp", ".realisation_*.csv.*.tmp" })
+                     $".{RunFile}.*{tmp}", $".observed_best.csv.*{tmp}", $".realisation_*.csv.*{tmp}" })
             foreach (string f in Directory.GetFiles(folder, pattern)) File.Delete(f);
     }
 

@@ -6,13 +6,17 @@ namespace SourceModel.Cli.Infrastructure;
 /// </summary>
 internal static class AtomicFile
 {
+    /// <summary>The ending of every temporary file this class writes (".NAME.PID.sourcemodel.tmp"): distinctive, so what a
+    /// killed writer leaves can be recognised and removed without touching anyone else's ".tmp" files.</summary>
+    public const string TempSuffix = ".sourcemodel.tmp";
+
     public static void Write(string path, Action<TextWriter> write)
     {
         string full = Path.GetFullPath(path);
         string dir = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(dir))
             throw new UserError($"{path}: the output folder {dir} does not exist.");
-        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}{TempSuffix}");
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))

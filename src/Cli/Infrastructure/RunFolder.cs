@@ -91,12 +91,12 @@ internal sealed class RunFolder : IDisposable
     }
 
     /// <summary>This program's own files in a run folder's top level: the marker, the lock files and lock records
-    /// (".sourcemodel…"), and what <see cref="AtomicFile"/> leaves of them if killed mid-write ("..sourcemodel….PID.tmp").</summary>
+    /// (".sourcemodel…"), and what <see cref="AtomicFile"/> leaves of them if killed mid-write ("..sourcemodel….PID.sourcemodel.tmp").</summary>
     private static bool IsBookkeeping(string entry)
     {
         string name = System.IO.Path.GetFileName(entry);
         return name.StartsWith(".sourcemodel", StringComparison.Ordinal)
-               || name.StartsWith("..sourcemodel", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal);
+               || name.StartsWith("..sourcemodel", StringComparison.Ordinal) && name.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal);
     }
 
     /// <summary>True when <paramref name="file"/> lies inside <paramref name="folder"/> (an input kept in an output folder
@@ -163,14 +163,14 @@ internal sealed class RunFolder : IDisposable
 
     /// <summary>
     /// Deletes what <see cref="AtomicFile"/> left of files a killed process was writing: its temporaries are named
-    /// ".NAME.PID.tmp", and one whose PID no longer runs can never be completed. Only files of that exact form are
-    /// touched (a running writer's, e.g. another shard's, are kept), anywhere in the folder this command now holds.
+    /// ".NAME.PID.sourcemodel.tmp", and one whose PID no longer runs can never be completed. Only files of that exact
+    /// form are touched (a running writer's, e.g. another shard's, are kept), anywhere in the folder this command holds.
     /// </summary>
     private static void RemoveLeftoverTemporaries(string path)
     {
-        foreach (string file in Directory.EnumerateFiles(path, ".*.tmp", SearchOption.AllDirectories))
+        foreach (string file in Directory.EnumerateFiles(path, ".*" + AtomicFile.TempSuffix, SearchOption.AllDirectories))
         {
-            string name = System.IO.Path.GetFileNameWithoutExtension(file);            // ".NAME.PID"
+            string name = System.IO.Path.GetFileName(file)[..^AtomicFile.TempSuffix.Length];   // ".NAME.PID"
             string pid = System.IO.Path.GetExtension(name).TrimStart('.');
             if (pid.Length == 0 || !pid.All(char.IsAsciiDigit) || !int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out int id)) continue;
             if (id == Environment.ProcessId || Running(id)) continue;
