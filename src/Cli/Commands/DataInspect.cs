@@ -14,7 +14,7 @@ internal static class DataInspect
     {
         if (configs.Count == 0) throw new UserError("give at least one dataset declaration file (YAML), e.g. examples/data/laquila.yaml, or a sourcemodel CSV.");
         var all = new List<GeodeticDataset>();
-        var grids = new List<Sampling.Grids.LosGrid?>();
+        var grids = new List<Sampling.Grids.GridPreview?>();
         foreach (var path in configs)
         {
             if (!IsYaml(path)) InputFile.Check(path, "a sourcemodel CSV");

@@ -35,27 +35,28 @@ internal static class DataQuadtree
             (decl, q) = FromOptions(gridPath, o);
         }
         InputFile.Check(decl.File, "a grid file");
-        var grid = GridImporter.Import(decl);
         if (o.Model is { } modelPath)
         {
-            // The model is a prediction on the same pixels, in the data's value unit and sign convention.
-            var g = grid.Values;
+            // The model is a prediction on the same pixels, in the data's value unit and sign convention (held whole).
+            GridLayout g;
+            using (var data = GridImporter.Open(decl)) g = data.Layout;
             var model = GridImporter.ReadRaster(modelPath, g.Geographic);
             if (model.Nx != g.Nx || model.Ny != g.Ny)
                 throw new UserError($"{modelPath}: the model grid is {model.Nx}x{model.Ny}; it must match the data grid ({g.Nx}x{g.Ny}) pixel for pixel.");
             double scale = (decl.Units ?? LengthUnit.Metre).ToMetres() * (decl.Sign == LosSign.AwayFromSatellite ? -1 : 1);
             q = q with
             {
-                Model = new RasterGrid(g.Nx, g.Ny, g.X0, g.Dx, g.Y0, g.Dy, model.Values.Select(v => v * scale).ToArray(), g.Geographic),
+                Model = RasterGrid.Of(g, model.Values.Select(v => v * scale).ToArray()),
                 ModelThreshold = (o.ModelThreshold ?? throw new UserError("--model needs --model-threshold (value unit).")) * Math.Abs(scale),
             };
         }
-        var leaves = QuadtreeBuilder.Build(grid.Values, q, grid.Vectors);
-        var dataset = LeafDataset.From(grid, leaves, q);
+        var grid = GridDownsampler.Downsample(decl, q);
+        var leaves = grid.Leaves;
+        var dataset = LeafDataset.From(grid, q);
         AtomicFile.Write(output, w => SourceModelCsv.Write(dataset, w, leaves.Select(l => l.Scatter).ToArray()));
         var sizes = dataset.LeafSize.ToArray();
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{gridPath}: {grid.Values.Nx}x{grid.Values.Ny} pixels, {grid.Values.ValidCount()} valid → {leaves.Count} leaves " +
+            $"{gridPath}: {grid.Header.Layout.Nx}x{grid.Header.Layout.Ny} pixels, {grid.Header.Provenance.RowsRead} valid → {leaves.Count} leaves " +
             $"({sizes.Min() / 1e3:0.###}-{sizes.Max() / 1e3:0.###} km) in {started.Elapsed.TotalSeconds:0.00} s; wrote {output}"));
     }
 

@@ -15,7 +15,7 @@ internal static class DataReport
     /// <summary>One map per dataset (value in cm, local km; quadtree leaves filled over their true extent when their
     /// sizes are known, points otherwise; lon/lat on hover), plus the convention list.</summary>
     public static void Datasets(IReadOnlyList<GeodeticDataset> data, string html, IReadOnlyList<string> command, TextWriter log,
-        IReadOnlyList<LosGrid?>? grids = null)
+        IReadOnlyList<GridPreview?>? grids = null)
     {
         var report = new Report("Datasets").Metadata("command", "sourcemodel " + string.Join(' ', command))
             .Metadata("created (UTC)", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
@@ -34,39 +34,19 @@ internal static class DataReport
         Save(report, html, log);
     }
 
-    /// <summary>Largest side, in cells, of a full-resolution grid as drawn: finer than any quadtree leaf, light enough
-    /// for the page (a 1,000 × 1,000 interferogram is drawn as blocks of 4 × 4 pixels).</summary>
-    private const int MaxDrawnCells = 300;
-
     /// <summary>The interferogram the leaves were cut from (masked pixels left blank) and the mask (pixels kept by the
     /// coherence threshold and the no-data value), in the grid's own coordinates; block means when it is large.</summary>
-    private static void AddGrid(Report report, int k, LosGrid grid, string quantity)
+    private static void AddGrid(Report report, int k, GridPreview grid, string quantity)
     {
-        var g = grid.Values;
-        int step = Math.Max(1, (int)Math.Ceiling(Math.Max(g.Nx, g.Ny) / (double)MaxDrawnCells));
-        int nx = (g.Nx + step - 1) / step, ny = (g.Ny + step - 1) / step;
-        var values = new double[ny][];
-        var kept = new double[ny][];
-        for (int j = 0; j < ny; j++)
-        {
-            values[j] = new double[nx];
-            kept[j] = new double[nx];
-            for (int i = 0; i < nx; i++)
-            {
-                double sum = 0; int n = 0, cells = 0;
-                for (int jj = j * step; jj < Math.Min(g.Ny, (j + 1) * step); jj++)
-                    for (int ii = i * step; ii < Math.Min(g.Nx, (i + 1) * step); ii++, cells++)
-                        if (g.Values[jj * g.Nx + ii] is var v && double.IsFinite(v)) { sum += v; n++; }
-                values[j][i] = n > 0 ? Math.Round(sum / n * 100, 4) : double.NaN;   // cm
-                kept[j][i] = Math.Round((double)n / cells, 3);
-            }
-        }
+        var g = grid.Layout;
+        var values = grid.Mean.Select(row => row.Select(v => Math.Round(v * 100, 4)).ToArray()).ToArray();   // cm
+        var kept = grid.Kept.Select(row => row.Select(v => Math.Round(v, 3)).ToArray()).ToArray();
         double scale = g.Geographic ? 1 : 1e-3;
         string unit = g.Geographic ? "°" : "km";
-        var x = Enumerable.Range(0, nx).Select(i => g.X(i * step + (step - 1) / 2.0) * scale).ToArray();
-        var y = Enumerable.Range(0, ny).Select(j => g.Y(j * step + (step - 1) / 2.0) * scale).ToArray();
+        var x = grid.X.Select(v => v * scale).ToArray();
+        var y = grid.Y.Select(v => v * scale).ToArray();
         (string, string) X = (g.Geographic ? "longitude" : "grid x", unit), Y = (g.Geographic ? "latitude" : "grid y", unit);
-        string blocks = step == 1 ? "" : $", drawn as means of {step} × {step} pixels";
+        string blocks = grid.Step == 1 ? "" : $", drawn as means of {grid.Step} × {grid.Step} pixels";
         report.Paragraph($"Full resolution: {g.Nx} × {g.Ny} pixels{blocks}; blank where masked (coherence or no data).")
             .Add(StandardFigures.FieldMap($"grid-{k + 1}", $"{grid.Name}: full-resolution interferogram", x, y, values, quantity, "cm", X, Y,
                 equalAspect: !g.Geographic))

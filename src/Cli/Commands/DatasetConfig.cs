@@ -61,11 +61,12 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
 
     /// <summary>Imports every point dataset and downsamples every grid, all in one local frame: the declared reference,
     /// or else the reference the first dataset gets (its mean position), applied to the rest. A downsampled grid comes
-    /// with its leaves' scatter and the full-resolution grid it came from (masked), for the data report.</summary>
-    public IReadOnlyList<(GeodeticDataset Data, IReadOnlyList<double>? Scatter, LosGrid? Grid)> ImportAll()
+    /// with its leaves' scatter and a preview of the full-resolution grid it came from (masked), for the data report; grids
+    /// are read a band of rows at a time, never whole.</summary>
+    public IReadOnlyList<(GeodeticDataset Data, IReadOnlyList<double>? Scatter, GridPreview? Grid)> ImportAll()
     {
         foreach (string file in Files()) InputFile.Check(file, "a data file");
-        var result = new List<(GeodeticDataset, IReadOnlyList<double>?, LosGrid?)>();
+        var result = new List<(GeodeticDataset, IReadOnlyList<double>?, GridPreview?)>();
         var shared = Reference;
         foreach (var d in Datasets)
         {
@@ -75,10 +76,9 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
         }
         foreach (var (g, q) in Grids)
         {
-            var grid = GridImporter.Import(g with { Reference = g.Reference ?? shared });
-            shared ??= grid.Reference;
-            var leaves = QuadtreeBuilder.Build(grid.Values, q, grid.Vectors);
-            result.Add((WithNoise(LeafDataset.From(grid, leaves, q)), leaves.Select(l => l.Scatter).ToArray(), grid));
+            var grid = GridDownsampler.Downsample(g with { Reference = g.Reference ?? shared }, q);
+            shared ??= grid.Header.Reference;
+            result.Add((WithNoise(LeafDataset.From(grid, q)), grid.Leaves.Select(l => l.Scatter).ToArray(), grid.Preview));
         }
         return result;
     }

@@ -10,4 +10,8 @@ namespace SourceModel.Sampling.Grids;
 /// <param name="Vectors">Unit vectors, ground to satellite.</param>
 /// <param name="Reference">Local frame origin (for geographic grids) or null for grids already in local metres.</param>
 /// <param name="Provenance">File and conventions.</param>
-public sealed record LosGrid(string Name, RasterGrid Values, PixelVectors Vectors, GeoReference? Reference, ImportProvenance Provenance);
+public sealed record LosGrid(string Name, RasterGrid Values, PixelVectors Vectors, GeoReference? Reference, ImportProvenance Provenance)
+{
+    /// <summary>The grid without its values.</summary>
+    public LosGridHeader Header => new(Name, Values.Layout, Reference, Provenance);
+}

@@ -18,26 +18,60 @@ public static class NetCdfClassicReader
 
     private sealed record Variable(string Name, int[] Dims, Dictionary<string, Attribute> Attributes, NcType Type, long Begin);
 
-    /// <summary>Reads <paramref name="variable"/> (or the first 2-D variable) of a GMT/COARDS grid file.</summary>
+    /// <summary>Reads <paramref name="variable"/> (or the first 2-D variable) of a GMT/COARDS grid file whole.</summary>
     public static RasterGrid Read(string path, string? variable = null)
     {
-        byte[] b = File.ReadAllBytes(path);
+        using var rows = Open(path, variable);
+        var layout = rows.Layout;
+        var values = new double[layout.Pixels];
+        rows.Read(0, layout.Ny, values);
+        return RasterGrid.Of(layout, values);
+    }
+
+    /// <summary>Opens <paramref name="variable"/> (or the first 2-D variable) of a GMT/COARDS grid file for reading a
+    /// band of rows at a time: only the header and the coordinate axes are read here.</summary>
+    public static IGridRows Open(string path, string? variable = null)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            // The header's length is known only once it is parsed: read a first slice and double it until it holds the header.
+            for (long slice = Math.Min(file.Length, 1 << 16); ; slice = Math.Min(file.Length, 2 * slice))
+            {
+                var head = new byte[slice];
+                file.Position = 0;
+                file.ReadExactly(head);
+                try { return Parse(path, file, head, variable); }
+                catch (HeaderBeyondSlice) when (slice < file.Length) { }
+                catch (HeaderBeyondSlice) { throw new DataFormatException(path, 0, 0, "the netCDF header is truncated or corrupt."); }
+            }
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static NetCdfRows Parse(string path, FileStream file, byte[] b, string? variable)
+    {
         if (b.Length >= 8 && b[0] == 0x89 && b[1] == (byte)'H' && b[2] == (byte)'D' && b[3] == (byte)'F')
             throw new DataFormatException(path, 0, 0, "this is a netCDF-4/HDF5 file; convert it to classic with 'nccopy -k classic IN OUT' or 'gmt grdconvert IN OUT=nf'.");
         if (b.Length < 8 || b[0] != (byte)'C' || b[1] != (byte)'D' || b[2] != (byte)'F' || (b[3] != 1 && b[3] != 2))
             throw new DataFormatException(path, 0, 0, "not a netCDF classic or 64-bit-offset file (expected the magic bytes 'CDF' 1 or 2).");
-        var r = new Cursor(path, b) { Pos = 4 };
+        long length = file.Length;
+        var r = new Cursor(path, b, length) { Pos = 4 };
         bool offset64 = b[3] == 2;
         r.Int(); // numrecs: record variables are not used by grids
         var dims = new List<(string Name, int Length)>();
         int tag = r.Int(), count = r.Int();
-        if (count < 0 || count > b.Length) throw r.Bad("dimension count");
+        if (count < 0 || count > length) throw r.Bad("dimension count");
         if (tag == 0x0A) for (int i = 0; i < count; i++) dims.Add((r.Name(), r.Int()));
         else if (tag != 0 || count != 0) throw r.Bad("dimension list");
         ReadAttributes(r);
         var vars = new List<Variable>();
         tag = r.Int(); count = r.Int();
-        if (count < 0 || count > b.Length) throw r.Bad("variable count");
+        if (count < 0 || count > length) throw r.Bad("variable count");
         if (tag == 0x0B)
             for (int i = 0; i < count; i++)
             {
@@ -70,25 +104,106 @@ public static class NetCdfClassicReader
             ?? throw new DataFormatException(path, 0, 0, $"no coordinate variable '{xName}'.");
         var yv = vars.FirstOrDefault(v => v.Name == yName && v.Dims.Length == 1)
             ?? throw new DataFormatException(path, 0, 0, $"no coordinate variable '{yName}'.");
-        double[] xs = Values(r, xv, nx), ys = Values(r, yv, ny);
-        double[] zs = Values(r, z, (long)nx * ny);
+        var values = new VariableReader(path, file, z, (long)nx * ny);
+        double[] xs = new double[nx], ys = new double[ny];
+        new VariableReader(path, file, xv, nx).Read(0, xs);
+        new VariableReader(path, file, yv, ny).Read(0, ys);
         double dx = Spacing(path, xs, xName), dy = Spacing(path, ys, yName);
-        bool flip = dy < 0;
-        if (flip)
-        {
-            for (int j = 0; j < ny / 2; j++)
-            {
-                var a = zs.AsSpan(j * nx, nx);
-                var c = zs.AsSpan((ny - 1 - j) * nx, nx);
-                for (int i = 0; i < nx; i++) (a[i], c[i]) = (c[i], a[i]);
-            }
-        }
         bool geographic = IsGeographic(xv, xName) && IsGeographic(yv, yName);
-        return new RasterGrid(nx, ny, xs[0], Math.Abs(dx), flip ? ys[^1] : ys[0], Math.Abs(dy), zs, geographic)
+        var layout = new GridLayout(nx, ny, xs[0], Math.Abs(dx), dy < 0 ? ys[^1] : ys[0], Math.Abs(dy), geographic)
         {
             AxisUnits = xv.Attributes.TryGetValue("units", out var u) ? u.Text : null,
         };
+        return new NetCdfRows(path, file, layout, values, Flipped: dy < 0);
     }
+
+    /// <summary>The rows of the grid variable, read from the file on demand; a decreasing y axis (GMT's usual order,
+    /// north first) is turned around so rows come in increasing y.</summary>
+    private sealed record NetCdfRows(string Path, FileStream File, GridLayout Layout, VariableReader Values, bool Flipped) : IGridRows
+    {
+        public void Read(int row0, int rows, Span<double> into)
+        {
+            int nx = Layout.Nx;
+            if (row0 < 0 || rows < 0 || row0 + rows > Layout.Ny) throw new ArgumentOutOfRangeException(nameof(rows), $"rows {row0}+{rows} of {Layout.Ny}.");
+            var band = into[..(rows * nx)];
+            int fileRow0 = Flipped ? Layout.Ny - row0 - rows : row0;
+            Values.Read((long)fileRow0 * nx, band);
+            if (!Flipped) return;
+            for (int j = 0; j < rows / 2; j++)
+            {
+                var a = band.Slice(j * nx, nx);
+                var c = band.Slice((rows - 1 - j) * nx, nx);
+                for (int i = 0; i < nx; i++) (a[i], c[i]) = (c[i], a[i]);
+            }
+        }
+
+        public void Dispose() => File.Dispose();
+    }
+
+    /// <summary>Reads a span of a numeric variable's values (fill values → NaN, scale and offset applied) a slice of
+    /// the file at a time.</summary>
+    private sealed class VariableReader
+    {
+        private readonly string path;
+        private readonly FileStream file;
+        private readonly Variable v;
+        private readonly int size;
+        private readonly double? fill;
+        private readonly double scale, offset;
+
+        public VariableReader(string path, FileStream file, Variable v, long count)
+        {
+            (this.path, this.file, this.v) = (path, file, v);
+            if (v.Type == NcType.Char) throw new DataFormatException(path, 0, 0, $"variable '{v.Name}' holds text, not numbers.");
+            size = v.Type switch
+            {
+                NcType.Byte => 1, NcType.Short => 2, NcType.Int or NcType.Float => 4, NcType.Double => 8,
+                _ => throw new DataFormatException(path, 0, 0, $"corrupt netCDF header (type of '{v.Name}')."),
+            };
+            if (v.Begin < 0 || v.Begin + count * size > file.Length)
+                throw new DataFormatException(path, 0, 0, $"variable '{v.Name}' runs past the end of the file (truncated download?).");
+            fill = Att(v, "_FillValue") ?? Att(v, "missing_value");
+            scale = Att(v, "scale_factor") ?? 1;
+            offset = Att(v, "add_offset") ?? 0;
+        }
+
+        public void Read(long first, Span<double> into)
+        {
+            const int slice = 1 << 16;
+            var bytes = new byte[slice * size];
+            for (int done = 0; done < into.Length;)
+            {
+                int n = Math.Min(slice, into.Length - done);
+                lock (file)
+                {
+                    file.Position = v.Begin + (first + done) * size;
+                    file.ReadExactly(bytes, 0, n * size);
+                }
+                Convert(bytes.AsSpan(0, n * size), into.Slice(done, n));
+                done += n;
+            }
+        }
+
+        private void Convert(ReadOnlySpan<byte> s, Span<double> into)
+        {
+            for (int k = 0; k < into.Length; k++)
+            {
+                int at = k * size;
+                double raw = v.Type switch
+                {
+                    NcType.Byte => (sbyte)s[at],
+                    NcType.Short => BinaryPrimitives.ReadInt16BigEndian(s[at..]),
+                    NcType.Int => BinaryPrimitives.ReadInt32BigEndian(s[at..]),
+                    NcType.Float => BinaryPrimitives.ReadSingleBigEndian(s[at..]),
+                    _ => BinaryPrimitives.ReadDoubleBigEndian(s[at..]),
+                };
+                into[k] = fill is { } f && (raw == f || (v.Type == NcType.Float && (float)raw == (float)f)) ? double.NaN : raw * scale + offset;
+            }
+        }
+    }
+
+    /// <summary>The header runs past the slice of the file read so far.</summary>
+    private sealed class HeaderBeyondSlice : Exception;
 
     private static bool IsGeographic(Variable v, string name)
     {
@@ -109,36 +224,6 @@ public static class NetCdfClassicReader
         return d;
     }
 
-    private static double[] Values(Cursor r, Variable v, long count)
-    {
-        int size = v.Type switch { NcType.Byte or NcType.Char => 1, NcType.Short => 2, NcType.Int or NcType.Float => 4, NcType.Double => 8, _ => throw r.Bad($"type of '{v.Name}'") };
-        if (v.Type == NcType.Char) throw new DataFormatException(r.Path, 0, 0, $"variable '{v.Name}' holds text, not numbers.");
-        if (v.Begin < 0 || v.Begin + count * size > r.Bytes.Length)
-            throw new DataFormatException(r.Path, 0, 0, $"variable '{v.Name}' runs past the end of the file (truncated download?).");
-        double? fill = Att(v, "_FillValue") ?? Att(v, "missing_value");
-        double scale = Att(v, "scale_factor") ?? 1, offset = Att(v, "add_offset") ?? 0;
-        var result = new double[count];
-        Parallel.For(0, (int)((count + 65535) / 65536), chunk =>
-        {
-            var s = r.Bytes.AsSpan((int)v.Begin);
-            long end = Math.Min(count, (chunk + 1L) * 65536);
-            for (long k = chunk * 65536L; k < end; k++)
-            {
-                int at = (int)(k * size);
-                double raw = v.Type switch
-                {
-                    NcType.Byte => (sbyte)s[at],
-                    NcType.Short => BinaryPrimitives.ReadInt16BigEndian(s[at..]),
-                    NcType.Int => BinaryPrimitives.ReadInt32BigEndian(s[at..]),
-                    NcType.Float => BinaryPrimitives.ReadSingleBigEndian(s[at..]),
-                    _ => BinaryPrimitives.ReadDoubleBigEndian(s[at..]),
-                };
-                result[k] = fill is { } f && (raw == f || (v.Type == NcType.Float && (float)raw == (float)f)) ? double.NaN : raw * scale + offset;
-            }
-        });
-        return result;
-    }
-
     private static double? Att(Variable v, string name) =>
         v.Attributes.TryGetValue(name, out var a) && a.Numbers.Length > 0 ? a.Numbers[0] : null;
 
@@ -147,14 +232,14 @@ public static class NetCdfClassicReader
         var atts = new Dictionary<string, Attribute>();
         int tag = r.Int(), count = r.Int();
         if (tag == 0 && count == 0) return atts;
-        if (count < 0 || count > r.Bytes.Length) throw r.Bad("attribute count");
+        if (count < 0 || count > r.FileLength) throw r.Bad("attribute count");
         if (tag != 0x0C) throw r.Bad("attribute list");
         for (int i = 0; i < count; i++)
         {
             string name = r.Name();
             var type = (NcType)r.Int();
             int n = r.Int();
-            if (n < 0 || n > r.Bytes.Length) throw r.Bad($"length of attribute '{name}'");
+            if (n < 0 || n > r.FileLength) throw r.Bad($"length of attribute '{name}'");
             if (type == NcType.Char)
             {
                 atts[name] = new Attribute(name, type, [], Encoding.UTF8.GetString(r.Take(n)).TrimEnd('\0'));
@@ -180,15 +265,16 @@ public static class NetCdfClassicReader
     }
 
     /// <summary>Big-endian reading position with truncation errors that name the file.</summary>
-    private sealed class Cursor(string path, byte[] bytes)
+    private sealed class Cursor(string path, byte[] bytes, long fileLength)
     {
         public string Path => path;
-        public byte[] Bytes => bytes;
+        public long FileLength => fileLength;
         public int Pos;
 
         public ReadOnlySpan<byte> Take(int n)
         {
-            if (n < 0 || Pos + (long)n > bytes.Length) throw new DataFormatException(path, 0, 0, "the netCDF header is truncated or corrupt.");
+            if (n < 0 || Pos + (long)n > fileLength) throw new DataFormatException(path, 0, 0, "the netCDF header is truncated or corrupt.");
+            if (Pos + (long)n > bytes.Length) throw new HeaderBeyondSlice();
             var s = bytes.AsSpan(Pos, n);
             Pos += n;
             return s;

@@ -51,11 +51,15 @@ public sealed class RasterGrid
         return n;
     }
 
+    /// <summary>Shape and coordinates without the values.</summary>
+    public GridLayout Layout => new(Nx, Ny, X0, Dx, Y0, Dy, Geographic) { AxisUnits = AxisUnits };
+
     /// <summary>True when another grid has the same shape and coordinates (within 1e-9 of a pixel).</summary>
-    public bool SameLayout(RasterGrid other) =>
-        other.Nx == Nx && other.Ny == Ny && other.Geographic == Geographic &&
-        Math.Abs(other.X0 - X0) <= 1e-9 * Dx + 1e-12 && Math.Abs(other.Y0 - Y0) <= 1e-9 * Dy + 1e-12 &&
-        Math.Abs(other.Dx - Dx) <= 1e-9 * Dx && Math.Abs(other.Dy - Dy) <= 1e-9 * Dy;
+    public bool SameLayout(RasterGrid other) => Layout.SameAs(other.Layout);
+
+    /// <summary>A grid of <paramref name="layout"/> over <paramref name="values"/> (not copied).</summary>
+    public static RasterGrid Of(GridLayout layout, double[] values) =>
+        new(layout.Nx, layout.Ny, layout.X0, layout.Dx, layout.Y0, layout.Dy, values, layout.Geographic) { AxisUnits = layout.AxisUnits };
 
     /// <summary>A copy with every pixel whose <paramref name="coherence"/> is below <paramref name="minimum"/> (or NaN) set to NaN.</summary>
     public RasterGrid Masked(RasterGrid coherence, double minimum)

@@ -12,10 +12,17 @@ public static class LeafDataset
 
     /// <summary>Builds the dataset. Leaf positions are the centroids of their valid pixels; leaf size is the side of the
     /// square with the leaf rectangle's area, m.</summary>
-    public static GeodeticDataset From(LosGrid grid, IReadOnlyList<QuadtreeLeaf> leaves, QuadtreeOptions options)
+    public static GeodeticDataset From(LosGrid grid, IReadOnlyList<QuadtreeLeaf> leaves, QuadtreeOptions options) =>
+        From(grid.Header, leaves, options);
+
+    /// <summary>Builds the dataset of a grid downsampled band by band (<see cref="GridDownsampler"/>).</summary>
+    public static GeodeticDataset From(DownsampledGrid grid, QuadtreeOptions options) => From(grid.Header, grid.Leaves, options);
+
+    /// <summary>Builds the dataset from the grid's header alone.</summary>
+    public static GeodeticDataset From(LosGridHeader grid, IReadOnlyList<QuadtreeLeaf> leaves, QuadtreeOptions options)
     {
         if (leaves.Count == 0) throw new ArgumentException($"grid '{grid.Name}': the quadtree produced no leaves (all pixels masked or too sparse for max_nan_fraction).");
-        var g = grid.Values;
+        var g = grid.Layout;
         int n = leaves.Count;
         double[] east = new double[n], north = new double[n], value = new double[n], ue = new double[n], un = new double[n], uu = new double[n];
         double[] size = new double[n];

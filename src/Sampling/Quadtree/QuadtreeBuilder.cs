@@ -6,8 +6,9 @@ namespace SourceModel.Sampling.Quadtree;
 /// Builds quadtree leaves from a grid. Nodes are aligned to blocks of <see cref="QuadtreeOptions.MinSize"/> pixels;
 /// each block's moments are read once, and every node is evaluated bottom-up from its children's moments: a node
 /// that passes the criteria replaces its children's leaves, one that fails keeps them. Top-level tiles of
-/// <see cref="QuadtreeOptions.MaxSize"/> are processed in parallel; the result is deterministic (row-major tiles,
-/// then quadrant order within a tile).
+/// <see cref="QuadtreeOptions.MaxSize"/> are independent and processed in parallel; the result is deterministic
+/// (row-major tiles, then quadrant order within a tile). Because tiles are independent, a grid can also be processed
+/// one band of <see cref="BandRows"/> rows at a time (<see cref="BuildBand"/>) with the same leaves as a whole build.
 /// </summary>
 public static class QuadtreeBuilder
 {
@@ -16,21 +17,41 @@ public static class QuadtreeBuilder
     public static IReadOnlyList<QuadtreeLeaf> Build(RasterGrid data, QuadtreeOptions options, PixelVectors? vectors = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (data.ValidCount() == 0) throw new ArgumentException("every value of the grid is NaN: nothing to downsample.");
+        return Tiles(data.Layout, new GridBand(0, data, vectors ?? PixelVectors.Uniform(0, 0, 1)), options);
+    }
+
+    /// <summary>Rows in one band of top-level tiles: the height a band read for <see cref="BuildBand"/> must have (the
+    /// last band of a grid may be shorter).</summary>
+    public static int BandRows(QuadtreeOptions options) => Math.Max(1, options.MaxSize / options.MinSize) * options.MinSize;
+
+    /// <summary>The leaves of one band of a grid of <paramref name="layout"/>: the band must start at a multiple of
+    /// <see cref="BandRows"/> and hold that many rows (fewer only at the end of the grid). Leaves carry whole-grid rows.</summary>
+    public static IReadOnlyList<QuadtreeLeaf> BuildBand(GridLayout layout, GridBand band, QuadtreeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(band);
+        int rows = BandRows(options);
+        if (band.Row0 % rows != 0 || band.Rows != Math.Min(rows, layout.Ny - band.Row0) || band.Values.Nx != layout.Nx)
+            throw new ArgumentException($"a band starts at a multiple of {rows} rows and holds {rows} rows (fewer at the end); got rows {band.Row0}+{band.Rows} of {layout.Nx}x{layout.Ny}.");
+        return Tiles(layout, band, options);
+    }
+
+    private static IReadOnlyList<QuadtreeLeaf> Tiles(GridLayout layout, GridBand band, QuadtreeOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (options.Model is { } model && !model.SameLayout(data))
+        if (options.Model is { } model && !model.Layout.SameAs(layout))
             throw new ArgumentException("the model grid does not match the data grid pixel for pixel.");
-        if (data.ValidCount() == 0) throw new ArgumentException("every value of the grid is NaN: nothing to downsample.");
-        vectors ??= PixelVectors.Uniform(0, 0, 1);
-        var job = new Job(data, options, vectors);
+        var job = new Job(layout, band, options);
         int bs = options.MinSize;
-        int bx = (data.Nx + bs - 1) / bs, by = (data.Ny + bs - 1) / bs;
+        int bx = (layout.Nx + bs - 1) / bs, by = (layout.Ny + bs - 1) / bs;
         int tileBlocks = Math.Max(1, options.MaxSize / bs);
-        int tx = (bx + tileBlocks - 1) / tileBlocks, ty = (by + tileBlocks - 1) / tileBlocks;
-        var perTile = new List<QuadtreeLeaf>[tx * ty];
-        Parallel.For(0, tx * ty, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, t =>
+        int tx = (bx + tileBlocks - 1) / tileBlocks;
+        int r0 = band.Row0 / (tileBlocks * bs), r1 = (band.Row0 + band.Rows + tileBlocks * bs - 1) / (tileBlocks * bs);
+        var perTile = new List<QuadtreeLeaf>[tx * (r1 - r0)];
+        Parallel.For(0, perTile.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, t =>
         {
-            int c = t % tx, r = t / tx;
+            int c = t % tx, r = r0 + t / tx;
             var candidates = new List<Candidate>();
             job.Evaluate(c * tileBlocks, r * tileBlocks, Math.Min(tileBlocks, bx - c * tileBlocks), Math.Min(tileBlocks, by - r * tileBlocks), candidates);
             // Leaf statistics (a median needs the pixels) only for the leaves that survive, not for every node that
@@ -43,8 +64,15 @@ public static class QuadtreeBuilder
     /// <summary>A node accepted as a leaf so far (a parent may still replace it).</summary>
     private readonly record struct Candidate(int Px0, int Py0, int Pw, int Ph, NodeMoments Moments);
 
-    private sealed class Job(RasterGrid data, QuadtreeOptions o, PixelVectors vectors)
+    /// <summary>One build over a band of rows: nodes and leaves in whole-grid pixels, values read at their row in the band.</summary>
+    private sealed class Job(GridLayout data, GridBand band, QuadtreeOptions o)
     {
+        private readonly double[] z = band.Values.Values;
+        private readonly PixelVectors vectors = band.Vectors;
+
+        /// <summary>Index of whole-grid pixel (<paramref name="i"/>, <paramref name="j"/>) in the band's arrays.</summary>
+        private int At(int i, int j) => (j - band.Row0) * data.Nx + i;
+
         /// <summary>Moments of the node (in blocks); appends its leaves (or its descendants') to <paramref name="leaves"/>.</summary>
         public NodeMoments Evaluate(int bx0, int by0, int bw, int bh, List<Candidate> leaves)
         {
@@ -85,12 +113,11 @@ public static class QuadtreeBuilder
         private NodeMoments ScanBlock(int px0, int py0, int pw, int ph)
         {
             NodeMoments m = default;
-            var z = data.Values;
             var model = o.Model?.Values;
             bool per = vectors.PerPixel;
             for (int j = py0; j < py0 + ph; j++)
             {
-                int row = j * data.Nx;
+                int row = At(0, j), modelRow = j * data.Nx;
                 for (int i = px0; i < px0 + pw; i++)
                 {
                     double v = z[row + i];
@@ -98,7 +125,7 @@ public static class QuadtreeBuilder
                     m.N += 1; m.Z += v; m.Zz += v * v;
                     m.I += i; m.J += j; m.Ii += (double)i * i; m.Jj += (double)j * j; m.Ij += (double)i * j;
                     m.Iz += i * v; m.Jz += j * v;
-                    if (model is not null) { double mv = model[row + i]; m.M += mv; m.Mm += mv * mv; }
+                    if (model is not null) { double mv = model[modelRow + i]; m.M += mv; m.Mm += mv * mv; }
                     if (per) { m.Ue += vectors.East!.Values[row + i]; m.Un += vectors.North!.Values[row + i]; m.Uu += vectors.Up!.Values[row + i]; }
                 }
             }
@@ -130,7 +157,7 @@ public static class QuadtreeBuilder
             for (int j = py0; j < py0 + ph; j++)
                 for (int i = px0; i < px0 + pw; i++)
                 {
-                    double v = data.Values[j * data.Nx + i];
+                    double v = z[At(i, j)];
                     if (!double.IsNaN(v)) buf[n++] = v;
                 }
             return Selection.Median(buf.AsSpan(0, n));
