@@ -311,9 +311,10 @@ internal static class Program
         var check = new Command("check", "Check a pipeline configuration without running it: keys, types, files, conventions, the data themselves.") { file };
         check.SetAction(r =>
         {
-            var (c, data) = PipelineRun.Check(r.GetValue(file)!);
+            var (c, data, estimate) = PipelineRun.Check(r.GetValue(file)!);
             stdout.WriteLine($"{c.Path}: ok — steps {string.Join(" → ", c.Steps.Select(PipelineRun.Name))}; " +
                              $"{data.Count} dataset(s) with {data.Sum(d => d.Count)} observations; run folder {c.Output}");
+            if (estimate.Length > 0) stdout.WriteLine(estimate);
             return ExitCodes.Ok;
         });
         var example = new Command("example", "Print a commented pipeline configuration (the built-in Jiashi scenario's) to start from.");

@@ -62,6 +62,26 @@ public sealed record GeometrySearchOptions
     /// global search of <see cref="Method"/>.</summary>
     public IReadOnlyList<double[]>? Starts { get; init; }
 
+    /// <summary>
+    /// The most misfit evaluations this search can make on a problem of <paramref name="dimension"/> searched
+    /// parameters, for estimating its run time before it starts: every swarm run to its iteration limit and every polish
+    /// to its budget (a multi-start's swarms usually stop earlier on stagnation), within <see cref="ExecutorOptions.MaxEvaluations"/>.
+    /// </summary>
+    public long EvaluationBound(int dimension)
+    {
+        long polish = Polish?.MaxEvaluations ?? 0;
+        long bound = Starts is not null ? (long)Starts.Count * MultiStart.Polish.MaxEvaluations : Method switch
+        {
+            OptimiserKind.MultiStart => (long)MultiStart.Starts * MultiStart.Swarm.SwarmSize * (MultiStart.SwarmIterations + 1)
+                                        + (long)MultiStart.MaxPolishes * MultiStart.Polish.MaxEvaluations,
+            OptimiserKind.ParticleSwarm => (long)Swarm.SwarmSize * (Executor.MaxIterations + 1) + polish,
+            // Every peak is polished, and the swarm's best as well when no peak holds it.
+            OptimiserKind.MultiPeakSwarm => (long)MultiPeak.SwarmSize * (Executor.MaxIterations + 1) + (MultiPeak.MaxPeaks + 1) * polish,
+            _ => (long)Annealing.SweepsPerIteration * Math.Max(1, dimension) * Executor.MaxIterations + polish,
+        };
+        return Math.Min(bound, Executor.MaxEvaluations == long.MaxValue ? long.MaxValue : Executor.MaxEvaluations + polish);
+    }
+
     /// <summary>Short name of the method (<c>multistart</c>, <c>pso</c>, <c>mpso</c>, <c>sa</c>).</summary>
     public string MethodName => Starts is not null ? "polish-from-minima" : Method switch
     {

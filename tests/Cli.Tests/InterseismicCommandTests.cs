@@ -133,6 +133,21 @@ public sealed class InterseismicCommandTests : IDisposable
         Assert.Contains("units: mm", err);
     }
 
+    [Theory]
+    [InlineData("iterations: 6000", "iterations: 2000000000", "mcmc.iterations", "kept draws")]
+    [InlineData("locking_depth: [2000, 30000, 29]", "locking_depth: [2000, 30000, 2000000000]", "grid_search.slip_rate", "grid scans of")]
+    [InlineData("bin_m: 10000", "bin_m: 0.000001", "profiles.bin_m", "bins")]
+    public void A_size_beyond_memory_is_refused_before_any_work_at_its_key(string from, string to, string key, string what)
+    {
+        string config = Config();
+        File.WriteAllText(config, File.ReadAllText(config).Replace(from, to));
+        var (code, _, err) = _cli.Run("interseismic", config);
+        Assert.Equal(1, code);
+        Assert.Matches($@"interseismic\.yaml:\d+: {key.Replace(".", @"\.")}: .*{what}.* need about [0-9.]+ GB, more than the", err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.False(Directory.Exists(_cli.PathOf("run")));
+    }
+
     [Fact]
     public void An_unknown_parameter_or_key_names_its_line()
     {

@@ -379,6 +379,38 @@ public sealed class PipelineCommandTests : IDisposable
         Assert.True(code == 0, err);
         Assert.Contains("steps data → geometry → uncertainty → slip → coulomb", output);
         Assert.Contains("288 observations", output);
+        // Every step's run time is estimated from its size (the patch count is known: size_m and patch_size_m).
+        foreach (string step in new[] { "geometry ≤", "uncertainty ≤", "slip ≈", "coulomb ≈" }) Assert.Contains(step, output);
+        Assert.Contains("ns per kernel call", output);
+        Assert.False(Directory.Exists(Run));
+    }
+
+    [Fact]
+    public void A_run_estimated_beyond_the_time_limit_is_refused_before_anything_runs_with_the_key_to_change()
+    {
+        // A hundred million realisations: years of work, refused by the default limit of a week.
+        string config = Config(realisations: 100_000_000);
+        foreach (var args in new[] { new[] { "config", "check", config }, ["run", config, "--no-report"] })
+        {
+            var (code, _, err) = _cli.Run(args);
+            Assert.True(code == 1, err);
+            Assert.Contains("study.yaml: uncertainty.montecarlo.realisations: the run is estimated to take about", err);
+            Assert.Contains("days", err);
+            Assert.Contains("SOURCEMODEL_TIME_LIMIT_HOURS", err);
+            Assert.DoesNotContain("   at ", err);
+            Assert.False(Directory.Exists(Run), "nothing may be written for a refused run");
+        }
+        // The limit is the user's: a few seconds refuses the ordinary run too, at the key of its longest step.
+        config = Config();
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "sourcemodel.dll"), "config", "check", config])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["SOURCEMODEL_TIME_LIMIT_HOURS"] = "0.0000001" },
+        };
+        using var process = Process.Start(start)!;
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(1, process.ExitCode);
+        Assert.Matches(@"study\.yaml: (geometry|uncertainty)\.[a-z_.]+: the run is estimated to take about (< 1 s|[0-9.]+ (s|min)), more than the limit of < 1 s", stderr);
         Assert.False(Directory.Exists(Run));
     }
 

@@ -27,6 +27,13 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
     /// the 98th percentile of |ΔCFS| over the nodes away from the source.</summary>
     public double? ColourLimitBar { get; init; }
 
+    /// <summary>Points where ΔCFS is computed: grid nodes at every depth, cross-section nodes and receiver faults.</summary>
+    public long Nodes() =>
+        Grids.Sum(g => (long)((g.MaxEast - g.MinEast) / g.Spacing + 1) * (long)((g.MaxNorth - g.MinNorth) / g.Spacing + 1) * g.Depths.Length)
+        + Sections.Sum(s => (long)(Math.Sqrt(Math.Pow(s.EndEast - s.StartEast, 2) + Math.Pow(s.EndNorth - s.StartNorth, 2)) / s.Spacing + 1)
+                            * (long)((s.Bottom - s.Top) / s.DepthSpacing + 1))
+        + ReceiverFaults.Count;
+
     public static CoulombConfig Load(string path)
     {
         var root = YamlDocument.Load(path).Root;

@@ -40,6 +40,7 @@ internal static class CoulombRun
     {
         var clock = Stopwatch.StartNew();
         string path = c.Path;
+        GeometryRun.StartEstimate(path, log, RunEstimates.Coulomb(c.Nodes(), c.Sources.Count, "grids"));
         var results = new List<(string File, string Kind, CoulombPoint[] Points, double[]? Distance)>();
         Directory.CreateDirectory(c.Output);
         var outputs = new List<object>();

@@ -28,12 +28,20 @@ internal static class GeometryRun
         Run(c, output, resume, html, log, command);
     }
 
+    /// <summary>Logs a step's estimated run time and refuses it when beyond <see cref="TimeBudget"/>.</summary>
+    public static void StartEstimate(string path, TextWriter log, StepEstimate estimate)
+    {
+        TimeBudget.Check(path, [estimate]);
+        log.WriteLine(RunEstimates.Describe([estimate], false));
+    }
+
     /// <summary>Runs a parsed configuration into <paramref name="output"/>.</summary>
     public static void Run(GeometryConfig c, string output, bool resume, bool html, TextWriter log, IReadOnlyList<string> command)
     {
         var clock = Stopwatch.StartNew();
         string path = c.Path;
         var (imported, estimated) = c.ImportData(log);
+        StartEstimate(path, log, RunEstimates.Geometry(c, imported, ""));
         var terms = FitKeys.Prepare(path, imported, c.Fit);
         GeometryProblem problem;
         try { problem = new GeometryProblem(c.Layout, c.Layout.Space(c.Parameters), terms, c.Medium); }

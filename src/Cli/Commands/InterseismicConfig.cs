@@ -1,3 +1,4 @@
+using System.Globalization;
 using SourceModel.Cli.Infrastructure;
 using SourceModel.Inversion.Interseismic;
 using SourceModel.Inversion.Parameters;
@@ -49,10 +50,26 @@ internal sealed record InterseismicConfig(string Path, DatasetConfig Data, strin
         var space = Parameters(root, model);
         var grid = ParseGrid(root, model, space);
         var (sampler, chains, seed) = Mcmc(root.Map("mcmc"), space.FreeCount);
+        Sizes(root, profiles.Count, length / bin, grid, sampler, chains, space.FreeCount);
         string output = System.IO.Path.GetFullPath(System.IO.Path.Combine(root.Folder,
             root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-interseismic")));
         root.RejectUnknownKeys();
         return new InterseismicConfig(path, data, velocities, trace, profiles, bin, model, space, grid, sampler, chains, seed, gnss, output);
+    }
+
+    /// <summary>Memory of the results every profile keeps — its bins, its χ² grid, its chains' kept draws (held twice
+    /// more while the statistics are written) — checked against <see cref="MemoryBudget"/> before any work.</summary>
+    private static void Sizes(YamlMap root, int profiles, double bins, InterseismicGrid grid, AdaptiveMetropolisOptions sampler, int chains, int dimension)
+    {
+        var p = root.Map("profiles")!;
+        MemoryBudget.Check(p, "bin_m", profiles * bins * 8 * 8, string.Create(CultureInfo.InvariantCulture, $"{profiles:N0} profiles of {bins:N0} bins"),
+            "use a larger bin_m or fewer profiles");
+        double nodes = (double)grid.SlipRates.Length * grid.LockingDepths.Length;
+        MemoryBudget.Check(root.Map("grid_search") ?? root, root.Map("grid_search") is null ? "profiles" : "slip_rate", profiles * nodes * 8 * 2,
+            string.Create(CultureInfo.InvariantCulture, $"{profiles:N0} grid scans of {nodes:N0} nodes"), "use fewer grid_search nodes or fewer profiles");
+        double draws = (double)chains * ((sampler.Iterations - sampler.BurnIn + sampler.Thin - 1) / sampler.Thin);
+        MemoryBudget.Check(root.Map("mcmc") ?? root, root.Map("mcmc") is null ? "profiles" : "iterations", profiles * draws * (dimension + 2) * 8 * 3,
+            string.Create(CultureInfo.InvariantCulture, $"{profiles:N0} profiles × {draws:N0} kept draws ({chains} chains)"), "use fewer iterations, a larger thin, fewer chains or fewer profiles");
     }
 
     private static FaultTrace ParseTrace(YamlMap root, GeoReference? reference)

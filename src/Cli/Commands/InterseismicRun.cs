@@ -35,6 +35,7 @@ internal static class InterseismicRun
         if (folder.StaleNote is { } note) log.WriteLine(note);
         var imported = c.Data.ImportAll().Select(d => d.Data).ToDictionary(d => d.Name);
         var velocities = imported[c.Velocities];
+        GeometryRun.StartEstimate(path, log, RunEstimates.Interseismic(c, velocities.Count));
         if (velocities.Kind != DatasetKind.Los) throw new UserError($"{path}: dataset '{velocities.Name}' is not a LOS dataset; profiles need LOS velocities.");
         if (!velocities.HasNoiseModel) throw new UserError($"{path}: dataset '{velocities.Name}' has no sigmas or covariance; the fits need the velocities' noise.");
         double fastest = Enumerable.Range(0, velocities.Count).Max(i => Math.Abs(velocities.Value[i]));

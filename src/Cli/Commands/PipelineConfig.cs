@@ -70,6 +70,15 @@ internal sealed class PipelineConfig
     /// <summary>The steps this configuration runs, in order.</summary>
     public IReadOnlyList<PipelineStep> Steps { get; private set; } = [];
 
+    /// <summary>Step 2 as known before step 1 runs (its patch count when that is known already), for the estimates.</summary>
+    public SlipConfig? SlipAtCheck { get; private set; }
+
+    /// <summary>The Coulomb step as known before step 2 runs (its receivers; no sources yet), for the estimates.</summary>
+    public CoulombConfig? CoulombAtCheck { get; private set; }
+
+    /// <summary>True when the Coulomb step also resolves ΔCFS on step 2's own patches (<c>fault_plane</c>).</summary>
+    public bool CoulombOnFaultPlane { get; private set; }
+
     /// <summary>The canonical text of each step's own settings (what its content hash covers besides its inputs).</summary>
     public IReadOnlyDictionary<PipelineStep, string> Settings { get; private set; } = null!;
 
@@ -105,14 +114,15 @@ internal sealed class PipelineConfig
         {
             bool fromStepOne = !s.MapOrEmpty("fault").Has("file") && !s.MapOrEmpty("fault").Has("segments");
             if (fromStepOne && c.Geometry is null) throw s.ErrorAt("fault", "give file or segments: without a 'geometry' section there is no step-1 rectangle to extend.");
-            SlipConfig.FromSection(s, root, path, c.Data, c.Fit, c.Medium, c.Output, fromStepOne ? "" : null);
+            c.SlipAtCheck = SlipConfig.FromSection(s, root, path, c.Data, c.Fit, c.Medium, c.Output, fromStepOne ? "" : null);
             s.RejectUnknownKeys();
             steps.Add(PipelineStep.Slip);
         }
         if (root.Map("coulomb") is { } k)
         {
             if (!steps.Contains(PipelineStep.Slip)) throw root.ErrorAt("coulomb", "needs a 'slip' section: the stress change is that of step 2's slip model.");
-            CoulombConfig.FromSection(k, path, [], c.Medium, c.Output);
+            c.CoulombAtCheck = CoulombConfig.FromSection(k, path, [], c.Medium, c.Output);
+            c.CoulombOnFaultPlane = k.Flag("fault_plane", false);
             k.RejectUnknownKeys();
             steps.Add(PipelineStep.Coulomb);
         }

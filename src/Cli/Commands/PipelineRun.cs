@@ -35,7 +35,7 @@ internal static class PipelineRun
     /// <summary>Checks a configuration as <c>run</c> would before writing anything: every key, type and file, the declared
     /// conventions against the files, the output folder (absent, empty or a run folder; no input inside it), and the
     /// data themselves (imported, downsampled, their noise models factored).</summary>
-    public static (PipelineConfig Config, IReadOnlyList<GeodeticDataset> Data) Check(string path, long? seed = null, string? output = null)
+    public static (PipelineConfig Config, IReadOnlyList<GeodeticDataset> Data, string Estimate) Check(string path, long? seed = null, string? output = null)
     {
         var c = PipelineConfig.Load(path, seed);
         output = output is null ? c.Output : Path.GetFullPath(output);
@@ -46,14 +46,18 @@ internal static class PipelineRun
         // data-only runs need a declared one, which this check asks for before anything runs.
         bool estimated = c.Geometry is not null && !c.Steps.Contains(PipelineStep.Slip);
         FitKeys.Prepare(path, data.Where(d => d.HasNoiseModel || c.Fit[d.Name].Whitening != Inversion.Problem.WhiteningMode.Auto || !estimated), c.Fit);
-        return (c, data);
+        // Run time, from the sizes known now: refused with the key to change when beyond the limit.
+        var estimates = RunEstimates.Pipeline(c, data);
+        TimeBudget.Check(path, estimates);
+        bool later = c.Steps.Contains(PipelineStep.Slip) && estimates.All(e => e.Step != "slip");
+        return (c, data, RunEstimates.Describe(estimates, later));
     }
 
     public static void Run(string path, string? outputOverride, bool force, PipelineStep? from, bool html, TextWriter console,
         IReadOnlyList<string> command, long? seed = null)
     {
         var clock = Stopwatch.StartNew();
-        var (c, _) = Check(path, seed, outputOverride);
+        var (c, _, estimate) = Check(path, seed, outputOverride);
         string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
         if (from is { } f && !c.Steps.Contains(f))
             throw new UserError($"--from {Name(f)}: this configuration has no such step; its steps: {string.Join(", ", c.Steps.Select(Name))}.");
@@ -63,6 +67,7 @@ internal static class PipelineRun
         log.WriteLine($"== {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC: sourcemodel {string.Join(' ', command)}");
         log.WriteLine($"{path}: steps {string.Join(" → ", c.Steps.Select(Name))}; run folder {output}");
         if (runFolder.StaleNote is { } stale) log.WriteLine(stale);
+        if (estimate.Length > 0) log.WriteLine(estimate);
         void Interrupted(object? sender, ConsoleCancelEventArgs e) =>
             console.WriteLine($"interrupted: the finished steps stay in {output}; run the same command again to continue.");
         Console.CancelKeyPress += Interrupted;

@@ -22,6 +22,13 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
 {
     private static readonly string[] SegmentKeys = ["east_m", "north_m", "top_depth_m", "length_m", "width_m", "strike_deg", "dip_deg"];
 
+    /// <summary>Patches step 2 will solve for: those cut, or — while step 1 has not run — those its rectangle resized by
+    /// size_m will give; null when that is not known yet (an extended rectangle).</summary>
+    public long? PlannedPatches { get; init; }
+
+    /// <summary>Where the fault keys sit: "slip." in a pipeline (its <c>slip</c> section), "" in a step-2 file.</summary>
+    public string FaultKeyPrefix { get; init; } = "";
+
     public static SlipConfig Load(string path)
     {
         var root = YamlDocument.Load(path).Root;
@@ -29,7 +36,7 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         var fit = FitKeys.Parse(root, data);
         var medium = root.Map("medium") is { } mm ? MediumKeys.Parse(mm) : ElasticMedium.Default;
         var faultMap = root.Map("fault") ?? throw root.ErrorAt("fault", "missing; give geometry_run (a step-1 run folder), file (a segment CSV) or segments.");
-        var (segments, reference, origin) = Fault(faultMap, root.Folder, data.Reference, null);
+        var (segments, reference, origin, _) = Fault(faultMap, root.Folder, data.Reference, null);
         var s = root.Map("slip") ?? throw root.ErrorAt("slip", "missing; give at least the rake window (rake: [r1, r2]) or free_sign: true, and max_slip_m.");
         var (dips, friction) = ScanAndFriction(root, segments.Count);
         var (basis, target, boundary, weight, solver, fixBlind) = Slip(s);
@@ -37,7 +44,10 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         string output = System.IO.Path.GetFullPath(System.IO.Path.Combine(root.Folder,
             root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-slip")));
         root.RejectUnknownKeys();
-        return new SlipConfig(path, data, fit, medium, segments, reference, origin, basis, target, boundary, weight, solver, fixBlind, dips, friction, output);
+        return new SlipConfig(path, data, fit, medium, segments, reference, origin, basis, target, boundary, weight, solver, fixBlind, dips, friction, output)
+        {
+            PlannedPatches = segments.Sum(s => (long)s.AlongStrike * s.DownDip),
+        };
     }
 
     /// <summary>
@@ -50,11 +60,15 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         ElasticMedium medium, string output, string? stepOneRun)
     {
         var faultMap = section.Map("fault") ?? throw section.ErrorAt("fault", "missing; give file (a segment CSV), segments, or the step-1 rectangle's extend/size_m and patch_size_m.");
-        var (segments, reference, origin) = Fault(faultMap, root.Folder, data.Reference, stepOneRun);
+        var (segments, reference, origin, planned) = Fault(faultMap, root.Folder, data.Reference, stepOneRun);
         var (dips, friction) = ScanAndFriction(section, Math.Max(1, segments.Count));
         var (basis, target, boundary, weight, solver, fixBlind) = Slip(section);
         if (dips is not null && weight.Fixed is not null) throw section.ErrorAt("dip_scan", "a dip scan chooses the smoothing weight too: remove weight.");
-        return new SlipConfig(path, data, fit, medium, segments, reference, origin, basis, target, boundary, weight, solver, fixBlind, dips, friction, output);
+        return new SlipConfig(path, data, fit, medium, segments, reference, origin, basis, target, boundary, weight, solver, fixBlind, dips, friction, output)
+        {
+            PlannedPatches = segments.Count > 0 ? segments.Sum(s => (long)s.AlongStrike * s.DownDip) : planned,
+            FaultKeyPrefix = "slip.",
+        };
     }
 
     private static (double[]? Dips, double Friction) ScanAndFriction(YamlMap m, int segmentCount)
@@ -76,7 +90,7 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
 
     /// <summary>The fault; <paramref name="stepOneRun"/> non-null means the pipeline supplies step 1's run folder
     /// ("" while step 1 has not run yet) when the fault names neither a file nor segments.</summary>
-    private static (List<FaultSegment>, GeoReference?, string) Fault(YamlMap f, string folder, GeoReference? dataReference, string? stepOneRun)
+    private static (List<FaultSegment>, GeoReference?, string, long?) Fault(YamlMap f, string folder, GeoReference? dataReference, string? stepOneRun)
     {
         bool fromPipeline = stepOneRun is not null && !f.Has("file") && !f.Has("segments");
         if (stepOneRun is not null && f.Has("geometry_run")) throw f.ErrorAt("geometry_run", "in a pipeline the fault comes from its own step 1 (or give file or segments).");
@@ -96,14 +110,16 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
             if (!(defaultLength > 0 && defaultWidth > 0)) throw f.ErrorAt("patch_size_m", $"patch sizes must be positive, got [{defaultLength}, {defaultWidth}] m.");
             // With size_m the patch count is known now: the sizes are checked against it (as cutting the plane will),
             // and the memory of step 2 estimated, before step 1 runs.
+            long? planned = null;
             if (f.NumberList("size_m", 2) is { } size)
             {
                 if (defaultLength > size[0] * (1 + 1e-9)) throw f.ErrorAt("patch_size_m", $"patch length {defaultLength} m is larger than the fault length {size[0]} m.");
                 if (defaultWidth > size[1] * (1 + 1e-9)) throw f.ErrorAt("patch_size_m", $"patch width {defaultWidth} m is larger than the fault width {size[1]} m.");
-                SlipResources.Check(f, "patch_size_m", (long)Math.Round(size[0] / defaultLength) * (long)Math.Round(size[1] / defaultWidth));
+                planned = (long)Math.Round(size[0] / defaultLength) * (long)Math.Round(size[1] / defaultWidth);
+                SlipResources.Check(f, "patch_size_m", planned.Value);
             }
             f.RejectUnknownKeys();
-            return (segments, null, "step 1's rectangle");
+            return (segments, null, "step 1's rectangle", planned);
         }
         if (f.Has("geometry_run") || fromPipeline)
         {
@@ -146,7 +162,7 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         }
         f.RejectUnknownKeys();
         SlipResources.Check(f, "patch_size_m", segments.Sum(s => (long)s.AlongStrike * s.DownDip));
-        return (segments, reference, origin);
+        return (segments, reference, origin, null);
     }
 
     /// <summary>How far to extend step 1's rectangle: <c>extend</c> (metres along strike at each end, up dip, down dip) or
@@ -251,6 +267,7 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
             double? lo = l.Has("min") ? l.Number("min") : null;
             double? hi = l.Has("max") ? l.Number("max") : null;
             if (count < 3) throw l.ErrorAt("count", "an L-curve needs at least 3 weights.");
+            if (count > 1000) throw l.ErrorAt("count", $"{count} weights: an L-curve of more than 1,000 weights resolves nothing the first hundred do not; use fewer.");
             if ((lo is null) != (hi is null)) throw l.ErrorAt(lo is null ? "min" : "max", "give both min and max, or neither (the default grid).");
             if (lo is not null && !(lo > 0 && hi > lo)) throw l.ErrorAt("min", $"expected 0 < min < max, got {lo} and {hi}.");
             l.RejectUnknownKeys();

@@ -99,9 +99,8 @@ internal sealed record UncertaintySettings(long Seed, string Output, MonteCarloS
         // (physical coordinates, the statistics' samples): checked before any chain runs.
         double draws = (double)chains * ((sampler.Iterations - sampler.BurnIn + sampler.Thin - 1) / sampler.Thin);
         double bytes = draws * (dimension + datasets + 2) * 8 * 3;
-        if (bytes > MemoryBudget.Bytes())
-            throw m.ErrorAt("iterations", string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{draws:N0} kept draws ({chains} chains) need about {MemoryBudget.Gb(bytes)}, more than the {MemoryBudget.Gb(MemoryBudget.Bytes())} available; use fewer iterations, a larger thin or fewer chains."));
+        MemoryBudget.Check(m, "iterations", bytes, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{draws:N0} kept draws ({chains} chains)"),
+            "use fewer iterations, a larger thin or fewer chains");
         return new McmcSettings(chains, sampler, every, step, optimum, scale);
     }
 }

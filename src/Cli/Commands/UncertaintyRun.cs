@@ -62,6 +62,7 @@ internal static class UncertaintyRun
         var u = p.Config.Uncertainty;
         int count = method == UncertaintyMethod.MonteCarlo ? u.MonteCarlo.Realisations : u.Mcmc.Chains;
         var observed = p.Observed;
+        GeometryRun.StartEstimate(path, log, RunEstimates.Uncertainty(p.Config, method, p.Data, "uncertainty."));
         Directory.CreateDirectory(output);
         var state = UncertaintyState.Open(output, p.Config, Name(method), count, u.Seed, resume, shard);
         var (first, length) = shard?.Slice(count) ?? (0, count);

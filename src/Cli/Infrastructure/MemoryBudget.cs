@@ -17,6 +17,14 @@ internal static class MemoryBudget
         return available;
     }
 
+    /// <summary>Refuses, at <paramref name="key"/> of <paramref name="at"/>, a plan of <paramref name="bytes"/> beyond the
+    /// budget: "<paramref name="what"/> need about 3.2 GB, more than the 1.5 GB available; <paramref name="advice"/>."</summary>
+    public static void Check(YamlMap at, string key, double bytes, string what, string advice)
+    {
+        if (bytes > Bytes())
+            throw at.ErrorAt(key, $"{what} need about {Gb(bytes)}, more than the {Gb(Bytes())} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); {advice}.");
+    }
+
     /// <summary>"3.2 GB" for a byte count.</summary>
     public static string Gb(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 30):0.#} GB");
 }
