@@ -28,6 +28,27 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void A_noise_model_on_a_dataset_too_big_for_a_dense_covariance_is_refused_before_it_is_built()
+    {
+        // 60,000 points: a 60,000² covariance with its factor is 86 GB. Built, it would exhaust the machine.
+        var los = Okada.Forward.LosVector.FromIncidenceAndHeading(39, -12);
+        var e = Enumerable.Range(0, 60_000).Select(k => 100.0 * (k % 300)).ToList();
+        var n = Enumerable.Range(0, 60_000).Select(k => 100.0 * (k / 300)).ToList();
+        string data = _cli.Write("dense.csv", LocalLosCsv.Text(e, n, new double[e.Count], los, 0.005));
+        string config = _cli.Write("study.yaml", $"""
+            output: run
+            datasets:
+            {LocalLosCsv.Declaration("asc", data)}
+                noise: {"{"}model: exponential, sigma_m: 0.005, range_m: 4000{"}"}
+            """);
+        var (code, _, err) = _cli.Run("config", "check", config);
+        Assert.Equal(1, code);
+        Assert.Contains("study.yaml: dataset 'asc': its noise covariance is a dense 60,000 × 60,000 matrix needing about 80.5 GB", err);
+        Assert.Contains("downsample it", err);
+        Assert.False(Directory.Exists(_cli.PathOf("run")));
+    }
+
+    [Fact]
     public void A_dataset_naming_a_device_or_a_named_pipe_is_refused_without_reading_it()
     {
         string fifo = _cli.PathOf("pipe.csv");

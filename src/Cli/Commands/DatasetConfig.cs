@@ -87,6 +87,7 @@ internal sealed record DatasetConfig(string Path, GeoReference? Reference, IRead
     private GeodeticDataset WithNoise(GeodeticDataset d)
     {
         if (!Noise.TryGetValue(d.Name, out var model)) return d;
+        MemoryBudget.CheckCovariance(Path, d.Name, d.Count);
         var covariance = LeafCovariance.Build(d, model);
         return d.WithCovariance(covariance).WithSigma(Enumerable.Range(0, d.Count).Select(i => Math.Sqrt(covariance[i, i])).ToArray());
     }

@@ -36,6 +36,7 @@ internal sealed record GeometryConfig(string Path, DatasetConfig Data, IReadOnly
         bool estimate = imported.Any(d => !d.HasNoiseModel && Fit[d.Name].Whitening == WhiteningMode.Auto)
                         && imported.All(d => Fit[d.Name].Whitening != WhiteningMode.None);
         if (!estimate) return (imported, []);
+        foreach (var d in imported.Where(d => !d.HasNoiseModel)) MemoryBudget.CheckCovariance(Path, d.Name, d.Count);
         log?.WriteLine($"{Path}: estimating the noise of {string.Join(", ", imported.Where(d => !d.HasNoiseModel).Select(d => d.Name))} from the data (no sigma or covariance declared) …");
         try
         {

@@ -25,6 +25,17 @@ internal static class MemoryBudget
             throw at.ErrorAt(key, $"{what} need about {Gb(bytes)}, more than the {Gb(Bytes())} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); {advice}.");
     }
 
+    /// <summary>Refuses a dense covariance of <paramref name="count"/> points (the matrix, its Cholesky factor and a
+    /// working copy) beyond the budget, before it is built: a noise model on a dataset that was not downsampled.</summary>
+    public static void CheckCovariance(string file, string dataset, int count)
+    {
+        double bytes = 3.0 * 8 * count * (double)count;
+        if (bytes > Bytes())
+            throw new UserError(string.Create(CultureInfo.InvariantCulture,
+                $"{file}: dataset '{dataset}': its noise covariance is a dense {count:N0} × {count:N0} matrix needing about {Gb(bytes)}, more than the " +
+                $"{Gb(Bytes())} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); downsample it (a quadtree or fewer points), or give per-point sigmas instead of a noise model."));
+    }
+
     /// <summary>"3.2 GB" for a byte count.</summary>
     public static string Gb(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 30):0.#} GB");
 }
