@@ -394,7 +394,7 @@ public sealed class PipelineCommandTests : IDisposable
         {
             var (code, _, err) = _cli.Run(args);
             Assert.True(code == 1, err);
-            Assert.Contains("study.yaml: uncertainty.montecarlo.realisations: the run is estimated to take about", err);
+            Assert.Contains("study.yaml: uncertainty.montecarlo.realisations: the run is estimated to take up to", err);
             Assert.Contains("days", err);
             Assert.Contains("SOURCEMODEL_TIME_LIMIT_HOURS", err);
             Assert.DoesNotContain("   at ", err);
@@ -410,7 +410,7 @@ public sealed class PipelineCommandTests : IDisposable
         string stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.Equal(1, process.ExitCode);
-        Assert.Matches(@"study\.yaml: (geometry|uncertainty)\.[a-z_.]+: the run is estimated to take about (< 1 s|[0-9.]+ (s|min)), more than the limit of < 1 s", stderr);
+        Assert.Matches(@"study\.yaml: (geometry|uncertainty)\.[a-z_.]+: the run is estimated to take up to (< 1 s|[0-9.]+ (s|min)), more than the limit of < 1 s", stderr);
         Assert.False(Directory.Exists(Run));
     }
 

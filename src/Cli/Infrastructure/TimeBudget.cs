@@ -40,7 +40,7 @@ internal static class TimeBudget
         double total = steps.Sum(s => s.Seconds), limit = Seconds();
         if (total <= limit || steps.Count == 0) return;
         var longest = steps.MaxBy(s => s.Seconds)!;
-        throw new UserError($"{file}: {longest.Key}: the run is estimated to take {(steps.All(s => s.AtMost) ? "up to " : "about ")}{Format(total)}, " +
+        throw new UserError($"{file}: {longest.Key}: the run is estimated to take {(longest.AtMost ? "up to " : "about ")}{Format(total)}, " +
             $"more than the limit of {Format(limit)} (SOURCEMODEL_TIME_LIMIT_HOURS); the longest step is {longest}. " +
             $"Reduce {longest.Key}, or raise the limit if this is meant. ({MachineSpeed.Describe()}.)");
     }
