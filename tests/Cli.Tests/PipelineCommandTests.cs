@@ -329,6 +329,8 @@ public sealed class PipelineCommandTests : IDisposable
     [InlineData("order", "study.yaml:", "coulomb", "needs a 'slip' section")]
     [InlineData("patches", "study.yaml:", "slip.fault.patch_size_m", "24,000 patches (48,000 unknowns) need about")]
     [InlineData("patch-too-big", "study.yaml:", "slip.fault.patch_size_m", "is larger than the fault length")]
+    [InlineData("weights", "study.yaml:", "slip.l_curve.count", "an L-curve of more than 1,000 weights")]
+    [InlineData("draws", "study.yaml:", "uncertainty.mcmc.iterations", "kept draws (4 chains) need about")]
     public void A_bad_config_fails_in_check_and_in_run_with_one_message_naming_the_key_and_writes_nothing(string fault, string file, string key, string message)
     {
         string config = Config();
@@ -346,6 +348,9 @@ public sealed class PipelineCommandTests : IDisposable
             // 20 × 12 km in 100 m patches: 24,000 patches, tens of GB of dense matrices — refused before step 1 runs.
             "patches" => text.Replace("patch_size_m: 4000", "patch_size_m: 100"),
             "patch-too-big" => text.Replace("patch_size_m: 4000", "patch_size_m: 40000"),
+            "weights" => text.Replace("weight: 1", "l_curve: {count: 5000000}"),
+            // Two billion iterations kept whole: terabytes of draws, refused before any chain runs.
+            "draws" => text.Replace("montecarlo: {realisations: 4}", "montecarlo: {realisations: 4}\n  mcmc: {iterations: 2000000000, burn_in: 1000, thin: 1}"),
             _ => throw new ArgumentException(fault),
         };
         if (fault == "order")
