@@ -19,6 +19,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "calibration") return UncertaintyCalibration.Run(args.Skip(1).ToArray());
         if (args.Length > 0 && args[0] == "reliability") return GeometryReliability.Run(args.Skip(1).ToArray());
         if (args.Length > 0 && args[0] == "slip") return SlipTimings.Run();
+        if (args.Length > 0 && args[0] == "moments") return MomentCheckBench.Run(args.Skip(1).ToArray());
         if (args.Length > 0 && args[0] == "mcmc") return McmcTimings.Run();
         if (args.Length > 0 && args[0] == "mcmc-profile") return McmcProfile.Run();
         if (args.Length > 0 && args[0] == "montecarlo") return MonteCarloTimings.Run();

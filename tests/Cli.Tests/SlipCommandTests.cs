@@ -82,7 +82,17 @@ public sealed class SlipCommandTests : IDisposable
             Assert.True(File.Exists(Path.Combine(run, f)), $"{f} missing; output: {output}");
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
         var s = summary.RootElement;
-        Assert.Equal("L-curve corner", s.GetProperty("chosen_by").GetString());
+        // ABIC is the default rule; the corner and GCV picks are recorded beside it.
+        Assert.Equal("ABIC minimum", s.GetProperty("chosen_by").GetString());
+        var curve = s.GetProperty("l_curve");
+        Assert.Equal("abic", curve.GetProperty("choose").GetString());
+        Assert.Equal(curve.GetProperty("abic_minimum").GetInt32(), curve.GetProperty("chosen").GetInt32());
+        int chosen = curve.GetProperty("chosen").GetInt32();
+        var abic = curve.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("abic").GetDouble()).ToArray();
+        Assert.Equal(abic.Min(), abic[chosen - 1]);
+        Assert.InRange(curve.GetProperty("gcv_minimum").GetInt32(), 1, 12);
+        Assert.StartsWith("weight,misfit,roughness,curvature,abic,gcv,free_unknowns,mw,converged,corner,abic_minimum,gcv_minimum,chosen",
+            File.ReadLines(Path.Combine(run, "lcurve.csv")).First());
         Assert.True(s.GetProperty("converged").GetBoolean());
         Assert.Equal(50, s.GetProperty("fault").GetProperty("patch_count").GetInt32());
         Assert.Equal(12, s.GetProperty("l_curve").GetProperty("points").GetArrayLength());
@@ -117,7 +127,18 @@ public sealed class SlipCommandTests : IDisposable
         Assert.Equal(50, features.GetArrayLength());
         Assert.Equal("patch", features[0].GetProperty("properties").GetProperty("kind").GetString());
         Assert.InRange(features[0].GetProperty("geometry").GetProperty("coordinates")[0][0][0].GetDouble(), 19.5, 20.5);
-        Assert.Contains("L-curve corner", output);
+        Assert.Contains("ABIC minimum", output);
+
+        // The other rules by name; a fixed weight is not chosen, so choose beside weight is refused at its key.
+        foreach (var (rule, name) in new[] { ("corner", "L-curve corner"), ("gcv", "GCV minimum") })
+        {
+            (code, output, err) = _cli.Run("slip", Config(slip: WindowSlip + $"\n  choose: {rule}"), "--no-report", "--out", _cli.PathOf($"run-{rule}"));
+            Assert.True(code == 0, err);
+            Assert.Contains(name, output);
+        }
+        (code, _, err) = _cli.Run("slip", Config(slip: WindowSlip.Replace("l_curve: {count: 12}", "weight: 2") + "\n  choose: gcv"), "--no-report");
+        Assert.Equal(1, code);
+        Assert.Matches(@"slip\.yaml:\d+: slip\.choose: a fixed weight is not chosen", err);
     }
 
     [Fact]

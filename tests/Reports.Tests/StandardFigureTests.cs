@@ -186,6 +186,20 @@ public sealed class StandardFigureTests : IDisposable
     }
 
     [Fact]
+    public void L_curve_marks_the_points_other_rules_pick_each_with_a_symbol_of_its_own()
+    {
+        var l = Json(StandardFigures.LCurve("l", "L", [1, 2, 4, 8], [9, 3, 2, 1.5], [100, 10, 1, 0.1], 2, ("roughness", "m²"), ("misfit", "–"),
+            logLog: true, marks: [("max-curvature corner", 1), ("ABIC minimum", 2), ("GCV minimum", 3)]));
+        var data = l.GetProperty("data");
+        Assert.Equal(5, data.GetArrayLength());
+        Assert.Equal("max-curvature corner: weight 10", data[2].GetProperty("name").GetString());
+        Assert.Equal((8.0, 1.5), (data[4].GetProperty("x")[0].GetDouble(), data[4].GetProperty("y")[0].GetDouble()));
+        var symbols = Enumerable.Range(2, 3).Select(i => data[i].GetProperty("marker").GetProperty("symbol").GetString()).ToArray();
+        Assert.Equal(3, symbols.Distinct().Count());
+        Assert.Throws<ArgumentException>(() => StandardFigures.LCurve("l", "L", [1, 2], [2, 1], [1, 2], 0, ("r", "u"), ("m", "u"), marks: [("x", 5)]));
+    }
+
+    [Fact]
     public void Patches_become_a_3d_mesh_coloured_by_slip()
     {
         var j = Json(StandardFigures.SlipPatches3D("m", "3-D", [[(0, 0, 0), (1, 0, 0), (1, 0, -1), (0, 0, -1)], [(1, 0, 0), (2, 0, 0), (2, 0, -1), (1, 0, -1)]], [0.5, 2]));

@@ -132,7 +132,8 @@ internal static class JiashiExample
             patch_size_m: 2000                # 25 × 10 patches
           rake: [45, 135]                     # rake window: slip is a non-negative mix of the two rakes
           max_slip_m: 5
-          l_curve: {count: 15}                # the smoothing weight at the L-curve's corner
+          l_curve: {count: 15}                # the series of smoothing weights
+          choose: abic                        # the weight at ABIC's minimum | corner (max curvature) | gcv
 
         # ---- Coulomb stress change from the slip model (docs/formats.md, "coulomb configuration") ----------------------
         coulomb:

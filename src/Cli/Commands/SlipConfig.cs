@@ -8,7 +8,19 @@ using SourceModel.Sampling.Projection;
 namespace SourceModel.Cli.Commands;
 
 /// <summary>The smoothing weight: fixed, or chosen on an L-curve over a grid (null bounds: the default grid).</summary>
-internal sealed record WeightChoice(double? Fixed, int Count, double? Min, double? Max);
+internal sealed record WeightChoice(double? Fixed, int Count, double? Min, double? Max)
+{
+    /// <summary>The rule that picks the weight on the L-curve (<c>choose</c>).</summary>
+    public SmoothingChoice Choice { get; init; } = SmoothingChoice.Abic;
+
+    /// <summary>The rule in words, for logs and summaries.</summary>
+    public string ChosenBy => Fixed is not null ? "fixed weight" : Choice switch
+    {
+        SmoothingChoice.Abic => "ABIC minimum",
+        SmoothingChoice.Gcv => "GCV minimum",
+        _ => "L-curve corner",
+    };
+}
 
 /// <summary>
 /// A step-2 configuration (docs/formats.md, "slip configuration"): data and fit settings as in step 1, the medium, the
@@ -253,9 +265,14 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         }, SlipSolver.ActiveSet);
         bool fixBlind = FitKeys.Pick(s, "blind_patches", new Dictionary<string, bool> { ["fix"] = true, ["smooth"] = false }, true);
         WeightChoice weight;
+        var choice = FitKeys.Pick(s, "choose", new Dictionary<string, SmoothingChoice>
+        {
+            ["corner"] = SmoothingChoice.Corner, ["abic"] = SmoothingChoice.Abic, ["gcv"] = SmoothingChoice.Gcv,
+        }, SmoothingChoice.Abic);   // the best of the three on synthetic events (bench/RESULTS.md, issue 22)
         if (s.Has("weight"))
         {
             if (s.Has("l_curve")) throw s.ErrorAt("weight", "give a fixed weight or l_curve settings, not both.");
+            if (s.Has("choose")) throw s.ErrorAt("choose", "a fixed weight is not chosen: give either weight or choose (with l_curve), not both.");
             double a = s.Number("weight");
             if (!(a >= 0)) throw s.ErrorAt("weight", $"smoothing weight {a}: must be >= 0.");
             weight = new WeightChoice(a, 1, null, null);
@@ -271,7 +288,7 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
             if ((lo is null) != (hi is null)) throw l.ErrorAt(lo is null ? "min" : "max", "give both min and max, or neither (the default grid).");
             if (lo is not null && !(lo > 0 && hi > lo)) throw l.ErrorAt("min", $"expected 0 < min < max, got {lo} and {hi}.");
             l.RejectUnknownKeys();
-            weight = new WeightChoice(null, count, lo, hi);
+            weight = new WeightChoice(null, count, lo, hi) { Choice = choice };
         }
         s.RejectUnknownKeys();
         return (basis, target, boundary, weight, solver, fixBlind);

@@ -59,13 +59,24 @@ internal static class SlipReport
         string roughnessUnit = c.Target == RoughnessTarget.StressDrop ? "Pa²" : "m²";
         if (o.Curve is { } curve)
         {
-            var figure = StandardFigures.LCurve("l-curve", "L-curve: misfit against roughness (log–log), corner by maximum curvature",
+            var marks = new List<(string, int)>();
+            if (curve.Corner >= 0) marks.Add(("max-curvature corner", curve.Corner));
+            if (curve.AbicMinimum >= 0) marks.Add(("ABIC minimum", curve.AbicMinimum));
+            if (curve.GcvMinimum >= 0) marks.Add(("GCV minimum", curve.GcvMinimum));
+            var figure = StandardFigures.LCurve("l-curve", $"L-curve: misfit against roughness (log–log); chosen by {c.Weight.ChosenBy}",
                 curve.Solutions.Select(p => p.Roughness).ToArray(), curve.Solutions.Select(p => p.Misfit).ToArray(),
-                curve.Solutions.Select(p => p.Alpha).ToArray(), curve.Corner, ("roughness ‖Hs‖²", roughnessUnit), ("misfit χ²", "dimensionless"), logLog: true);
-            report.Section("Choice of the smoothing weight").Add(figure)
-                .Table(["weight", "misfit χ²", "roughness", "curvature", "Mw", "converged"], curve.Solutions.Select((p, i) => (IReadOnlyList<string>)
+                curve.Solutions.Select(p => p.Alpha).ToArray(), curve.ChosenIndex, ("roughness ‖Hs‖²", roughnessUnit), ("misfit χ²", "dimensionless"), logLog: true, marks: marks);
+            string Picked(int i) => string.Join(", ", new[] { (curve.Corner, "corner"), (curve.AbicMinimum, "ABIC"), (curve.GcvMinimum, "GCV") }
+                .Where(t => t.Item1 == i).Select(t => t.Item2).Prepend(i == curve.ChosenIndex ? "chosen" : "").Where(t => t.Length > 0));
+            report.Section("Choice of the smoothing weight")
+                .Paragraph("Three rules are shown: the L-curve's corner (maximum curvature), the minimum of ABIC (the weight under which the data are most " +
+                           "probable) and of GCV (the best prediction of data left out); ABIC and GCV treat the smoothing as a Gaussian prior over every coefficient, " +
+                           "evaluated at the bounded solution (docs/formats.md). `choose` in the slip section selects the rule.")
+                .Add(figure)
+                .Table(["weight", "misfit χ²", "roughness", "curvature", "ABIC", "GCV", "Mw", "converged", "picked by"], curve.Solutions.Select((p, i) => (IReadOnlyList<string>)
                     [F($"{p.Alpha:G4}"), F($"{p.Misfit:G6}"), F($"{p.Roughness:G4}"), double.IsNaN(curve.Curvature[i]) ? "" : F($"{curve.Curvature[i]:0.###}"),
-                     F($"{p.MomentMagnitude:0.000}"), p.Converged ? (i == curve.Corner ? "yes (corner)" : "yes") : "no"]));
+                     curve.Criteria is { } cr ? F($"{cr[i].Abic:0.##}") : "", curve.Criteria is { } cg ? F($"{cg[i].Gcv:G4}") : "",
+                     F($"{p.MomentMagnitude:0.000}"), p.Converged ? "yes" : "no", Picked(i)]));
         }
         if (o.Scan is { } scan)
         {

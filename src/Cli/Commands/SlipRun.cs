@@ -70,9 +70,11 @@ internal static class SlipRun
             Stage("slip_model.inp", w => InpWriter.Write(SlipModelInput.Create(chosen.Patches.Select(p => p.Geometry).ToList(), c.Medium,
                 $"sourcemodel slip model from {Path.GetFileName(path)}: Mw {chosen.MomentMagnitude.ToString("0.00", CultureInfo.InvariantCulture)}", c.Friction), w));
         if (outcome.Curve is { } curve)
-            Stage("lcurve.csv", w => CsvTable.Write(w, ["weight", "misfit", "roughness", "curvature", "mw", "converged", "chosen"],
-                curve.Solutions.Select((s, k) => (IEnumerable<string>)[R(s.Alpha), R(s.Misfit), R(s.Roughness), R(curve.Curvature[k]), R(s.MomentMagnitude),
-                    s.Converged ? "true" : "false", k == curve.Corner ? "true" : "false"])));
+            Stage("lcurve.csv", w => CsvTable.Write(w, ["weight", "misfit", "roughness", "curvature", "abic", "gcv", "free_unknowns", "mw", "converged", "corner", "abic_minimum", "gcv_minimum", "chosen"],
+                curve.Solutions.Select((s, k) => (IEnumerable<string>)[R(s.Alpha), R(s.Misfit), R(s.Roughness), R(curve.Curvature[k]),
+                    R(curve.Criteria?[k].Abic ?? double.NaN), R(curve.Criteria?[k].Gcv ?? double.NaN), I(curve.Criteria?[k].FreeUnknowns ?? 0), R(s.MomentMagnitude),
+                    s.Converged ? "true" : "false", k == curve.Corner ? "true" : "false", k == curve.AbicMinimum ? "true" : "false",
+                    k == curve.GcvMinimum ? "true" : "false", k == curve.ChosenIndex ? "true" : "false"])));
         if (outcome.Scan is { } scan)
             Stage("dip_scan.csv", w => CsvTable.Write(w, ["dip_deg", "weight", "misfit", "roughness", "criterion", "chosen"],
                 scan.Dips.SelectMany((d, i) => scan.Weights.Select((a, k) => (IEnumerable<string>)[R(d), R(a), R(scan.Solutions[i][k].Misfit),
@@ -142,9 +144,11 @@ internal static class SlipRun
             {
                 int done = 0;
                 return SlipInversion.LCurve(system, weights, c.Solver, s => report(++done, string.Create(CultureInfo.InvariantCulture,
-                    $"weight {s.Alpha:G4}: misfit {s.Misfit:G5}, roughness {s.Roughness:G4}{(s.Converged ? "" : " (not converged)")}")));
+                    $"weight {s.Alpha:G4}: misfit {s.Misfit:G5}, roughness {s.Roughness:G4}{(s.Converged ? "" : " (not converged)")}")), c.Weight.Choice);
             });
-            return new SlipOutcome(curve.Chosen, fault, system, "L-curve corner", curve, null);
+            if (curve.ChosenAtEdge)
+                log.WriteLine($"note: the {c.Weight.ChosenBy} is at the {(curve.ChosenIndex == 0 ? "smallest" : "largest")} weight of the series; its optimum may lie beyond (slip: l_curve: {{min, max}}).");
+            return new SlipOutcome(curve.Chosen, fault, system, c.Weight.ChosenBy, curve, null);
         }
         catch (ArgumentException e) { throw new UserError($"{c.Path}: {UserError.Reason(e)}"); }
     }

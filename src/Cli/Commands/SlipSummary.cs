@@ -93,10 +93,15 @@ internal static class SlipSummary
             }),
             l_curve = o.Curve is null ? null : new
             {
-                corner = o.Curve.Corner + 1,
+                choose = o.Curve.Choice.ToString().ToLowerInvariant(),
+                chosen = o.Curve.ChosenIndex + 1,
+                corner = o.Curve.Corner < 0 ? (int?)null : o.Curve.Corner + 1,
+                abic_minimum = o.Curve.AbicMinimum + 1,
+                gcv_minimum = o.Curve.GcvMinimum + 1,
                 points = o.Curve.Solutions.Select((p, k) => new
                 {
                     weight = p.Alpha, misfit = p.Misfit, roughness = p.Roughness, curvature = double.IsNaN(o.Curve.Curvature[k]) ? (double?)null : o.Curve.Curvature[k],
+                    abic = o.Curve.Criteria?[k].Abic, gcv = o.Curve.Criteria?[k].Gcv, free_unknowns = o.Curve.Criteria?[k].FreeUnknowns,
                     mw = p.MomentMagnitude, converged = p.Converged,
                 }),
             },

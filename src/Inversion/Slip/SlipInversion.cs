@@ -85,10 +85,11 @@ public static class SlipInversion
         return LogWeights(1e-2 * reference, 1e4 * reference, count);
     }
 
-    /// <summary>The L-curve over <paramref name="weights"/> (increasing), each solution warm-started from the previous.</summary>
+    /// <summary>The L-curve over <paramref name="weights"/> (increasing), each solution warm-started from the previous,
+    /// with every point's ABIC and GCV (<see cref="SmoothingCriteria"/>); <paramref name="choice"/> picks the solution.</summary>
     /// <param name="progress">Called after each weight's solution (for progress displays).</param>
     public static LCurve LCurve(SlipSystem system, IReadOnlyList<double> weights, SlipSolver solver = SlipSolver.ActiveSet,
-        Action<SlipSolution>? progress = null)
+        Action<SlipSolution>? progress = null, SmoothingChoice choice = SmoothingChoice.Corner)
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.Count < 3) throw new ArgumentException("an L-curve needs at least 3 smoothing weights.");
@@ -103,6 +104,7 @@ public static class SlipInversion
             progress?.Invoke(s);
             start = s.Unknowns;
         }
-        return Slip.LCurve.From(solutions);
+        var criteria = solutions.Select(s => SmoothingCriteria.Of(system, s)).ToList();
+        return Slip.LCurve.From(solutions, criteria, choice);
     }
 }

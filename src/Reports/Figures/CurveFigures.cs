@@ -36,9 +36,11 @@ public static partial class StandardFigures
     /// <summary>The L-curve (misfit against roughness over smoothing weights) with the chosen weight marked; with
     /// <paramref name="logLog"/> both axes logarithmic, as an L-curve is read (its corner is defined there).</summary>
     public static Figure LCurve(string id, string title, IReadOnlyList<double> roughness, IReadOnlyList<double> misfit, IReadOnlyList<double> weights,
-        int chosen, (string Quantity, string Unit) roughnessAxis, (string Quantity, string Unit) misfitAxis, bool logLog = false)
+        int chosen, (string Quantity, string Unit) roughnessAxis, (string Quantity, string Unit) misfitAxis, bool logLog = false,
+        IReadOnlyList<(string Label, int Index)>? marks = null)
     {
         if (chosen < 0 || chosen >= weights.Count) throw new ArgumentException("the chosen point must be one of the curve's points.");
+        if (marks is not null && marks.Any(m => m.Index < 0 || m.Index >= weights.Count)) throw new ArgumentException("every marked point must be one of the curve's points.");
         var labels = weights.Select(w => $"weight {w.ToString("G4", CultureInfo.InvariantCulture)}").ToArray();
         var curve = Plot.Trace("scatter").With("name", "L-curve").With("mode", "lines+markers").With("x", Plot.Gaps(roughness)).With("y", Plot.Gaps(misfit)).With("text", labels);
         var pick = Plot.Trace("scatter").With("name", $"chosen: {labels[chosen]}").With("mode", "markers").With("x", new[] { roughness[chosen] })
@@ -47,7 +49,12 @@ public static partial class StandardFigures
         double At(double v) => logLog ? Math.Log10(v) : v;
         var note = Plot.Object().With("x", At(roughness[chosen])).With("y", At(misfit[chosen])).With("text", labels[chosen]).With("showarrow", true);
         string? type = logLog ? "log" : null;
+        // The points other rules would pick (corner, ABIC, GCV minima), each an open symbol of its own.
+        string[] symbols = ["diamond-open", "square-open", "triangle-up-open", "cross-open"];
+        var others = (marks ?? []).Select((m, k) => Plot.Trace("scatter").With("name", $"{m.Label}: {labels[m.Index]}").With("mode", "markers")
+            .With("x", new[] { roughness[m.Index] }).With("y", new[] { misfit[m.Index] })
+            .With("marker", Plot.Object().With("size", 18).With("symbol", symbols[k % symbols.Length]).With("line", Plot.Object().With("width", 2))));
         return Figure.Of(id, Plot.Layout(title, legend: true).With("xaxis", Plot.Axis(roughnessAxis.Quantity, roughnessAxis.Unit).With("type", type))
-            .With("yaxis", Plot.Axis(misfitAxis.Quantity, misfitAxis.Unit).With("type", type)).With("annotations", new[] { note }), [curve, pick]);
+            .With("yaxis", Plot.Axis(misfitAxis.Quantity, misfitAxis.Unit).With("type", type)).With("annotations", new[] { note }), [curve, pick, .. others]);
     }
 }

@@ -50,6 +50,17 @@ public static class NativeBlas
         return info;
     }
 
+    /// <summary>In place: from the factor L of <see cref="Cholesky"/> (row-major lower triangle), the lower triangle of
+    /// A⁻¹ (LAPACK dpotri).</summary>
+    public static void InverseFromCholesky(double[] l, int n)
+    {
+        byte uplo = (byte)'U';
+        int lda = Math.Max(1, n);
+        Potri(ref uplo, ref n, l, ref lda, out int info, 1);
+        if (info < 0) throw new InvalidOperationException($"dpotri rejected argument {-info}.");
+        if (info > 0) throw new ArgumentException($"the factor has a zero on its diagonal (element {info}): the matrix is singular.");
+    }
+
     /// <summary>Row-major symmetric AᵀA (both triangles) of a column-major rows×columns matrix.</summary>
     public static double[] Gram(double[] a, int rows, int columns)
     {
@@ -66,6 +77,9 @@ public static class NativeBlas
 
     [DllImport(Library, EntryPoint = "dpotrf_")]
     private static extern void Potrf(ref byte uplo, ref int n, [In, Out] double[] a, ref int lda, out int info, nint uploLength);
+
+    [DllImport(Library, EntryPoint = "dpotri_")]
+    private static extern void Potri(ref byte uplo, ref int n, [In, Out] double[] a, ref int lda, out int info, nint uploLength);
 
     [DllImport(Library, EntryPoint = "dsyrk_")]
     private static extern void Syrk(ref byte uplo, ref byte trans, ref int n, ref int k, ref double alpha, [In] double[] a, ref int lda,

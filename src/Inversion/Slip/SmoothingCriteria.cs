@@ -1,0 +1,165 @@
+using SourceModel.Sampling.Noise;
+
+namespace SourceModel.Inversion.Slip;
+
+/// <summary>How the smoothing weight of an L-curve is chosen.</summary>
+public enum SmoothingChoice
+{
+    /// <summary>The point of maximum curvature of the log–log L-curve (Hansen 1992).</summary>
+    Corner,
+
+    /// <summary>The minimum of Akaike's Bayesian information criterion (Yabuki &amp; Matsu'ura 1992; Fukahata &amp;
+    /// Wright 2008): the weight under which the data are most probable, the slip integrated out.</summary>
+    Abic,
+
+    /// <summary>The minimum of generalised cross-validation (Craven &amp; Wahba 1979): the weight that best predicts
+    /// each datum left out, in the rotation-invariant form.</summary>
+    Gcv,
+}
+
+/// <summary>
+/// ABIC and GCV of one bounded solution. Neither criterion has a closed form under inequality constraints; both are
+/// computed for the linear Gaussian problem N_F x_F = c_F, N_F = G_FᵀG_F + α²H_FᵀH_F, over a set F of unknowns, at the
+/// bounded solution's misfit and roughness. By default F holds every unknown that is not fixed (the smoothing prior
+/// alone, as Fukahata &amp; Wright 2008 use it; the bounds only shape the solution). Restricting F to the unknowns strictly
+/// inside their bounds — the problem exact on the solution's active set — was measured and rejected: at small weights
+/// most slip coefficients sit at zero, the restricted model looks simple, and ABIC then picks weights 10–100 times too
+/// small, with step-2 moments 55 % too large on synthetic uniform-slip events (bench/RESULTS.md, issue 22). With N data,
+/// M unknowns in F, P = rank H_FᵀH_F and s = ‖W(Gx − d)‖² + α²‖Hx‖²:
+/// <code>
+/// ABIC(α) = (N + P − M) ln s − P ln α² + ln |N_F| (+ a constant that does not depend on α)
+/// GCV(α)  = N ‖W(Gx − d)‖² / (N − tr A)²,   tr A = tr(N_F⁻¹ G_FᵀG_F) = M − α² tr(N_F⁻¹ H_FᵀH_F)
+/// </code>
+/// (Fukahata &amp; Wright 2008, GJI 173, eq. 10; Golub, Heath &amp; Wahba 1979). Both need the Cholesky factor of N_F:
+/// one factorisation and two triangular solves with M right-hand sides per weight.
+/// </summary>
+/// <param name="Abic">ABIC without its α-independent constant.</param>
+/// <param name="Gcv">The GCV function (dimensionless, whitened data).</param>
+/// <param name="FreeUnknowns">M: unknowns in F (nuisance parameters included).</param>
+/// <param name="SmoothedRank">P: rank of the roughness operator on the free unknowns.</param>
+/// <param name="InfluenceTrace">tr A: the effective number of parameters the data determine.</param>
+public sealed record SmoothingCriteria(double Abic, double Gcv, int FreeUnknowns, int SmoothedRank, double InfluenceTrace)
+{
+    /// <summary>The criteria of <paramref name="solution"/>, a bounded solution of <paramref name="system"/>.</summary>
+    public static SmoothingCriteria Of(SlipSystem system, SlipSolution solution) => Of(system, solution, activeSet: false);
+
+    /// <summary>As <see cref="Of(SlipSystem, SlipSolution)"/>; with <paramref name="activeSet"/> true only the unknowns
+    /// strictly inside their bounds count (the variant kept for comparison in the benchmark).</summary>
+    internal static SmoothingCriteria Of(SlipSystem system, SlipSolution solution, bool activeSet)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(solution);
+        int m = system.Columns;
+        var x = solution.Unknowns;
+        var free = Enumerable.Range(0, m).Where(j => activeSet ? x[j] > system.Lower[j] && x[j] < system.Upper[j] : system.Lower[j] < system.Upper[j]).ToArray();
+        int f = free.Length;
+        double a2 = solution.Alpha * solution.Alpha;
+        var gtg = system.GramData;
+        var hth = system.GramRoughness;
+        var normal = new double[(long)f * f];
+        var rough = new double[(long)f * f];
+        for (int k = 0; k < f; k++)
+            for (int l = 0; l < f; l++)
+            {
+                long at = (long)free[k] * m + free[l];
+                rough[(long)k * f + l] = hth[at];
+                normal[(long)k * f + l] = gtg[at] + a2 * hth[at];
+            }
+        int rank = Rank(rough, f, free.Select(j => j < 2 * system.PatchCount).ToArray());
+        double logDet = 0, traceRough = 0;
+        if (f > 0)
+        {
+            try { CholeskyFactor.Factor(normal, f); }
+            catch (ArgumentException)
+            {
+                throw new ArgumentException($"the normal matrix on the {f} free unknowns is singular at weight {solution.Alpha:G4}: ABIC and GCV need a positive weight or data that see every free unknown.");
+            }
+            for (int i = 0; i < f; i++) logDet += 2 * Math.Log(normal[(long)i * f + i]);
+            traceRough = TraceOfInverseTimes(normal, rough, f);
+        }
+        int n = system.Rows;
+        double s = solution.Misfit + a2 * solution.Roughness;
+        double abic = (n + rank - f) * Math.Log(s) - (rank > 0 ? rank * Math.Log(a2) : 0) + logDet;
+        double influence = f - a2 * traceRough;
+        double gcv = n * solution.Misfit / Math.Pow(n - influence, 2);
+        return new SmoothingCriteria(abic, gcv, f, rank, influence);
+    }
+
+    /// <summary>tr(N⁻¹R) for N = LLᵀ (row-major lower L, overwritten) and symmetric R: with OpenBLAS, N⁻¹ from the
+    /// factor (dpotri) and Σ N⁻¹_ij R_ij; managed, tr(L⁻¹ R L⁻ᵀ) by two blocks of forward substitutions (B = L⁻¹R,
+    /// then the diagonal of L⁻¹Bᵀ).</summary>
+    private static double TraceOfInverseTimes(double[] l, double[] r, int f)
+    {
+        if (NativeBlas.Available)
+        {
+            NativeBlas.InverseFromCholesky(l, f);
+            double sum = 0;
+            for (int i = 0; i < f; i++)
+            {
+                sum += l[(long)i * f + i] * r[(long)i * f + i];
+                for (int j = 0; j < i; j++) sum += 2 * l[(long)i * f + j] * r[(long)i * f + j];
+            }
+            return sum;
+        }
+        var b = (double[])r.Clone();
+        ForwardSolveRows(l, b, f);
+        // Bᵀ = R L⁻ᵀ; the trace of L⁻¹Bᵀ needs its whole solve, as each row of the result depends on the rows before.
+        var bt = new double[b.Length];
+        for (int i = 0; i < f; i++)
+            for (int j = 0; j < f; j++) bt[(long)j * f + i] = b[(long)i * f + j];
+        ForwardSolveRows(l, bt, f);
+        double trace = 0;
+        for (int i = 0; i < f; i++) trace += bt[(long)i * f + i];
+        return trace;
+    }
+
+    /// <summary>In place, X ← L⁻¹X for f × f row-major X: row i = (row i − Σ_k&lt;i L_ik row k) / L_ii.</summary>
+    private static void ForwardSolveRows(double[] l, double[] x, int f)
+    {
+        for (int i = 0; i < f; i++)
+        {
+            var row = x.AsSpan((int)((long)i * f), f);
+            for (int k = 0; k < i; k++)
+            {
+                double c = l[(long)i * f + k];
+                if (c == 0) continue;
+                Axpy(-c, x.AsSpan((int)((long)k * f), f), row);
+            }
+            double d = 1 / l[(long)i * f + i];
+            for (int j = 0; j < f; j++) row[j] *= d;
+        }
+    }
+
+    /// <summary>y ← y + a·x, vectorised.</summary>
+    private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
+    {
+        int w = System.Numerics.Vector<double>.Count, j = 0;
+        var va = new System.Numerics.Vector<double>(a);
+        for (; j + w <= y.Length; j += w)
+            (new System.Numerics.Vector<double>(y[j..]) + va * new System.Numerics.Vector<double>(x[j..])).CopyTo(y[j..]);
+        for (; j < y.Length; j++) y[j] += a * x[j];
+    }
+
+    /// <summary>Rank of the roughness operator on the free unknowns: the count of free slip coefficients when their
+    /// block is positive definite (the Laplacian with zero-slip edges), else from its eigenvalues.</summary>
+    private static int Rank(double[] rough, int f, bool[] isSlip)
+    {
+        var slip = Enumerable.Range(0, f).Where(k => isSlip[k]).ToArray();
+        int s = slip.Length;
+        if (s == 0) return 0;
+        var block = new double[(long)s * s];
+        for (int k = 0; k < s; k++)
+            for (int l = 0; l < s; l++) block[(long)k * s + l] = rough[(long)slip[k] * f + slip[l]];
+        var copy = (double[])block.Clone();
+        try
+        {
+            CholeskyFactor.Factor(copy, s);
+            return s;
+        }
+        catch (ArgumentException) { }
+        var evd = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix.OfColumnMajor(s, s, block).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
+        var values = evd.EigenValues.Select(v => v.Real).ToArray();
+        double largest = values.Max(Math.Abs);
+        return values.Count(v => v > 1e-10 * largest);
+    }
+}
