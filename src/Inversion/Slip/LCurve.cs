@@ -75,10 +75,7 @@ public sealed record LCurve(IReadOnlyList<SlipSolution> Solutions, double[] Curv
     public static LCurve From(IReadOnlyList<SlipSolution> solutions)
     {
         int n = solutions.Count;
-        var t = solutions.Select(s => Math.Log(s.Alpha)).ToArray();
-        var x = solutions.Select(s => 0.5 * Math.Log(Math.Max(s.Misfit, 1e-300))).ToArray();
-        var y = solutions.Select(s => 0.5 * Math.Log(Math.Max(s.Roughness, 1e-300))).ToArray();
-        var k = Curvatures(t, x, y);
+        var k = Curvatures(solutions);
         // Only where the curve is an L-curve: converged solutions, misfit not falling and roughness not rising with α
         // (an unconverged or round-off-dominated point would fake a sharp corner).
         bool Regular(int i) => solutions[i].Converged && (i == 0 ||

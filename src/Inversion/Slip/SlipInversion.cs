@@ -104,7 +104,12 @@ public static class SlipInversion
             progress?.Invoke(s);
             start = s.Unknowns;
         }
-        var criteria = solutions.Select(s => SmoothingCriteria.Of(system, s)).ToList();
+        var criteria = solutions.Select(s =>
+        {
+            // A point whose normal matrix is singular has no criteria; the others still choose.
+            try { return SmoothingCriteria.Of(system, s); }
+            catch (ArgumentException) { return SmoothingCriteria.Unavailable; }
+        }).ToList();
         return Slip.LCurve.From(solutions, criteria, choice);
     }
 }

@@ -40,6 +40,9 @@ public enum SmoothingChoice
 /// <param name="InfluenceTrace">tr A: the effective number of parameters the data determine.</param>
 public sealed record SmoothingCriteria(double Abic, double Gcv, int FreeUnknowns, int SmoothedRank, double InfluenceTrace)
 {
+    /// <summary>No criteria (NaN): a point whose normal matrix is singular.</summary>
+    public static SmoothingCriteria Unavailable { get; } = new(double.NaN, double.NaN, 0, 0, double.NaN);
+
     /// <summary>The criteria of <paramref name="solution"/>, a bounded solution of <paramref name="system"/>.</summary>
     public static SmoothingCriteria Of(SlipSystem system, SlipSolution solution) => Of(system, solution, activeSet: false);
 
