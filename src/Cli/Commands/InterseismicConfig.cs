@@ -48,25 +48,22 @@ internal sealed record InterseismicConfig(string Path, DatasetConfig Data, strin
         p.RejectUnknownKeys();
         var model = Faults(root);
         var space = Parameters(root, model);
-        var grid = ParseGrid(root, model, space);
+        var grid = ParseGrid(root, model, space, profiles.Count);
         var (sampler, chains, seed) = Mcmc(root.Map("mcmc"), space.FreeCount);
-        Sizes(root, profiles.Count, length / bin, grid, sampler, chains, space.FreeCount);
+        Sizes(root, profiles.Count, length / bin, sampler, chains, space.FreeCount);
         string output = System.IO.Path.GetFullPath(System.IO.Path.Combine(root.Folder,
             root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-interseismic")));
         root.RejectUnknownKeys();
         return new InterseismicConfig(path, data, velocities, trace, profiles, bin, model, space, grid, sampler, chains, seed, gnss, output);
     }
 
-    /// <summary>Memory of the results every profile keeps — its bins, its χ² grid, its chains' kept draws (held twice
+    /// <summary>Memory of the results every profile keeps — its bins and its chains' kept draws (held twice
     /// more while the statistics are written) — checked against <see cref="MemoryBudget"/> before any work.</summary>
-    private static void Sizes(YamlMap root, int profiles, double bins, InterseismicGrid grid, AdaptiveMetropolisOptions sampler, int chains, int dimension)
+    private static void Sizes(YamlMap root, int profiles, double bins, AdaptiveMetropolisOptions sampler, int chains, int dimension)
     {
         var p = root.Map("profiles")!;
         MemoryBudget.Check(p, "bin_m", profiles * bins * 8 * 8, string.Create(CultureInfo.InvariantCulture, $"{profiles:N0} profiles of {bins:N0} bins"),
             "use a larger bin_m or fewer profiles");
-        double nodes = (double)grid.SlipRates.Length * grid.LockingDepths.Length;
-        MemoryBudget.Check(root.Map("grid_search") ?? root, root.Map("grid_search") is null ? "profiles" : "slip_rate", profiles * nodes * 8 * 2,
-            string.Create(CultureInfo.InvariantCulture, $"{profiles:N0} grid scans of {nodes:N0} nodes"), "use fewer grid_search nodes or fewer profiles");
         double draws = (double)chains * ((sampler.Iterations - sampler.BurnIn + sampler.Thin - 1) / sampler.Thin);
         MemoryBudget.Check(root.Map("mcmc") ?? root, root.Map("mcmc") is null ? "profiles" : "iterations", profiles * draws * (dimension + 2) * 8 * 3,
             string.Create(CultureInfo.InvariantCulture, $"{profiles:N0} profiles × {draws:N0} kept draws ({chains} chains)"), "use fewer iterations, a larger thin, fewer chains or fewer profiles");
@@ -140,11 +137,16 @@ internal sealed record InterseismicConfig(string Path, DatasetConfig Data, strin
     }
 
     /// <summary>The scan axes: given as [min, max, count], else the free parameter's bounds (41 rates, 40 depths).</summary>
-    private static InterseismicGrid ParseGrid(YamlMap root, ScrewProfileModel model, ParameterSpace space)
+    private static InterseismicGrid ParseGrid(YamlMap root, ScrewProfileModel model, ParameterSpace space, int profiles)
     {
         var g = root.Map("grid_search");
         string fault = g?.Text("fault", model.Faults[0].Name) ?? model.Faults[0].Name;
         if (!model.Faults.Any(f => f.Name == fault)) throw g!.ErrorAt("fault", $"no fault '{fault}'; the faults are: {string.Join(", ", model.Faults.Select(f => f.Name))}.");
+        // The scan's χ² grids are checked against memory before any axis is built (a count of 2e9 would allocate first).
+        double Count(string key, int fallback) => g is not null && g.Has(key) ? g.NumberList(key, 3)![2] : fallback;
+        double nodes = Count("slip_rate", 41) * Count("locking_depth", 40);
+        MemoryBudget.Check(g ?? root, g is null ? "profiles" : "slip_rate", profiles * nodes * 8 * 2,
+            string.Create(CultureInfo.InvariantCulture, $"{profiles:N0} grid scans of {nodes:N0} nodes"), "use fewer grid_search nodes or fewer profiles");
         double[] Axis(string key, int count)
         {
             var spec = space.Specs[space.IndexOf($"{fault}.{key}")];
