@@ -129,7 +129,8 @@ public sealed class SlipCommandTests : IDisposable
         Assert.InRange(features[0].GetProperty("geometry").GetProperty("coordinates")[0][0][0].GetDouble(), 19.5, 20.5);
         Assert.Contains("ABIC minimum", output);
 
-        // The other rules by name; a fixed weight is not chosen, so choose beside weight is refused at its key.
+        // The other rules by name; a fixed weight is not chosen by a rule, so a rule beside weight is refused at its key,
+        // while choose: fixed goes with weight and nothing else.
         foreach (var (rule, name) in new[] { ("corner", "L-curve corner"), ("gcv", "GCV minimum") })
         {
             (code, output, err) = _cli.Run("slip", Config(slip: WindowSlip + $"\n  choose: {rule}"), "--no-report", "--out", _cli.PathOf($"run-{rule}"));
@@ -139,6 +140,13 @@ public sealed class SlipCommandTests : IDisposable
         (code, _, err) = _cli.Run("slip", Config(slip: WindowSlip.Replace("l_curve: {count: 12}", "weight: 2") + "\n  choose: gcv"), "--no-report");
         Assert.Equal(1, code);
         Assert.Matches(@"slip\.yaml:\d+: slip\.choose: a fixed weight is not chosen", err);
+        (code, output, err) = _cli.Run("slip", Config(slip: WindowSlip.Replace("l_curve: {count: 12}", "weight: 2") + "\n  choose: fixed"), "--no-report",
+            "--out", _cli.PathOf("run-fixed"));
+        Assert.True(code == 0, err);
+        Assert.Contains("fixed weight: weight 2", output);
+        (code, _, err) = _cli.Run("slip", Config(slip: WindowSlip + "\n  choose: fixed"), "--no-report");
+        Assert.Equal(1, code);
+        Assert.Matches(@"slip\.yaml:\d+: slip\.choose: choose: fixed needs the weight itself", err);
     }
 
     [Fact]

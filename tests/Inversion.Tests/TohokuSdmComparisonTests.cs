@@ -81,7 +81,8 @@ public sealed class TohokuSdmComparisonTests(ITestOutputHelper output)
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, "# Tohoku 2011 GNSS: SourceModel vs SDM2025 example 1\n\n" + table);
 
-        Assert.True(chosen.Converged);
+        // Every point of the curve reaches the exact solver's optimality test, the nearly unsmoothed end included.
+        Assert.All(curve.Solutions, s => Assert.True(s.Converged, FormattableString.Invariant($"alpha {s.Alpha:G4}: KKT violation {s.KktViolation:E2}")));
         Assert.InRange(chosen.MomentMagnitude, 8.8748 - 0.05, 8.8748 + 0.05);
         foreach (var c in new[] { "ew", "up" }) Assert.InRange(rms[c], 0.0, 1.1 * sdmRms[c]);
         // Not yet the 1.1 × for the north component: the maximum-curvature corner (α ≈ 18–22 on this curve,

@@ -59,18 +59,42 @@ public sealed class NativeBlasTests
     }
 
     [OpenBlasFact]
-    public void Native_gram_product_equals_the_column_dot_products()
+    public void Native_transposed_product_of_column_blocks_equals_the_column_dot_products()
     {
         int rows = 37, columns = 11;
         var random = new Random(3);
         var a = Enumerable.Range(0, rows * columns).Select(_ => random.NextDouble() - 0.5).ToArray();
-        var g = NativeBlas.Gram(a, rows, columns);
-        for (int i = 0; i < columns; i++)
-            for (int j = 0; j < columns; j++)
+        // C (4 × 9) = A[:, 5:9]ᵀ · A[:, 0:9], column-major.
+        var c = new double[4 * 9];
+        NativeBlas.ProductTransposed(a, 5L * rows, a, 0, rows, 4, 9, c);
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < 9; j++)
             {
                 double s = 0;
-                for (int k = 0; k < rows; k++) s += a[i * rows + k] * a[j * rows + k];
-                Assert.InRange(g[i * columns + j] - s, -1e-13, 1e-13);
+                for (int k = 0; k < rows; k++) s += a[(5 + i) * rows + k] * a[j * rows + k];
+                Assert.InRange(c[j * 4 + i] - s, -1e-13, 1e-13);
             }
+    }
+
+    [OpenBlasFact]
+    public void Native_packed_symmetric_product_reads_the_row_major_lower_triangle()
+    {
+        int n = 9;
+        var random = new Random(4);
+        var full = new double[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j <= i; j++) full[i, j] = full[j, i] = random.NextDouble() - 0.5;
+        var packed = new double[n * (n + 1) / 2];
+        for (int i = 0, k = 0; i < n; i++)
+            for (int j = 0; j <= i; j++) packed[k++] = full[i, j];
+        var x = Enumerable.Range(0, n).Select(i => 1.0 + i).ToArray();
+        var y = new double[n];
+        NativeBlas.PackedProduct(packed, n, x, y);
+        for (int i = 0; i < n; i++)
+        {
+            double s = 0;
+            for (int j = 0; j < n; j++) s += full[i, j] * x[j];
+            Assert.InRange(y[i] - s, -1e-13, 1e-13);
+        }
     }
 }

@@ -265,14 +265,17 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         }, SlipSolver.ActiveSet);
         bool fixBlind = FitKeys.Pick(s, "blind_patches", new Dictionary<string, bool> { ["fix"] = true, ["smooth"] = false }, true);
         WeightChoice weight;
-        var choice = FitKeys.Pick(s, "choose", new Dictionary<string, SmoothingChoice>
+        // choose: fixed goes with weight (and is what weight alone means); the three rules go with an L-curve.
+        var (choice, isFixed) = s.Has("weight") && !s.Has("choose") ? (SmoothingChoice.Abic, true) : FitKeys.Pick(s, "choose", new Dictionary<string, (SmoothingChoice, bool)>
         {
-            ["corner"] = SmoothingChoice.Corner, ["abic"] = SmoothingChoice.Abic, ["gcv"] = SmoothingChoice.Gcv,
-        }, SmoothingChoice.Abic);   // the best of the three on synthetic events (bench/RESULTS.md, issue 22)
+            ["abic"] = (SmoothingChoice.Abic, false), ["corner"] = (SmoothingChoice.Corner, false), ["gcv"] = (SmoothingChoice.Gcv, false),
+            ["fixed"] = (SmoothingChoice.Abic, true),
+        }, (SmoothingChoice.Abic, false));   // ABIC: the best of the three on synthetic events (bench/RESULTS.md, issue 22)
+        if (isFixed && !s.Has("weight")) throw s.ErrorAt("choose", "choose: fixed needs the weight itself: add slip.weight (a number >= 0).");
         if (s.Has("weight"))
         {
             if (s.Has("l_curve")) throw s.ErrorAt("weight", "give a fixed weight or l_curve settings, not both.");
-            if (s.Has("choose")) throw s.ErrorAt("choose", "a fixed weight is not chosen: give either weight or choose (with l_curve), not both.");
+            if (!isFixed) throw s.ErrorAt("choose", "a fixed weight is not chosen: with slip.weight use choose: fixed (or leave choose out); the rules abic, corner and gcv choose on an l_curve.");
             double a = s.Number("weight");
             if (!(a >= 0)) throw s.ErrorAt("weight", $"smoothing weight {a}: must be >= 0.");
             weight = new WeightChoice(a, 1, null, null);

@@ -10,7 +10,7 @@ public static class AcceleratedDescent
 {
     /// <summary>Iterates from <paramref name="start"/> until the KKT violation falls below <paramref name="tolerance"/>
     /// (relative to max |c|) or <paramref name="maxIterations"/>.</summary>
-    public static BoundedSolution Solve(double[] n, double[] c, double[] lower, double[] upper, double constant,
+    public static BoundedSolution Solve(ISymmetricMatrix n, double[] c, double[] lower, double[] upper, double constant,
         double[]? start = null, int maxIterations = 20_000, double tolerance = 1e-9)
     {
         int m = c.Length;
@@ -19,7 +19,7 @@ public static class AcceleratedDescent
         var d = new double[m];
         for (int j = 0; j < m; j++)
         {
-            double diagonal = n[(long)j * m + j];
+            double diagonal = n.At(j, j);
             d[j] = diagonal > 0 ? 1 / Math.Sqrt(diagonal) : 1;
         }
         var lo = new double[m];
@@ -75,7 +75,7 @@ public static class AcceleratedDescent
 
     /// <summary>λ_max of D·N·D (N symmetric positive semi-definite, D diagonal) by power iteration, over-estimated by
     /// 1 % for a safe step.</summary>
-    internal static double LargestEigenvalue(double[] n, double[] d, int m)
+    internal static double LargestEigenvalue(ISymmetricMatrix n, double[] d, int m)
     {
         var v = Enumerable.Range(0, m).Select(i => 1.0 + 0.01 * (i % 7)).ToArray();
         var w = new double[m];
@@ -85,7 +85,7 @@ public static class AcceleratedDescent
         {
             double norm = Math.Sqrt(v.Sum(a => a * a));
             for (int i = 0; i < m; i++) dv[i] = d[i] * v[i] / norm;
-            Gram.Multiply(n, m, dv, w);
+            n.Multiply(dv, w);
             double next = 0;
             for (int i = 0; i < m; i++)
             {
@@ -101,7 +101,7 @@ public static class AcceleratedDescent
         for (int i = 0; i < m; i++)
         {
             double row = 0;
-            for (int j = 0; j < m; j++) row += Math.Abs(n[(long)i * m + j] * d[j]);
+            for (int j = 0; j < m; j++) row += Math.Abs(n.At(i, j) * d[j]);
             bound = Math.Max(bound, d[i] * row);
         }
         return bound + 1e-300;

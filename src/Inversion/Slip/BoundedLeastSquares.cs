@@ -23,8 +23,24 @@ public sealed record BoundedSolution(double[] X, double Objective, int Iteration
 public static class BoundedLeastSquares
 {
     /// <summary>Solves from the start <paramref name="start"/> (clamped into the box; null starts at the bound nearest zero).</summary>
-    public static BoundedSolution Solve(double[] n, double[] c, double[] lower, double[] upper, double constant,
-        double[]? start = null, int maxIterations = 0)
+    public static BoundedSolution Solve(ISymmetricMatrix n, double[] c, double[] lower, double[] upper, double constant,
+        double[]? start = null, int maxIterations = 0) => Solve(n, c, lower, upper, constant, start, maxIterations, null);
+
+    /// <summary>As the public overload; factorisations write into arrays rented from <paramref name="workspace"/>.</summary>
+    internal static BoundedSolution Solve(ISymmetricMatrix n, double[] c, double[] lower, double[] upper, double constant,
+        double[]? start, int maxIterations, Workspace? workspace)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        if (n.Size != c.Length) throw new ArgumentException($"the matrix is {n.Size}x{n.Size} but the right-hand side has {c.Length} entries.");
+        workspace ??= new Workspace();
+        int m = c.Length;
+        var storage = workspace.Rent((long)m * m);
+        try { return Pivot(n, c, lower, upper, constant, start, maxIterations, new FreeSetFactor(n, storage, m)); }
+        finally { workspace.Return(storage); }
+    }
+
+    private static BoundedSolution Pivot(ISymmetricMatrix n, double[] c, double[] lower, double[] upper, double constant,
+        double[]? start, int maxIterations, FreeSetFactor factor)
     {
         int m = c.Length;
         if (maxIterations <= 0) maxIterations = 2 * m + 50;
@@ -45,7 +61,7 @@ public static class BoundedLeastSquares
         while (iterations++ < maxIterations)
         {
             var free = Enumerable.Range(0, m).Where(j => state[j] == 0).ToArray();
-            var z = SolveFree(n, c, x, free);
+            var z = SolveFree(n, c, x, free, state, factor);
             for (int k = 0; k < free.Length; k++) x[free[k]] = z[k];
             Gradient(n, c, x, g);
             var violations = new List<int>();
@@ -90,52 +106,71 @@ public static class BoundedLeastSquares
         return new BoundedSolution(x, Objective(n, c, x, constant), iterations, false, Kkt(g, x, lower, upper) / scale);
     }
 
-    /// <summary>The free variables' solution with the bound ones held: N_FF z = c_F − N_FB x_B, by Cholesky.</summary>
-    private static double[] SolveFree(double[] n, double[] c, double[] x, int[] free)
+    /// <summary>The free variables' solution with the bound ones (<paramref name="state"/> ≠ 0) held at their values in
+    /// <paramref name="x"/>: N_FF z = c_F − N_FB x_B (z in <paramref name="free"/>'s order), by the factor brought up to
+    /// date for F (<see cref="Refit"/>).</summary>
+    internal static double[] SolveFree(ISymmetricMatrix n, double[] c, double[] x, int[] free, int[] state, FreeSetFactor factor)
     {
         int m = c.Length, f = free.Length;
         if (f == 0) return [];
+        var rhs = (double[])c.Clone();
+        // N_FB x_B from one product with the bound part of x (most bounds are zero: then nothing to subtract).
+        var bound = new double[m];
+        bool any = false;
+        for (int j = 0; j < m; j++)
+            if (state[j] != 0 && x[j] != 0) { bound[j] = x[j]; any = true; }
+        if (any)
+        {
+            var nb = new double[m];
+            n.Multiply(bound, nb);
+            for (int j = 0; j < m; j++) rhs[j] -= nb[j];
+        }
+        Refit(factor, free, m);
+        var members = factor.Members;
+        var zm = factor.Solve(members.Select(j => rhs[j]).ToArray());
+        var value = new double[m];
+        for (int k = 0; k < f; k++) value[members[k]] = zm[k];
+        return free.Select(j => value[j]).ToArray();
+    }
+
+    /// <summary>Brings the factor to the set <paramref name="free"/>: by updates when few variables moved since the
+    /// last step (at most max(16, f/40), and at most 400 updates since the last full factorisation, which bounds the
+    /// round-off they accumulate), else by a new factorisation.</summary>
+    private static void Refit(FreeSetFactor factor, int[] free, int m)
+    {
         var isFree = new bool[m];
         foreach (int j in free) isFree[j] = true;
-        var a = new double[(long)f * f];
-        var r = new double[f];
-        for (int k = 0; k < f; k++)
+        var isMember = new bool[m];
+        foreach (int j in factor.Members) isMember[j] = true;
+        var leaving = Enumerable.Range(0, factor.Members.Count).Where(k => !isFree[factor.Members[k]]).ToArray();
+        var joining = free.Where(j => !isMember[j]).ToArray();
+        int changes = leaving.Length + joining.Length;
+        if (changes == 0 && factor.Members.Count == free.Length) return;
+        bool update = factor.Members.Count > 0 && changes <= Math.Max(16, free.Length / 40) && factor.Updates + changes <= 400;
+        if (update)
         {
-            int i = free[k];
-            double s = c[i];
-            for (int j = 0; j < m; j++)
-                if (!isFree[j] && x[j] != 0) s -= n[(long)i * m + j] * x[j];
-            r[k] = s;
-            for (int l = 0; l <= k; l++) a[(long)k * f + l] = n[(long)i * m + free[l]];
+            for (int k = leaving.Length - 1; k >= 0; k--) factor.RemoveAt(leaving[k]);
+            foreach (int j in joining)
+                if (!factor.Add(j)) { update = false; break; }
         }
-        try { CholeskyFactor.Factor(a, f); }
-        catch (ArgumentException)
-        {
-            throw new ArgumentException($"the least-squares system is singular on {f} free unknowns: some slip components are not resolved by the data " +
+        if (!update && !factor.Refactor(free))
+            throw new ArgumentException($"the least-squares system is singular on {free.Length} free unknowns: some slip components are not resolved by the data " +
                                         "and not tied by smoothing (give a positive smoothing weight, or drop the blind patches).");
-        }
-        // L y = r, then Lᵀ z = y.
-        var y = new double[f];
-        for (int i = 0; i < f; i++) y[i] = (r[i] - Dot.Of(a.AsSpan((int)((long)i * f), i), y)) / a[(long)i * f + i];
-        var z = new double[f];
-        for (int i = f - 1; i >= 0; i--)
-        {
-            double s = y[i];
-            for (int k = i + 1; k < f; k++) s -= a[(long)k * f + i] * z[k];
-            z[i] = s / a[(long)i * f + i];
-        }
-        return z;
     }
 
     /// <summary>g = N x − c (half the gradient of ‖Ax − b‖²).</summary>
-    internal static void Gradient(double[] n, double[] c, ReadOnlySpan<double> x, Span<double> g) => Gram.Multiply(n, c.Length, x, g, c);
+    internal static void Gradient(ISymmetricMatrix n, double[] c, ReadOnlySpan<double> x, Span<double> g)
+    {
+        n.Multiply(x, g);
+        for (int j = 0; j < c.Length; j++) g[j] -= c[j];
+    }
 
     /// <summary>‖Ax − b‖² = xᵀNx − 2cᵀx + bᵀb.</summary>
-    internal static double Objective(double[] n, double[] c, ReadOnlySpan<double> x, double constant)
+    internal static double Objective(ISymmetricMatrix n, double[] c, ReadOnlySpan<double> x, double constant)
     {
         int m = c.Length;
         var nx = new double[m];
-        Gram.Multiply(n, m, x, nx);
+        n.Multiply(x, nx);
         double q = 0;
         for (int i = 0; i < m; i++) q += x[i] * (nx[i] - 2 * c[i]);
         return q + constant;

@@ -2,49 +2,10 @@ using SourceModel.Sampling.Noise;
 
 namespace SourceModel.Inversion.Slip;
 
-/// <summary>
-/// AᵀA and Aᵀb of a column-major matrix, the normal equations of a least-squares problem. Blocked so that each column
-/// of A streams from memory once per block of 32 columns (kept in L2) instead of once per column; blocks run in
-/// parallel.
-/// </summary>
+/// <summary>Products of the normal equations: Aᵀb of a column-major matrix and dense symmetric matrix–vector products
+/// (AᵀA itself is formed packed, <see cref="PackedSymmetric.Gram"/>).</summary>
 internal static class Gram
 {
-    private const int Block = 32;
-
-    /// <summary>Row-major symmetric AᵀA (both triangles filled) of a column-major <paramref name="rows"/>×<paramref name="columns"/> matrix.</summary>
-    public static double[] Of(double[] a, int rows, int columns)
-    {
-        if (NativeBlas.Available) return NativeBlas.Gram(a, rows, columns);
-        return OfManaged(a, rows, columns);
-    }
-
-    /// <summary>The managed product (used without OpenBLAS, and by tests to compare the two).</summary>
-    internal static double[] OfManaged(double[] a, int rows, int columns)
-    {
-        var g = new double[(long)columns * columns];
-        int blocks = (columns + Block - 1) / Block;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
-        {
-            int i0 = b * Block, i1 = Math.Min(columns, i0 + Block);
-            for (int j = 0; j < i1; j++)
-            {
-                var cj = a.AsSpan(j * rows, rows);
-                int i = Math.Max(i0, j);
-                for (; i + 4 <= i1; i += 4)
-                {
-                    Dot.Four(cj, a.AsSpan(i * rows, rows), a.AsSpan((i + 1) * rows, rows), a.AsSpan((i + 2) * rows, rows),
-                        a.AsSpan((i + 3) * rows, rows), out double s0, out double s1, out double s2, out double s3);
-                    g[(long)i * columns + j] = s0; g[(long)(i + 1) * columns + j] = s1;
-                    g[(long)(i + 2) * columns + j] = s2; g[(long)(i + 3) * columns + j] = s3;
-                }
-                for (; i < i1; i++) g[(long)i * columns + j] = Dot.Of(cj, a.AsSpan(i * rows, rows));
-            }
-        });
-        for (int i = 0; i < columns; i++)
-            for (int j = 0; j < i; j++) g[(long)j * columns + i] = g[(long)i * columns + j];
-        return g;
-    }
-
     /// <summary>Aᵀb.</summary>
     public static double[] Times(double[] a, int rows, int columns, ReadOnlySpan<double> b)
     {

@@ -10,7 +10,7 @@ public static class ProjectedDescent
 {
     /// <summary>Descends from <paramref name="start"/> (clamped; null = the bound nearest zero) until the relative
     /// objective decrease over 10 steps falls below <paramref name="tolerance"/> or <paramref name="maxIterations"/>.</summary>
-    public static BoundedSolution Solve(double[] n, double[] c, double[] lower, double[] upper, double constant,
+    public static BoundedSolution Solve(ISymmetricMatrix n, double[] c, double[] lower, double[] upper, double constant,
         double[]? start = null, int maxIterations = 100_000, double tolerance = 1e-13)
     {
         int m = c.Length;
@@ -36,7 +36,7 @@ public static class ProjectedDescent
                 pp += p[j] * p[j];
             }
             if (pp == 0) { converged = true; break; }
-            Gram.Multiply(n, m, p, np);
+            n.Multiply(p, np);
             double pnp = 0;
             for (int j = 0; j < m; j++) pnp += p[j] * np[j];
             // Exact minimiser of the quadratic along p: t = pᵀ(−g)/(pᵀNp) = pᵀp/(pᵀNp).

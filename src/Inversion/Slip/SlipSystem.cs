@@ -19,13 +19,18 @@ public enum RoughnessTarget
 /// <summary>
 /// The step-2 linear problem, assembled once: the whitened Green's matrix W·G (two basis coefficients per patch, then
 /// each dataset's nuisance columns), the whitened data, the roughness operator, the bounds, and the normal-equation
-/// pieces GᵀG, Gᵀd and HᵀH from which any smoothing weight α gives F(x) = ‖W(Gx − d)‖² + α²‖Hx‖² in O(columns²).
+/// pieces GᵀG (packed), Gᵀd and HᵀH (sparse for the slip Laplacian) from which any smoothing weight α gives
+/// F(x) = ‖W(Gx − d)‖² + α²‖Hx‖² in O(columns²) without forming N = GᵀG + α²HᵀH.
 /// </summary>
 public sealed class SlipSystem
 {
     private readonly double[] _g;          // column-major Rows × Columns, whitened and weighted
     private readonly double[] _b;          // whitened, weighted data
-    private readonly double[] _gtg, _gtb, _hth;
+    private readonly PackedSymmetric _gtg;
+    private readonly double[] _gtb;
+    private readonly ISymmetricMatrix _hth;
+    private readonly Lazy<int> _roughnessRank;
+    private readonly Lazy<DataSpaceSpectrum?> _spectrum;
     private readonly IReadOnlyList<(int Column, double Value)[]> _laplacian;
     private readonly double[]? _stressKernel;   // 2P × 2P row-major (strike, dip traction per patch) per unit physical slip
 
@@ -37,7 +42,8 @@ public sealed class SlipSystem
         Fault = fault; Data = data; Medium = medium; Basis = basis; Boundary = boundary; Target = target;
         _g = g; _b = b; Rows = rows; Columns = columns; _laplacian = laplacian; _stressKernel = stressKernel;
         NuisanceColumns = nuisance;
-        _gtg = sameMatrix?._gtg ?? Gram.Of(g, rows, columns);
+        _gtg = sameMatrix?._gtg ?? PackedSymmetric.Gram(g, rows, columns);
+        Workspace = sameMatrix?.Workspace ?? new Workspace((long)columns * columns);
         _gtb = Gram.Times(g, rows, columns, b);
         DataNorm = b.Sum(v => v * v);
         _hth = sameMatrix?._hth ?? RoughnessNormal();
@@ -47,12 +53,14 @@ public sealed class SlipSystem
         // A column no datum sees cannot be solved for without smoothing: zero to round-off against the best-seen column,
         // or absolutely negligible — a metre of slip changing the weighted χ² (or, unwhitened, Σ prediction² in m²) by
         // less than 1e-6, i.e. predictions of a thousandth of the noise summed over all the data.
-        double seen = Enumerable.Range(0, 2 * PatchCount).Select(j => _gtg[(long)j * columns + j]).DefaultIfEmpty(0).Max();
-        BlindColumns = Enumerable.Range(0, 2 * PatchCount).Where(j => _gtg[(long)j * columns + j] <= Math.Max(1e-24 * seen, 1e-6)).ToArray();
+        double seen = Enumerable.Range(0, 2 * PatchCount).Select(j => _gtg.At(j, j)).DefaultIfEmpty(0).Max();
+        BlindColumns = Enumerable.Range(0, 2 * PatchCount).Where(j => _gtg.At(j, j) <= Math.Max(1e-24 * seen, 1e-6)).ToArray();
         BlindPatches = Enumerable.Range(0, PatchCount).Where(q => BlindColumns.Contains(2 * q) && BlindColumns.Contains(2 * q + 1)).ToArray();
         if (fixBlind)
             foreach (int j in BlindColumns) Lower[j] = Upper[j] = 0;
         BlindFixed = fixBlind && BlindColumns.Count > 0;
+        _roughnessRank = new Lazy<int>(() => SmoothingCriteria.RoughnessRank(this, VariableColumns()));
+        _spectrum = sameMatrix?._spectrum ?? new Lazy<DataSpaceSpectrum?>(() => DataSpaceSpectrum.TryBuild(this));
         if (BlindPatches.Count == PatchCount)
             throw new ArgumentException($"no datum sees any of the {PatchCount} patches (a metre of slip on any of them changes the misfit by less than 1e-6): " +
                                         "check the fault's position against the data (the same local frame and reference?).");
@@ -108,14 +116,32 @@ public sealed class SlipSystem
     /// smoothing (an unsmoothed solve is then singular and says so).</summary>
     public bool BlindFixed { get; }
 
-    /// <summary>GᵀG (whitened, weighted), row-major Columns².</summary>
-    internal double[] GramData => _gtg;
+    /// <summary>GᵀG (whitened, weighted), packed.</summary>
+    internal ISymmetricMatrix GramData => _gtg;
 
     /// <summary>Gᵀd.</summary>
     internal double[] GramRhs => _gtb;
 
-    /// <summary>HᵀH, row-major Columns².</summary>
-    internal double[] GramRoughness => _hth;
+    /// <summary>HᵀH: sparse for the slip Laplacian, packed for the stress-drop target.</summary>
+    internal ISymmetricMatrix GramRoughness => _hth;
+
+    /// <summary>N(α) = GᵀG + α²HᵀH as an operator over the stored parts.</summary>
+    internal NormalMatrix Normal(double alpha) => new(_gtg, _hth, alpha * alpha);
+
+    /// <summary>Scratch arrays for factorisations, shared by the systems of <see cref="WithObserved"/>.</summary>
+    internal Workspace Workspace { get; }
+
+    /// <summary>Unknowns not held fixed (lower bound below upper bound), increasing.</summary>
+    internal int[] VariableColumns() => Enumerable.Range(0, Columns).Where(j => Lower[j] < Upper[j]).ToArray();
+
+    /// <summary>The whitened, weighted Green's matrix (column-major Rows × Columns).</summary>
+    internal double[] Greens => _g;
+
+    /// <summary>The data-space spectrum for ABIC and GCV (null when that form does not apply), computed once.</summary>
+    internal DataSpaceSpectrum? Spectrum => _spectrum.Value;
+
+    /// <summary>Rank of HᵀH on the variable slip coefficients (the k of ABIC's α^(2k) term), computed once.</summary>
+    internal int RoughnessRank => _roughnessRank.Value;
 
     /// <summary>Assembles the system. Datasets must share one local frame (checked as in step 1).</summary>
     /// <param name="fixBlindAtZero">Hold coefficients no datum sees at zero (reported in <see cref="BlindColumns"/>);
@@ -149,36 +175,45 @@ public sealed class SlipSystem
         {
             var t = data[k];
             int n = t.Count;
-            var greens = GreensMatrix.Build(geometry, medium, t.East, t.North, (t.UnitEast, t.UnitNorth, t.UnitUp), [SlipComponent.StrikeSlip, SlipComponent.DipSlip]);
-            var columnsOfDataset = new double[2 * p + NuisanceCount(t)][];
-            for (int q = 0; q < p; q++)
+            // Patches in blocks, so that the unwhitened Green's columns in flight stay a few MB whatever the fault's size.
+            for (int q0 = 0; q0 < p; q0 += GreensBlock)
             {
-                var ss = greens.ColumnMajor.AsSpan(greens.Column(q, 0) * n, n);
-                var ds = greens.ColumnMajor.AsSpan(greens.Column(q, 1) * n, n);
-                var a = new double[n];
-                var c = new double[n];
-                for (int i = 0; i < n; i++)
+                int q1 = Math.Min(p, q0 + GreensBlock);
+                var greens = GreensMatrix.Build(geometry[q0..q1], medium, t.East, t.North, (t.UnitEast, t.UnitNorth, t.UnitUp), [SlipComponent.StrikeSlip, SlipComponent.DipSlip]);
+                var block = new double[2 * (q1 - q0)][];
+                for (int q = q0; q < q1; q++)
                 {
-                    a[i] = d0.StrikeSlip * ss[i] + d0.DipSlip * ds[i];
-                    c[i] = d1.StrikeSlip * ss[i] + d1.DipSlip * ds[i];
+                    var ss = greens.ColumnMajor.AsSpan(greens.Column(q - q0, 0) * n, n);
+                    var ds = greens.ColumnMajor.AsSpan(greens.Column(q - q0, 1) * n, n);
+                    var a = new double[n];
+                    var c = new double[n];
+                    for (int i = 0; i < n; i++)
+                    {
+                        a[i] = d0.StrikeSlip * ss[i] + d0.DipSlip * ds[i];
+                        c[i] = d1.StrikeSlip * ss[i] + d1.DipSlip * ds[i];
+                    }
+                    (block[2 * (q - q0)], block[2 * (q - q0) + 1]) = (a, c);
                 }
-                columnsOfDataset[2 * q] = a;
-                columnsOfDataset[2 * q + 1] = c;
+                t.WhitenMany(block, block.Length);
+                for (int j = 0; j < block.Length; j++)
+                {
+                    long at = (long)(2 * q0 + j) * rows + row0;
+                    for (int i = 0; i < n; i++) g[at + i] = t.Weight * block[j][i];
+                }
             }
             int m = NuisanceCount(t);
+            var nuisanceOfDataset = new double[m][];
             for (int c = 0; c < m; c++)
             {
                 var col = new double[n];
                 for (int i = 0; i < n; i++) col[i] = Problem.NuisanceColumns.Value(c, t.East[i], t.North[i], t.CentreEast, t.CentreNorth);
-                columnsOfDataset[2 * p + c] = col;
+                nuisanceOfDataset[c] = col;
             }
-            t.WhitenMany(columnsOfDataset, columnsOfDataset.Length);
+            t.WhitenMany(nuisanceOfDataset, m);
+            for (int c = 0; c < m; c++, nuisanceColumn++)
+                for (int i = 0; i < n; i++) g[(long)nuisanceColumn * rows + row0 + i] = t.Weight * nuisanceOfDataset[c][i];
             var whitenedData = (double[])t.Observed.Clone();
             t.Whiten(whitenedData);
-            for (int q = 0; q < 2 * p; q++)
-                for (int i = 0; i < n; i++) g[(long)q * rows + row0 + i] = t.Weight * columnsOfDataset[q][i];
-            for (int c = 0; c < m; c++, nuisanceColumn++)
-                for (int i = 0; i < n; i++) g[(long)nuisanceColumn * rows + row0 + i] = t.Weight * columnsOfDataset[2 * p + c][i];
             for (int i = 0; i < n; i++) b[row0 + i] = t.Weight * whitenedData[i];
             row0 += n;
         }
@@ -186,6 +221,9 @@ public sealed class SlipSystem
         var kernel = target == RoughnessTarget.StressDrop ? StressKernel.Build(fault, medium) : null;
         return new SlipSystem(fault, data, medium, basis, boundary, target, g, b, rows, columns, laplacian, kernel, nuisance, fixBlindAtZero);
     }
+
+    /// <summary>Patches whose Green's columns are computed and whitened together.</summary>
+    private const int GreensBlock = 128;
 
     private static int NuisanceCount(DatasetTerm t) => Problem.NuisanceColumns.Names(t.Nuisance).Count;
 
@@ -252,16 +290,34 @@ public sealed class SlipSystem
         return sum;
     }
 
-    /// <summary>HᵀH in the unknowns: (LᵀL ⊗ I₂) for slip, or Kᵀ(LᵀL ⊗ I₂)K for stress, mapped through the basis.</summary>
-    private double[] RoughnessNormal()
+    /// <summary>HᵀH in the unknowns. For slip, H = (L ⊗ I₂)·T row by row (T the per-patch 2 × 2 basis), so HᵀH is
+    /// sparse; for the stress drop, Tᵀ·Kᵀ(LᵀL ⊗ I₂)K·T, dense and packed.</summary>
+    private ISymmetricMatrix RoughnessNormal()
+    {
+        var d0 = Basis.Direction(0);
+        var d1 = Basis.Direction(1);
+        // t[c, k]: physical component c (0 strike, 1 dip) of basis direction k.
+        var t = new double[2, 2];
+        (t[0, 0], t[1, 0], t[0, 1], t[1, 1]) = (d0.StrikeSlip, d0.DipSlip, d1.StrikeSlip, d1.DipSlip);
+        if (_stressKernel is null)
+        {
+            var rows = new List<(int, double)[]>(2 * _laplacian.Count);
+            foreach (var row in _laplacian)
+                for (int c = 0; c < 2; c++)
+                    rows.Add(row.SelectMany(e => new[] { (2 * e.Column, e.Value * t[c, 0]), (2 * e.Column + 1, e.Value * t[c, 1]) }).ToArray());
+            return SparseSymmetric.GramOfRows(rows, Columns);
+        }
+        return PackedSymmetric.FromFull(StressRoughnessNormal(t), Columns);
+    }
+
+    /// <summary>Tᵀ·Kᵀ(LᵀL ⊗ I₂)K·T as a full row-major Columns² array.</summary>
+    private double[] StressRoughnessNormal(double[,] t)
     {
         int p = PatchCount, n = Columns, m = 2 * p;
-        // LᵀL over patches (sparse rows → dense P × P).
         var ltl = new double[(long)p * p];
         foreach (var row in _laplacian)
             foreach (var (a, wa) in row)
                 foreach (var (b, wb) in row) ltl[(long)a * p + b] += wa * wb;
-        // Physical 2P × 2P: M = LᵀL on each component, optionally sandwiched by the stress kernel.
         var phys = new double[(long)m * m];
         for (int a = 0; a < p; a++)
             for (int b = 0; b < p; b++)
@@ -271,12 +327,7 @@ public sealed class SlipSystem
                 phys[(long)(2 * a) * m + 2 * b] = v;
                 phys[(long)(2 * a + 1) * m + 2 * b + 1] = v;
             }
-        if (_stressKernel is not null) phys = Sandwich(_stressKernel, phys, m);
-        // Through the basis: T is block-diagonal with 2 × 2 blocks [ê0 ê1] per patch.
-        var t = new double[2, 2];
-        var d0 = Basis.Direction(0);
-        var d1 = Basis.Direction(1);
-        (t[0, 0], t[1, 0], t[0, 1], t[1, 1]) = (d0.StrikeSlip, d0.DipSlip, d1.StrikeSlip, d1.DipSlip);
+        phys = Sandwich(_stressKernel!, phys, m);
         var hth = new double[(long)n * n];
         for (int a = 0; a < p; a++)
             for (int b = 0; b < p; b++)

@@ -52,68 +52,78 @@ public sealed record SmoothingCriteria(double Abic, double Gcv, int FreeUnknowns
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(solution);
-        int m = system.Columns;
         var x = solution.Unknowns;
-        var free = Enumerable.Range(0, m).Where(j => activeSet ? x[j] > system.Lower[j] && x[j] < system.Upper[j] : system.Lower[j] < system.Upper[j]).ToArray();
+        var free = activeSet
+            ? Enumerable.Range(0, system.Columns).Where(j => x[j] > system.Lower[j] && x[j] < system.Upper[j]).ToArray()
+            : system.VariableColumns();
         int f = free.Length;
         double a2 = solution.Alpha * solution.Alpha;
-        var gtg = system.GramData;
-        var hth = system.GramRoughness;
-        var normal = new double[(long)f * f];
-        var rough = new double[(long)f * f];
-        for (int k = 0; k < f; k++)
-            for (int l = 0; l < f; l++)
-            {
-                long at = (long)free[k] * m + free[l];
-                rough[(long)k * f + l] = hth[at];
-                normal[(long)k * f + l] = gtg[at] + a2 * hth[at];
-            }
-        int rank = Rank(rough, f, free.Select(j => j < 2 * system.PatchCount).ToArray());
+        int n = system.Rows;
+        double s = solution.Misfit + a2 * solution.Roughness;
+        if (!activeSet && solution.Alpha > 0 && system.Spectrum is { } spectrum)
+        {
+            var (ld, tr) = spectrum.At(solution.Alpha);
+            return Criteria(n, spectrum.SlipUnknowns, f, s, a2, ld, tr, solution.Misfit);
+        }
+        int rank = activeSet ? RoughnessRank(system, free) : system.RoughnessRank;
         double logDet = 0, traceRough = 0;
         if (f > 0)
         {
-            try { CholeskyFactor.Factor(normal, f); }
-            catch (ArgumentException)
+            var normal = system.Workspace.Rent((long)f * f);
+            try
             {
-                throw new ArgumentException($"the normal matrix on the {f} free unknowns is singular at weight {solution.Alpha:G4}: ABIC and GCV need a positive weight or data that see every free unknown.");
+                for (int k = 0; k < f; k++) Array.Clear(normal, (int)((long)k * f), k + 1);
+                system.Normal(solution.Alpha).AddPrincipal(free, 1, normal, f);
+                try { CholeskyFactor.Factor(normal, f); }
+                catch (ArgumentException)
+                {
+                    throw new ArgumentException($"the normal matrix on the {f} free unknowns is singular at weight {solution.Alpha:G4}: ABIC and GCV need a positive weight or data that see every free unknown.");
+                }
+                for (int i = 0; i < f; i++) logDet += 2 * Math.Log(normal[(long)i * f + i]);
+                traceRough = TraceOfInverseTimes(normal, system.GramRoughness, free, system.Workspace);
             }
-            for (int i = 0; i < f; i++) logDet += 2 * Math.Log(normal[(long)i * f + i]);
-            traceRough = TraceOfInverseTimes(normal, rough, f);
+            finally { system.Workspace.Return(normal); }
         }
-        int n = system.Rows;
-        double s = solution.Misfit + a2 * solution.Roughness;
+        return Criteria(n, rank, f, s, a2, logDet, f - a2 * traceRough, solution.Misfit);
+    }
+
+    /// <summary>ABIC and GCV from their ingredients: N data, rank P, M unknowns, s = misfit + α²·roughness, ln|N_F| and
+    /// tr A.</summary>
+    private static SmoothingCriteria Criteria(int n, int rank, int f, double s, double a2, double logDet, double influence, double misfit)
+    {
         double abic = (n + rank - f) * Math.Log(s) - (rank > 0 ? rank * Math.Log(a2) : 0) + logDet;
-        double influence = f - a2 * traceRough;
-        double gcv = n * solution.Misfit / Math.Pow(n - influence, 2);
+        double gcv = n * misfit / Math.Pow(n - influence, 2);
         return new SmoothingCriteria(abic, gcv, f, rank, influence);
     }
 
-    /// <summary>tr(N⁻¹R) for N = LLᵀ (row-major lower L, overwritten) and symmetric R: with OpenBLAS, N⁻¹ from the
-    /// factor (dpotri) and Σ N⁻¹_ij R_ij; managed, tr(L⁻¹ R L⁻ᵀ) by two blocks of forward substitutions (B = L⁻¹R,
-    /// then the diagonal of L⁻¹Bᵀ).</summary>
-    private static double TraceOfInverseTimes(double[] l, double[] r, int f)
+    /// <summary>tr(N⁻¹R_FF) for N = LLᵀ (row-major lower L, overwritten) and the roughness R: with OpenBLAS, N⁻¹ from the
+    /// factor (dpotri) and Σ N⁻¹_ij R_ij over R's entries; managed, tr(L⁻¹ R L⁻ᵀ) by two blocks of forward substitutions
+    /// (B = L⁻¹R, then the diagonal of L⁻¹Bᵀ) in one more rented array.</summary>
+    private static double TraceOfInverseTimes(double[] l, ISymmetricMatrix rough, int[] free, Workspace workspace)
     {
+        int f = free.Length;
         if (NativeBlas.Available)
         {
             NativeBlas.InverseFromCholesky(l, f);
-            double sum = 0;
-            for (int i = 0; i < f; i++)
-            {
-                sum += l[(long)i * f + i] * r[(long)i * f + i];
-                for (int j = 0; j < i; j++) sum += 2 * l[(long)i * f + j] * r[(long)i * f + j];
-            }
-            return sum;
+            return rough.TraceProduct(free, l);
         }
-        var b = (double[])r.Clone();
-        ForwardSolveRows(l, b, f);
-        // Bᵀ = R L⁻ᵀ; the trace of L⁻¹Bᵀ needs its whole solve, as each row of the result depends on the rows before.
-        var bt = new double[b.Length];
-        for (int i = 0; i < f; i++)
-            for (int j = 0; j < f; j++) bt[(long)j * f + i] = b[(long)i * f + j];
-        ForwardSolveRows(l, bt, f);
-        double trace = 0;
-        for (int i = 0; i < f; i++) trace += bt[(long)i * f + i];
-        return trace;
+        var b = workspace.Rent((long)f * f);
+        try
+        {
+            Array.Clear(b, 0, f * f);
+            rough.AddPrincipal(free, 1, b, f);
+            for (int i = 0; i < f; i++)
+                for (int j = 0; j < i; j++) b[(long)j * f + i] = b[(long)i * f + j];
+            ForwardSolveRows(l, b, f);
+            // Bᵀ = R L⁻ᵀ; the trace of L⁻¹Bᵀ needs its whole solve, as each row of the result depends on the rows before.
+            for (int i = 0; i < f; i++)
+                for (int j = 0; j < i; j++) (b[(long)i * f + j], b[(long)j * f + i]) = (b[(long)j * f + i], b[(long)i * f + j]);
+            ForwardSolveRows(l, b, f);
+            double trace = 0;
+            for (int i = 0; i < f; i++) trace += b[(long)i * f + i];
+            return trace;
+        }
+        finally { workspace.Return(b); }
     }
 
     /// <summary>In place, X ← L⁻¹X for f × f row-major X: row i = (row i − Σ_k&lt;i L_ik row k) / L_ii.</summary>
@@ -126,43 +136,41 @@ public sealed record SmoothingCriteria(double Abic, double Gcv, int FreeUnknowns
             {
                 double c = l[(long)i * f + k];
                 if (c == 0) continue;
-                Axpy(-c, x.AsSpan((int)((long)k * f), f), row);
+                Dot.Axpy(-c, x.AsSpan((int)((long)k * f), f), row);
             }
             double d = 1 / l[(long)i * f + i];
             for (int j = 0; j < f; j++) row[j] *= d;
         }
     }
 
-    /// <summary>y ← y + a·x, vectorised.</summary>
-    private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
+    /// <summary>Rank of the roughness operator on the unknowns <paramref name="free"/>: the count of slip coefficients
+    /// among them when their block is positive definite (the Laplacian with zero-slip edges: one Cholesky), else from its
+    /// eigenvalues.</summary>
+    internal static int RoughnessRank(SlipSystem system, int[] free)
     {
-        int w = System.Numerics.Vector<double>.Count, j = 0;
-        var va = new System.Numerics.Vector<double>(a);
-        for (; j + w <= y.Length; j += w)
-            (new System.Numerics.Vector<double>(y[j..]) + va * new System.Numerics.Vector<double>(x[j..])).CopyTo(y[j..]);
-        for (; j < y.Length; j++) y[j] += a * x[j];
-    }
-
-    /// <summary>Rank of the roughness operator on the free unknowns: the count of free slip coefficients when their
-    /// block is positive definite (the Laplacian with zero-slip edges), else from its eigenvalues.</summary>
-    private static int Rank(double[] rough, int f, bool[] isSlip)
-    {
-        var slip = Enumerable.Range(0, f).Where(k => isSlip[k]).ToArray();
+        var slip = free.Where(j => j < 2 * system.PatchCount).ToArray();
         int s = slip.Length;
         if (s == 0) return 0;
-        var block = new double[(long)s * s];
-        for (int k = 0; k < s; k++)
-            for (int l = 0; l < s; l++) block[(long)k * s + l] = rough[(long)slip[k] * f + slip[l]];
-        var copy = (double[])block.Clone();
+        if (system.GramRoughness is SparseSymmetric sparse && SkylineCholesky.TryFactor(sparse, slip) is not null) return s;
+        var block = system.Workspace.Rent((long)s * s);
         try
         {
-            CholeskyFactor.Factor(copy, s);
-            return s;
+            Array.Clear(block, 0, s * s);
+            system.GramRoughness.AddPrincipal(slip, 1, block, s);
+            try
+            {
+                CholeskyFactor.Factor(block, s);
+                return s;
+            }
+            catch (ArgumentException) { }
+            // Semi-definite (a free boundary): the eigenvalues of the block, assembled again (the factorisation spoilt it).
+            Array.Clear(block, 0, s * s);
+            system.GramRoughness.AddPrincipal(slip, 1, block, s);
+            var full = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix.Create(s, s, (i, j) => i >= j ? block[(long)i * s + j] : block[(long)j * s + i]);
+            var values = full.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(v => v.Real).ToArray();
+            double largest = values.Max(Math.Abs);
+            return values.Count(v => v > 1e-10 * largest);
         }
-        catch (ArgumentException) { }
-        var evd = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix.OfColumnMajor(s, s, block).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
-        var values = evd.EigenValues.Select(v => v.Real).ToArray();
-        double largest = values.Max(Math.Abs);
-        return values.Count(v => v > 1e-10 * largest);
+        finally { system.Workspace.Return(block); }
     }
 }

@@ -30,14 +30,18 @@ public static class CholeskyFactor
 
     /// <summary>In place: the lower triangle of row-major <paramref name="a"/> (n×n) becomes L (OpenBLAS when
     /// present, see <see cref="NativeBlas"/>; otherwise the managed blocked factorisation).</summary>
-    public static void Factor(double[] a, int n)
+    public static void Factor(double[] a, int n) => Factor(a, n, n);
+
+    /// <summary>As <see cref="Factor(double[], int)"/> for an n×n matrix stored with rows <paramref name="stride"/> ≥ n
+    /// apart (the leading block of a larger array).</summary>
+    public static void Factor(double[] a, int n, int stride)
     {
         if (!NativeBlas.Available)
         {
-            FactorManaged(a, n);
+            FactorManaged(a, n, stride);
             return;
         }
-        int failed = NativeBlas.Cholesky(a, n);
+        int failed = NativeBlas.Cholesky(a, n, stride);
         if (failed > 0) throw NotPositiveDefinite(n, failed, double.NaN);
     }
 
@@ -46,7 +50,11 @@ public static class CholeskyFactor
 
     /// <summary>The managed factorisation (used without OpenBLAS, and by tests to compare the two).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void FactorManaged(double[] a, int n)
+    internal static void FactorManaged(double[] a, int n) => FactorManaged(a, n, n);
+
+    /// <summary>The managed factorisation with rows <paramref name="stride"/> apart.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void FactorManaged(double[] a, int n, int stride)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         for (int k0 = 0; k0 < n; k0 += Block)
@@ -55,10 +63,10 @@ public static class CholeskyFactor
             // 1. Diagonal block (its earlier panels were already subtracted).
             for (int i = k0; i < k1; i++)
             {
-                var rowI = a.AsSpan((int)((long)i * n + k0), width);
+                var rowI = a.AsSpan((int)((long)i * stride + k0), width);
                 for (int j = k0; j <= i; j++)
                 {
-                    var rowJ = a.AsSpan((int)((long)j * n + k0), j - k0);
+                    var rowJ = a.AsSpan((int)((long)j * stride + k0), j - k0);
                     double s = rowI[j - k0] - Dot.Of(rowI[..(j - k0)], rowJ);
                     if (i == j)
                     {
@@ -67,7 +75,7 @@ public static class CholeskyFactor
                     }
                     else
                     {
-                        rowI[j - k0] = s / a[(long)j * n + j];
+                        rowI[j - k0] = s / a[(long)j * stride + j];
                     }
                 }
             }
@@ -75,20 +83,20 @@ public static class CholeskyFactor
             // 2. Panel below the diagonal block: each row solves against the block's rows.
             Parallel.For(k1, n, options, i =>
             {
-                var rowI = a.AsSpan((int)((long)i * n + k0), width);
+                var rowI = a.AsSpan((int)((long)i * stride + k0), width);
                 for (int j = k0; j < k1; j++)
                 {
-                    var rowJ = a.AsSpan((int)((long)j * n + k0), j - k0);
-                    rowI[j - k0] = (rowI[j - k0] - Dot.Of(rowI[..(j - k0)], rowJ)) / a[(long)j * n + j];
+                    var rowJ = a.AsSpan((int)((long)j * stride + k0), j - k0);
+                    rowI[j - k0] = (rowI[j - k0] - Dot.Of(rowI[..(j - k0)], rowJ)) / a[(long)j * stride + j];
                 }
             });
             // 3. Trailing update of the lower triangle: A[i, j] -= L[i, panel]·L[j, panel].
             Parallel.For(k1, n, options, i =>
             {
-                var panelI = a.AsSpan((int)((long)i * n + k0), width);
-                var rowI = a.AsSpan((int)((long)i * n), n);
+                var panelI = a.AsSpan((int)((long)i * stride + k0), width);
+                var rowI = a.AsSpan((int)((long)i * stride), n);
                 for (int j = k1; j <= i; j++)
-                    rowI[j] -= Dot.Of(panelI, a.AsSpan((int)((long)j * n + k0), width));
+                    rowI[j] -= Dot.Of(panelI, a.AsSpan((int)((long)j * stride + k0), width));
             });
         }
     }

@@ -81,4 +81,19 @@ public static class Dot
             sa += r * a[i]; sb += r * b[i]; sc += r * c[i]; sd += r * d[i];
         }
     }
+
+    /// <summary>y ← y + a·x over the length of <paramref name="y"/> (<paramref name="x"/> may be longer).</summary>
+    public static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
+    {
+        int n = y.Length, i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
+        {
+            var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
+            var vx = MemoryMarshal.Cast<double, Vector<double>>(x[..n]);
+            var va = new Vector<double>(a);
+            for (int k = 0; k < vy.Length; k++) vy[k] = Vector.FusedMultiplyAdd(va, vx[k], vy[k]);
+            i = vy.Length * Vector<double>.Count;
+        }
+        for (; i < n; i++) y[i] += a * x[i];
+    }
 }

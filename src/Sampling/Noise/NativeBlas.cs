@@ -4,7 +4,8 @@ namespace SourceModel.Sampling.Noise;
 
 /// <summary>
 /// Optional dense kernels from the system's OpenBLAS (Debian <c>libopenblas0-pthread</c>): the Cholesky factorisation
-/// (LAPACK dpotrf) and the Gram product AᵀA (BLAS dsyrk), whose register-blocked micro-kernels outrun our managed loops
+/// (LAPACK dpotrf), its inverse (dpotri), the product AᵀB (BLAS dgemm, which forms the Gram matrix AᵀA) and packed symmetric
+/// products (dspmv), whose register-blocked micro-kernels outrun our managed loops
 /// (bench/RESULTS.md: the 1,000-patch, 20-weight L-curve takes 8.6–9.1 s with it, 26.5 s without). Used only when the library loads;
 /// every caller keeps the managed path, which gives the same result to rounding. Set the environment variable
 /// <c>SOURCEMODEL_BLAS=managed</c> to force the managed path (tests compare the two).
@@ -41,16 +42,19 @@ public static class NativeBlas
 
     /// <summary>In place: the lower triangle of row-major <paramref name="a"/> (n×n) becomes L with A = L·Lᵀ.
     /// Returns 0 on success, or the 1-based index of the first non-positive pivot.</summary>
-    public static int Cholesky(double[] a, int n)
+    public static int Cholesky(double[] a, int n) => Cholesky(a, n, n);
+
+    /// <summary>As <see cref="Cholesky(double[], int)"/> for rows <paramref name="stride"/> ≥ n apart.</summary>
+    public static int Cholesky(double[] a, int n, int stride)
     {
         byte uplo = (byte)'U';
-        int lda = Math.Max(1, n);
+        int lda = Math.Max(1, stride);
         Potrf(ref uplo, ref n, a, ref lda, out int info, 1);
         if (info < 0) throw new InvalidOperationException($"dpotrf rejected argument {-info}.");
         return info;
     }
 
-    /// <summary>In place: from the factor L of <see cref="Cholesky"/> (row-major lower triangle), the lower triangle of
+    /// <summary>In place: from the factor L of <see cref="Cholesky(double[], int)"/> (row-major lower triangle), the lower triangle of
     /// A⁻¹ (LAPACK dpotri).</summary>
     public static void InverseFromCholesky(double[] l, int n)
     {
@@ -61,27 +65,59 @@ public static class NativeBlas
         if (info > 0) throw new ArgumentException($"the factor has a zero on its diagonal (element {info}): the matrix is singular.");
     }
 
-    /// <summary>Row-major symmetric AᵀA (both triangles) of a column-major rows×columns matrix.</summary>
-    public static double[] Gram(double[] a, int rows, int columns)
+    /// <summary>y = M·x for a symmetric matrix stored as its lower triangle packed row by row (entry (i, j ≤ i) at
+    /// i(i+1)/2 + j), BLAS dspmv: read column-major, that is the packed upper triangle.</summary>
+    public static void PackedProduct(double[] packed, int n, double[] x, double[] y)
     {
-        var c = new double[(long)columns * columns];
-        byte uplo = (byte)'U', trans = (byte)'T';
+        byte uplo = (byte)'U';
         double one = 1, zero = 0;
-        int n = columns, k = rows, lda = Math.Max(1, rows), ldc = Math.Max(1, columns);
-        Syrk(ref uplo, ref trans, ref n, ref k, ref one, a, ref lda, ref zero, c, ref ldc, 1, 1);
-        // Column-major upper = row-major lower; mirror it.
-        for (int i = 0; i < columns; i++)
-            for (int j = 0; j < i; j++) c[(long)j * columns + i] = c[(long)i * columns + j];
-        return c;
+        int inc = 1;
+        Spmv(ref uplo, ref n, ref one, packed, x, ref inc, ref zero, y, ref inc, 1);
     }
+
+    /// <summary>C = Aᵀ·B for column-major A (k×m, from element <paramref name="a0"/> of <paramref name="a"/>) and B (k×n,
+    /// from element <paramref name="b0"/>), C column-major m×n (BLAS dgemm).</summary>
+    public static void ProductTransposed(double[] a, long a0, double[] b, long b0, int k, int m, int n, double[] c)
+    {
+        byte ta = (byte)'T', tb = (byte)'N';
+        double one = 1, zero = 0;
+        int lda = Math.Max(1, k), ldb = Math.Max(1, k), ldc = Math.Max(1, m);
+        Gemm(ref ta, ref tb, ref m, ref n, ref k, ref one, ref a[a0], ref lda, ref b[b0], ref ldb, ref zero, c, ref ldc, 1, 1);
+    }
+
+    /// <summary>The eigenvalues (ascending) of a symmetric n×n matrix given by the lower triangle of row-major
+    /// <paramref name="a"/> (overwritten), LAPACK dsyevd without eigenvectors.</summary>
+    public static double[] SymmetricEigenvalues(double[] a, int n)
+    {
+        byte jobz = (byte)'N', uplo = (byte)'U';
+        int lda = Math.Max(1, n), lwork = -1, liwork = -1;
+        var w = new double[n];
+        var query = new double[1];
+        var iquery = new int[1];
+        Syevd(ref jobz, ref uplo, ref n, a, ref lda, w, query, ref lwork, iquery, ref liwork, out int info, 1, 1);
+        if (info != 0) throw new InvalidOperationException($"dsyevd workspace query failed ({info}).");
+        lwork = (int)query[0];
+        liwork = iquery[0];
+        Syevd(ref jobz, ref uplo, ref n, a, ref lda, w, new double[lwork], ref lwork, new int[liwork], ref liwork, out info, 1, 1);
+        if (info != 0) throw new ArgumentException($"dsyevd did not converge ({info}).");
+        return w;
+    }
+
+    [DllImport(Library, EntryPoint = "dsyevd_")]
+    private static extern void Syevd(ref byte jobz, ref byte uplo, ref int n, [In, Out] double[] a, ref int lda, [Out] double[] w,
+        [Out] double[] work, ref int lwork, [Out] int[] iwork, ref int liwork, out int info, nint jobzLength, nint uploLength);
+
+    [DllImport(Library, EntryPoint = "dspmv_")]
+    private static extern void Spmv(ref byte uplo, ref int n, ref double alpha, [In] double[] ap, [In] double[] x, ref int incx,
+        ref double beta, [In, Out] double[] y, ref int incy, nint uploLength);
+
+    [DllImport(Library, EntryPoint = "dgemm_")]
+    private static extern void Gemm(ref byte transa, ref byte transb, ref int m, ref int n, ref int k, ref double alpha, ref double a,
+        ref int lda, ref double b, ref int ldb, ref double beta, [In, Out] double[] c, ref int ldc, nint transaLength, nint transbLength);
 
     [DllImport(Library, EntryPoint = "dpotrf_")]
     private static extern void Potrf(ref byte uplo, ref int n, [In, Out] double[] a, ref int lda, out int info, nint uploLength);
 
     [DllImport(Library, EntryPoint = "dpotri_")]
     private static extern void Potri(ref byte uplo, ref int n, [In, Out] double[] a, ref int lda, out int info, nint uploLength);
-
-    [DllImport(Library, EntryPoint = "dsyrk_")]
-    private static extern void Syrk(ref byte uplo, ref byte trans, ref int n, ref int k, ref double alpha, [In] double[] a, ref int lda,
-        ref double beta, [In, Out] double[] c, ref int ldc, nint uploLength, nint transLength);
 }
