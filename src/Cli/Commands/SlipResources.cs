@@ -10,12 +10,13 @@ namespace SourceModel.Cli.Commands;
 /// </summary>
 internal static class SlipResources
 {
-    /// <summary>Bytes of the dense matrices of the bounded least-squares solve: the normal matrix, its factor and a
-    /// working copy (three n × n doubles for n = 2 unknowns per patch), the step that dominates for large faults.</summary>
+    /// <summary>Bytes of the dense matrices of the bounded least-squares solve for n = 2 unknowns per patch: the data
+    /// Gram matrix GᵀG packed (n²/2 doubles) and the factor of the free unknowns (n² doubles) — the part that grows as
+    /// n² and dominates for large faults (the Green's matrix, points × n, and the sparse roughness come on top).</summary>
     public static double Bytes(long patches)
     {
         double n = 2.0 * patches;
-        return 3 * 8 * n * n;
+        return 1.5 * 8 * n * n;
     }
 
     /// <summary>Refuses a fault of <paramref name="patches"/> patches whose estimate exceeds <see cref="MemoryBudget"/>,
