@@ -150,6 +150,39 @@ public sealed class SlipCommandTests : IDisposable
     }
 
     [Fact]
+    public void Resolution_writes_per_patch_resolution_checkerboard_and_spike_and_its_options_are_checked()
+    {
+        string config = Config(slip: WindowSlip.Replace("l_curve: {count: 12}", "weight: 2"));
+        var (code, output, err) = _cli.Run("slip", config, "--no-report", "--resolution", "--checker", "2", "--resolution-threshold", "0.3",
+            "--out", _cli.PathOf("run-resolution"));
+        Assert.True(code == 0, err);
+        Assert.Matches(@"resolution: patch resolution [\d.]+–[\d.]+, \d+ of 50 patches below 0\.3; checkerboard \(2 patches\) correlation -?[\d.]+; spike on patch", output);
+        var lines = File.ReadAllLines(_cli.PathOf(Path.Combine("run-resolution", "resolution.csv")));
+        Assert.Equal("segment,along_strike,down_dip,east_m,north_m,depth_m,resolution,resolution_a,resolution_b,well_resolved," +
+                     "checker_input_m,checker_recovered_m,spike_input_m,spike_recovered_m", lines[0]);
+        Assert.Equal(51, lines.Length);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        foreach (var r in rows)
+        {
+            double resolution = double.Parse(r[6], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(resolution, 0, 1);
+            Assert.Equal(resolution >= 0.3 ? "true" : "false", r[9]);
+        }
+        // One spiked patch; checkers alternate between half the spike and zero.
+        Assert.Single(rows, r => double.Parse(r[12], System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(2, rows.Select(r => r[10]).Distinct().Count());
+        // The data resolution is written only with fewer data than unknowns: not for 324 data and 100 coefficients.
+        Assert.False(File.Exists(_cli.PathOf(Path.Combine("run-resolution", "data_resolution.csv"))));
+
+        (code, _, err) = _cli.Run("slip", config, "--no-report", "--checker", "2");
+        Assert.Equal(1, code);
+        Assert.Contains("--checker and --resolution-threshold go with --resolution", err);
+        (code, _, err) = _cli.Run("slip", config, "--no-report", "--resolution", "--checker", "0");
+        Assert.Equal(1, code);
+        Assert.Contains("--checker 0: expected a checker size of at least 1 patch", err);
+    }
+
+    [Fact]
     public void A_step_1_run_folder_gives_the_plane_which_is_extended_and_cut_and_a_dip_scan_chooses_dip_and_weight()
     {
         // A hand-written step-1 summary (the fields step 2 reads): the true plane's central part, to be extended.

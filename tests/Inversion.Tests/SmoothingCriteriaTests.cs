@@ -19,13 +19,13 @@ namespace SourceModel.Inversion.Tests;
 public sealed class SmoothingCriteriaTests(ITestOutputHelper output)
 {
     /// <summary>A 40 × 20 km thrust dipping 30°, top at 2 km (buried: zero slip beyond every edge), 10 × 5 patches.</summary>
-    private static readonly DiscretisedFault Fault = DiscretisedFault.Rectangle(new RectangularFault(0, 0, 2_000, 40_000, 20_000, 0, 30, default), 10, 5);
+    internal static readonly DiscretisedFault Fault = DiscretisedFault.Rectangle(new RectangularFault(0, 0, 2_000, 40_000, 20_000, 0, 30, default), 10, 5);
 
     private const double Sigma = 0.005;
 
     /// <summary>Ascending and descending LOS on a 24 × 24 grid from the patches' slip (strike, dip per patch), with
     /// Gaussian noise of <see cref="Sigma"/> (declared as each point's sigma, so the whitened noise has unit variance).</summary>
-    private static List<DatasetTerm> Data(double[] slip, int seed, int grid = 24, NuisanceModel nuisance = NuisanceModel.None)
+    internal static List<DatasetTerm> Data(double[] slip, int seed, int grid = 24, NuisanceModel nuisance = NuisanceModel.None)
     {
         var patches = Fault.Patches.Select(p => p.Geometry with { Slip = new FaultSlip(slip[2 * p.Index], slip[2 * p.Index + 1]) }).ToList();
         var random = new Randomness.RandomStream(seed);

@@ -23,18 +23,18 @@ internal sealed record SlipOutcome(SlipSolution Chosen, DiscretisedFault Fault, 
 /// </summary>
 internal static class SlipRun
 {
-    public static void Run(string path, string? outputOverride, bool html, TextWriter log, IReadOnlyList<string> command)
+    public static void Run(string path, string? outputOverride, bool html, TextWriter log, IReadOnlyList<string> command, ResolutionRequest? resolution = null)
     {
         var c = SlipConfig.Load(path);
         string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
         c.Data.RefuseInputsInside(output, path);
         using var folder = RunFolder.Claim(output, "slip", command, path);
         if (folder.StaleNote is { } note) log.WriteLine(note);
-        Run(c, output, html, log, command);
+        Run(c, output, html, log, command, resolution);
     }
 
     /// <summary>Runs a parsed configuration into <paramref name="output"/>.</summary>
-    public static void Run(SlipConfig c, string output, bool html, TextWriter log, IReadOnlyList<string> command)
+    public static void Run(SlipConfig c, string output, bool html, TextWriter log, IReadOnlyList<string> command, ResolutionRequest? resolution = null)
     {
         var clock = Stopwatch.StartNew();
         string path = c.Path;
@@ -79,6 +79,13 @@ internal static class SlipRun
             Stage("dip_scan.csv", w => CsvTable.Write(w, ["dip_deg", "weight", "misfit", "roughness", "criterion", "chosen"],
                 scan.Dips.SelectMany((d, i) => scan.Weights.Select((a, k) => (IEnumerable<string>)[R(d), R(a), R(scan.Solutions[i][k].Misfit),
                     R(scan.Solutions[i][k].Roughness), R(scan.Criterion[i, k]), (i, k) == scan.Best ? "true" : "false"]))));
+        if (resolution is not null)
+        {
+            var study = SlipResolutionOutput.Study(c, outcome, resolution, log);
+            Stage("resolution.csv", w => SlipResolutionOutput.WritePatches(w, study, outcome.Fault));
+            if (study.Resolution.Data is not null)
+                Stage("data_resolution.csv", w => SlipResolutionOutput.WriteData(w, study, outcome.System));
+        }
         for (int k = 0; k < imported.Count; k++)
         {
             var (d, fit) = (imported[k], chosen.Datasets[k]);

@@ -245,6 +245,27 @@ public sealed class SlipSystem
         return new SlipSystem(Fault, data, Medium, Basis, Boundary, Target, _g, b, Rows, Columns, _laplacian, _stressKernel, NuisanceColumns, BlindFixed, this);
     }
 
+    /// <summary>The same system with other whitened, weighted data <paramref name="b"/> (length <see cref="Rows"/>), for
+    /// synthetic recovery tests: everything but Gᵀd and ‖d‖² is shared.</summary>
+    internal SlipSystem WithWhitenedData(double[] b)
+    {
+        if (b.Length != Rows) throw new ArgumentException($"expected {Rows} data, got {b.Length}.");
+        return new SlipSystem(Fault, Data, Medium, Basis, Boundary, Target, _g, b, Rows, Columns, _laplacian, _stressKernel, NuisanceColumns, BlindFixed, this);
+    }
+
+    /// <summary>G·x: the whitened, weighted predictions of unknowns <paramref name="x"/>.</summary>
+    internal double[] Predict(ReadOnlySpan<double> x)
+    {
+        var r = new double[Rows];
+        for (int j = 0; j < Columns; j++)
+        {
+            double v = x[j];
+            if (v == 0) continue;
+            Sampling.Noise.Dot.Axpy(v, _g.AsSpan(j * Rows, Rows), r);
+        }
+        return r;
+    }
+
     /// <summary>Physical slip of every patch (strike-slip, dip-slip interleaved, m) from the unknowns.</summary>
     public double[] PhysicalSlip(ReadOnlySpan<double> x)
     {

@@ -103,6 +103,20 @@ public static class NativeBlas
         return w;
     }
 
+    /// <summary>In place: B ← L⁻¹B for the row-major lower factor L of <see cref="Cholesky(double[], int)"/> (n×n) and a
+    /// column-major n×k block B (BLAS dtrsm on the column-major upper triangle Lᵀ, transposed).</summary>
+    public static void ForwardSolve(double[] l, int n, double[] b, int k)
+    {
+        byte side = (byte)'L', uplo = (byte)'U', trans = (byte)'T', diag = (byte)'N';
+        double one = 1;
+        int lda = Math.Max(1, n), ldb = Math.Max(1, n);
+        Trsm(ref side, ref uplo, ref trans, ref diag, ref n, ref k, ref one, l, ref lda, b, ref ldb, 1, 1, 1, 1);
+    }
+
+    [DllImport(Library, EntryPoint = "dtrsm_")]
+    private static extern void Trsm(ref byte side, ref byte uplo, ref byte transa, ref byte diag, ref int m, ref int n, ref double alpha,
+        [In] double[] a, ref int lda, [In, Out] double[] b, ref int ldb, nint sideLength, nint uploLength, nint transLength, nint diagLength);
+
     [DllImport(Library, EntryPoint = "dsyevd_")]
     private static extern void Syevd(ref byte jobz, ref byte uplo, ref int n, [In, Out] double[] a, ref int lda, [Out] double[] w,
         [Out] double[] work, ref int lwork, [Out] int[] iwork, ref int liwork, out int info, nint jobzLength, nint uploLength);
