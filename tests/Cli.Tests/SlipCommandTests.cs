@@ -153,7 +153,7 @@ public sealed class SlipCommandTests : IDisposable
     public void Resolution_writes_per_patch_resolution_checkerboard_and_spike_and_its_options_are_checked()
     {
         string config = Config(slip: WindowSlip.Replace("l_curve: {count: 12}", "weight: 2"));
-        var (code, output, err) = _cli.Run("slip", config, "--no-report", "--resolution", "--checker", "2", "--resolution-threshold", "0.3",
+        var (code, output, err) = _cli.Run("slip", config, "--resolution", "--checker", "2", "--resolution-threshold", "0.3",
             "--out", _cli.PathOf("run-resolution"));
         Assert.True(code == 0, err);
         Assert.Matches(@"resolution: patch resolution [\d.]+–[\d.]+, \d+ of 50 patches below 0\.3; checkerboard \(2 patches\) correlation -?[\d.]+; spike on patch", output);
@@ -171,6 +171,13 @@ public sealed class SlipCommandTests : IDisposable
         // One spiked patch; checkers alternate between half the spike and zero.
         Assert.Single(rows, r => double.Parse(r[12], System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.Equal(2, rows.Select(r => r[10]).Distinct().Count());
+        // The report gets a resolution section with the recovery tests, and crosses on the poorly resolved patches.
+        string report = File.ReadAllText(_cli.PathOf(Path.Combine("run-resolution", "report.html")));
+        Assert.Contains("Resolution at weight 2", report);
+        Assert.Contains("checkerboard test: recovered slip", report);
+        Assert.Contains("spike test: recovered slip", report);
+        Assert.Contains(rows, r => r[9] == "false");   // the deep patches of this thrust
+        Assert.Contains("x-thin-open", report);
         // The data resolution is written only with fewer data than unknowns: not for 324 data and 100 coefficients.
         Assert.False(File.Exists(_cli.PathOf(Path.Combine("run-resolution", "data_resolution.csv"))));
 

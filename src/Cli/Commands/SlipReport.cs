@@ -14,7 +14,7 @@ namespace SourceModel.Cli.Commands;
 internal static class SlipReport
 {
     public static void Write(string html, string config, IReadOnlyList<string> command, SlipConfig c, SlipOutcome o,
-        IReadOnlyList<GeodeticDataset> data, GeoReference? reference)
+        IReadOnlyList<GeodeticDataset> data, GeoReference? reference, ResolutionStudy? resolution = null)
     {
         var s = o.Chosen;
         var peak = s.PeakPatch;
@@ -47,11 +47,15 @@ internal static class SlipReport
             report.Add(StandardFigures.SlipPatches($"slip-{segment.Key + 1}",
                 F($"segment {segment.Key + 1}: slip (strike {g.Strike:0.#}°, dip {g.Dip:0.#}°), viewed from the hanging wall; arrows: hanging-wall slip"), along, down,
                 g.Length / 1000, g.Width / 1000, patches.Select(p => s.Patches[p.Index].StrikeSlip).ToArray(), patches.Select(p => s.Patches[p.Index].DipSlip).ToArray(),
-                new PlaneView(g.Strike, g.Dip, g.TopDepth / 1000)));
+                new PlaneView(g.Strike, g.Dip, g.TopDepth / 1000),
+                marked: resolution is null ? null : patches.Select(p => resolution.Resolution.Patches[p.Index] < resolution.Threshold).ToArray(),
+                markedName: resolution is null ? "" : F($"resolution < {resolution.Threshold:0.###}")));
         }
         report.Add(StandardFigures.SlipPatches3D("slip-3d", "slip in 3-D",
             s.Patches.Select(p => p.Geometry.Corners().Select(k => (k.East / 1000, k.North / 1000, -k.Depth / 1000)).ToArray()).ToArray(),
             s.Patches.Select(p => p.Magnitude).ToArray()));
+
+        if (resolution is not null) AddResolution(report, resolution, s);
 
         var outlines = Outlines(o.Fault);
         for (int k = 0; k < data.Count; k++) DatasetFitOutput.AddSection(report, k, data[k], s.Datasets[k], outlines);
@@ -90,6 +94,26 @@ internal static class SlipReport
     }
 
     /// <summary>Each segment's surface projection (solid) and top edge (red), km.</summary>
+    /// <summary>The resolution section: the numbers, the resolution and both recovery tests on the patches in 3-D.</summary>
+    private static void AddResolution(Report report, ResolutionStudy r, SlipSolution s)
+    {
+        var corners = s.Patches.Select(p => p.Geometry.Corners().Select(k => (k.East / 1000, k.North / 1000, -k.Depth / 1000)).ToArray()).ToArray();
+        var spike = r.Spike;
+        report.Section(F($"Resolution at weight {r.Resolution.Alpha:G4}")).Table(["quantity", "value"],
+        [
+            ["patch resolution (diagonal of N⁻¹GᵀG, mean of the two coefficients)", F($"{r.Resolution.Patches.Min():0.###} – {r.Resolution.Patches.Max():0.###}")],
+            [F($"patches below {r.Threshold:0.###} (crosses on the slip figures)"), F($"{r.PoorlyResolved.Count} of {r.Resolution.Patches.Length}")],
+            [F($"checkerboard, {r.CheckerSize} × {r.CheckerSize} patches of {r.Checkerboard.Input.Max():0.###} m (rake {r.Rake:0.#}°)"),
+                F($"correlation of recovered with input {r.Checkerboard.Correlation:0.###}")],
+            [F($"spike, {spike.Input.Max():0.###} m on the peak patch"), F($"recovered peak {spike.Recovered.Max():0.###} m, total recovered {spike.Recovered.Sum() / spike.Input.Sum():0.##} × the input")],
+            .. r.Resolution.Data is { } d ? [(IReadOnlyList<string>)["data resolution (diagonal of G N⁻¹ Gᵀ): sum = influence trace", F($"{d.Sum():0.##} of {d.Length} data")]] : Array.Empty<IReadOnlyList<string>>(),
+        ]);
+        report.Add(StandardFigures.Patches3D("resolution-3d", "model resolution per patch (1: set by the data, 0: by the smoothing)", corners, r.Resolution.Patches, "resolution", "", false));
+        report.Add(StandardFigures.Patches3D("checker-input-3d", "checkerboard test: input slip", corners, r.Checkerboard.Input, "slip", "m", false));
+        report.Add(StandardFigures.Patches3D("checker-recovered-3d", "checkerboard test: recovered slip (noise-free data, same bounds and weight)", corners, r.Checkerboard.Recovered, "slip", "m", false));
+        report.Add(StandardFigures.Patches3D("spike-recovered-3d", "spike test: recovered slip", corners, spike.Recovered, "slip", "m", false));
+    }
+
     private static List<Polyline> Outlines(Okada.Discretisation.DiscretisedFault fault)
     {
         var lines = new List<Polyline>();

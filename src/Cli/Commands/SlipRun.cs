@@ -79,12 +79,13 @@ internal static class SlipRun
             Stage("dip_scan.csv", w => CsvTable.Write(w, ["dip_deg", "weight", "misfit", "roughness", "criterion", "chosen"],
                 scan.Dips.SelectMany((d, i) => scan.Weights.Select((a, k) => (IEnumerable<string>)[R(d), R(a), R(scan.Solutions[i][k].Misfit),
                     R(scan.Solutions[i][k].Roughness), R(scan.Criterion[i, k]), (i, k) == scan.Best ? "true" : "false"]))));
+        ResolutionStudy? study = null;
         if (resolution is not null)
         {
-            var study = SlipResolutionOutput.Study(c, outcome, resolution, log);
-            Stage("resolution.csv", w => SlipResolutionOutput.WritePatches(w, study, outcome.Fault));
+            study = SlipResolutionOutput.Study(c, outcome, resolution, log);
+            Stage("resolution.csv", w => SlipResolutionOutput.WritePatches(w, study!, outcome.Fault));
             if (study.Resolution.Data is not null)
-                Stage("data_resolution.csv", w => SlipResolutionOutput.WriteData(w, study, outcome.System));
+                Stage("data_resolution.csv", w => SlipResolutionOutput.WriteData(w, study!, outcome.System));
         }
         for (int k = 0; k < imported.Count; k++)
         {
@@ -99,7 +100,7 @@ internal static class SlipRun
         }
         if (html)
         {
-            SlipReport.Write(Path.Combine(output, "report.html"), path, command, c, outcome, imported, reference);
+            SlipReport.Write(Path.Combine(output, "report.html"), path, command, c, outcome, imported, reference, study);
             files.Add("report.html");
         }
         var summary = SlipSummary.Of(path, c, outcome, reference, files, clock.Elapsed);

@@ -26,11 +26,15 @@ public static partial class StandardFigures
     /// <paramref name="lengthUnit"/> (ticks placed down dip, labelled with the depth below the surface, so the plane
     /// keeps its true shape), and the two ends of the along-strike axis are labelled with their compass direction.
     /// </summary>
+    /// <remarks><paramref name="marked"/> (optional, one per patch in the same order) draws a cross on each marked
+    /// patch, named <paramref name="markedName"/> in the legend.</remarks>
     public static Figure SlipPatches(string id, string title, int along, int down, double patchLength, double patchWidth,
-        IReadOnlyList<double> strikeSlip, IReadOnlyList<double> dipSlip, PlaneView plane, string lengthUnit = "km", string slipUnit = "m")
+        IReadOnlyList<double> strikeSlip, IReadOnlyList<double> dipSlip, PlaneView plane, string lengthUnit = "km", string slipUnit = "m",
+        IReadOnlyList<bool>? marked = null, string markedName = "")
     {
         int n = along * down;
         if (strikeSlip.Count != n || dipSlip.Count != n) throw new ArgumentException($"give {n} slips per component.");
+        if (marked is not null && marked.Count != n) throw new ArgumentException($"give {n} marks.");
         var xs = Enumerable.Range(0, along).Select(i => (i + 0.5) * patchLength).ToArray();
         var ys = Enumerable.Range(0, down).Select(j => (j + 0.5) * patchWidth).ToArray();
         var z = Enumerable.Range(0, down).Select(j => Enumerable.Range(0, along)
@@ -67,7 +71,14 @@ public static partial class StandardFigures
                 EndLabel(0, PlaneView.Compass(plane.Strike + 180), "left"),
                 EndLabel(length, PlaneView.Compass(plane.Strike), "right"),
             });
-        return Figure.Of(id, layout, [heat, arrows.ToTrace()]);
+        if (marked is null || !marked.Contains(true)) return Figure.Of(id, layout, [heat, arrows.ToTrace()]);
+        // Marked patches (e.g. poorly resolved) as crosses at their centres.
+        var at = Enumerable.Range(0, n).Where(k => marked[k]).ToArray();
+        var marks = Plot.Trace("scatter").With("name", markedName).With("mode", "markers")
+            .With("x", at.Select(k => xs[k % along]).ToArray()).With("y", at.Select(k => ys[k / along]).ToArray())
+            .With("marker", Plot.Object().With("symbol", "x-thin-open").With("size", 7).With("color", "grey"))
+            .With("hovertemplate", markedName + "<extra></extra>");
+        return Figure.Of(id, layout, [heat, arrows.ToTrace(), marks]);
     }
 
     private static DynamicObj.DynamicObj EndLabel(double x, string text, string align) =>
