@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using SourceModel.Coulomb.Inp;
@@ -150,6 +151,27 @@ public sealed class SlipCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_step_2_too_large_for_memory_with_its_data_is_refused_before_the_greens_matrix_naming_patch_size_and_data()
+    {
+        // 50 patches and 648 data: the dense matrices alone (≈ 120 kB) fit 0.0002 GB (≈ 215 kB), with the Green's
+        // matrix (≈ 640 kB) they do not — refused once the data count is known, before any Green's function is computed.
+        string config = Config(slip: WindowSlip.Replace("l_curve: {count: 12}", "weight: 2"));
+        string run = _cli.PathOf("run-memory");
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "sourcemodel.dll"), "slip", config, "--out", run])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["SOURCEMODEL_MEMORY_LIMIT_GB"] = "0.0002" },
+        };
+        using var process = Process.Start(start)!;
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(1, process.ExitCode);
+        Assert.True(stderr.Contains("step 2 with 50 patches (100 unknowns) and 648 data needs about 0.61 MB"), stderr);
+        Assert.Contains("use a larger fault.patch_size_m, or fewer data", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.False(Directory.Exists(run), "nothing may be written for a refused run");
+    }
+
+    [Fact]
     public void Resolution_writes_per_patch_resolution_checkerboard_and_spike_and_its_options_are_checked()
     {
         string config = Config(slip: WindowSlip.Replace("l_curve: {count: 12}", "weight: 2"));
@@ -178,7 +200,7 @@ public sealed class SlipCommandTests : IDisposable
         Assert.Contains("spike test: recovered slip", report);
         Assert.Contains(rows, r => r[9] == "false");   // the deep patches of this thrust
         Assert.Contains("x-thin-open", report);
-        // The data resolution is written only with fewer data than unknowns: not for 324 data and 100 coefficients.
+        // The data resolution is written only with fewer data than unknowns: not for 648 data and 100 coefficients.
         Assert.False(File.Exists(_cli.PathOf(Path.Combine("run-resolution", "data_resolution.csv"))));
 
         (code, _, err) = _cli.Run("slip", config, "--no-report", "--checker", "2");

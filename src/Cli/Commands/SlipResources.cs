@@ -29,4 +29,26 @@ internal static class SlipResources
                 $"{patches:N0} patches ({2 * patches:N0} unknowns) need about {MemoryBudget.Gb(need)} for step 2's dense matrices, more than the " +
                 $"{MemoryBudget.Gb(limit)} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); use a larger {key}."));
     }
+
+    /// <summary>Bytes of step 2 once the data count is known: the dense part of <see cref="Bytes(long)"/>, the whitened
+    /// Green's matrix (points × n doubles) and, with fewer data than unknowns, the data-space kernel of ABIC and GCV
+    /// (points² doubles).</summary>
+    public static double Bytes(long patches, long points)
+    {
+        double n = 2.0 * patches;
+        return Bytes(patches) + 8 * points * n + (points <= n ? 8.0 * points * points : 0);
+    }
+
+    /// <summary>Refuses, before the Green's matrix is built, a step 2 whose dense form would not fit the memory budget,
+    /// naming both keys that change it: the patch size and the data count.</summary>
+    public static void CheckWithData(SlipConfig c, long points)
+    {
+        if (c.PlannedPatches is not { } patches) return;
+        double need = Bytes(patches, points), limit = MemoryBudget.Bytes();
+        if (need > limit)
+            throw new UserError(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Path}: step 2 with {patches:N0} patches ({2 * patches:N0} unknowns) and {points:N0} data needs about {MemoryBudget.Gb(need)} " +
+                $"(the Green's matrix, the packed Gram matrix and the factor of the free unknowns), more than the {MemoryBudget.Gb(limit)} available " +
+                $"(80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); use a larger {c.FaultKeyPrefix}fault.patch_size_m, or fewer data (a coarser quadtree: the datasets' quadtree settings)."));
+    }
 }

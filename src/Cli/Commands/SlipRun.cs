@@ -43,6 +43,7 @@ internal static class SlipRun
         if (c.FaultReference is not null && !Equals(c.FaultReference, reference))
             throw new UserError($"{path}: the step-1 run's local frame ({c.FaultReference}) differs from the data's ({(reference?.ToString() ?? "local metres")}); " +
                                 "declare the same 'reference' as in the step-1 configuration.");
+        SlipResources.CheckWithData(c, imported.Sum(d => (long)d.Count));
         if (RunEstimates.Slip(c, imported.Sum(d => d.Count)) is { } estimate)
             GeometryRun.StartEstimate(path, log, estimate);
         var terms = FitKeys.Prepare(path, imported, c.Fit);

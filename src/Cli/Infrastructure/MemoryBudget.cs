@@ -36,6 +36,11 @@ internal static class MemoryBudget
                 $"{Gb(Bytes())} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); downsample it (a quadtree or fewer points), or give per-point sigmas instead of a noise model."));
     }
 
-    /// <summary>"3.2 GB" for a byte count.</summary>
-    public static string Gb(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 30):0.#} GB");
+    /// <summary>"3.2 GB" (or "0.37 MB" below 0.1 GB) for a byte count.</summary>
+    public static string Gb(double bytes)
+    {
+        double gb = bytes / (1L << 30);
+        if (gb < 0.1) return (bytes / (1L << 20)).ToString("0.##", CultureInfo.InvariantCulture) + " MB";
+        return gb.ToString(gb < 10 ? "0.##" : "0.#", CultureInfo.InvariantCulture) + " GB";
+    }
 }
