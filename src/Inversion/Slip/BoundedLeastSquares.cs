@@ -30,13 +30,7 @@ public static class BoundedLeastSquares
     internal static BoundedSolution Solve(ISymmetricMatrix n, double[] c, double[] lower, double[] upper, double constant,
         double[]? start, int maxIterations, Workspace? workspace)
     {
-        ArgumentNullException.ThrowIfNull(n);
-        if (n.Size != c.Length) throw new ArgumentException($"the matrix is {n.Size}x{n.Size} but the right-hand side has {c.Length} entries.");
-        workspace ??= new Workspace();
-        int m = c.Length;
-        var storage = workspace.Rent((long)m * m);
-        try { return Pivot(n, c, lower, upper, constant, start, maxIterations, new FreeSetFactor(n, storage, m)); }
-        finally { workspace.Return(storage); }
+        return FreeSetFactor.Using(n, c, workspace, factor => Pivot(n, c, lower, upper, constant, start, maxIterations, factor));
     }
 
     private static BoundedSolution Pivot(ISymmetricMatrix n, double[] c, double[] lower, double[] upper, double constant,

@@ -10,21 +10,14 @@ namespace SourceModel.Inversion.Slip;
 /// meets a bound, which is then held. It stops where pivoting would: every free variable at its face minimiser inside
 /// the box, every held one with its gradient pointing outward.
 /// </summary>
-public static class FeasibleActiveSet
+internal static class FeasibleActiveSet
 {
-    /// <summary>Solves from <paramref name="start"/> (clamped into the box; null starts at the bound nearest zero).</summary>
+    /// <summary>Solves from <paramref name="start"/> (clamped into the box; null starts at the bound nearest zero); the
+    /// factor's storage is rented from <paramref name="workspace"/>.</summary>
     public static BoundedSolution Solve(ISymmetricMatrix n, double[] c, double[] lower, double[] upper, double constant,
-        double[]? start = null, int maxIterations = 1000) => Solve(n, c, lower, upper, constant, start, maxIterations, null);
-
-    internal static BoundedSolution Solve(ISymmetricMatrix n, double[] c, double[] lower, double[] upper, double constant,
-        double[]? start, int maxIterations, Workspace? workspace)
+        double[]? start = null, int maxIterations = 1000, Workspace? workspace = null)
     {
-        ArgumentNullException.ThrowIfNull(n);
-        workspace ??= new Workspace();
-        int m = c.Length;
-        var storage = workspace.Rent((long)m * m);
-        try { return Descend(n, c, lower, upper, constant, start, maxIterations, new FreeSetFactor(n, storage, m)); }
-        finally { workspace.Return(storage); }
+        return FreeSetFactor.Using(n, c, workspace, factor => Descend(n, c, lower, upper, constant, start, maxIterations, factor));
     }
 
     private static BoundedSolution Descend(ISymmetricMatrix n, double[] c, double[] lower, double[] upper, double constant,

@@ -26,6 +26,19 @@ internal sealed class FreeSetFactor
         (_n, _u, _stride) = (n, storage, stride);
     }
 
+    /// <summary>Runs <paramref name="solve"/> with a factor of <paramref name="n"/> whose storage (n² doubles) is rented
+    /// from <paramref name="workspace"/> (a new one when null) and returned afterwards; <paramref name="c"/>, the
+    /// problem's right-hand side, must match n.</summary>
+    public static T Using<T>(ISymmetricMatrix n, double[] c, Workspace? workspace, Func<FreeSetFactor, T> solve)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        if (n.Size != c.Length) throw new ArgumentException($"the matrix is {n.Size}x{n.Size} but the right-hand side has {c.Length} entries.");
+        workspace ??= new Workspace();
+        var storage = workspace.Rent((long)n.Size * n.Size);
+        try { return solve(new FreeSetFactor(n, storage, n.Size)); }
+        finally { workspace.Return(storage); }
+    }
+
     /// <summary>The variables of F in the factor's order.</summary>
     public IReadOnlyList<int> Members => _members;
 
