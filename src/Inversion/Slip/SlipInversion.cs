@@ -62,7 +62,7 @@ public static class SlipInversion
     /// <summary>Factorisations the feasible active-set method may take after pivoting.</summary>
     private const int FeasibleBudget = 1000;
 
-    /// <summary>Factorisations one pivoting run may take before the descent is asked for a better start.</summary>
+    /// <summary>Steps one pivoting run may take before the feasible active-set method takes over.</summary>
     private const int PivotingBudget = 25;
 
     /// <summary><paramref name="count"/> weights log-spaced from <paramref name="min"/> to <paramref name="max"/>.</summary>
@@ -88,7 +88,7 @@ public static class SlipInversion
         return LogWeights(1e-2 * reference, 1e4 * reference, count);
     }
 
-    /// <summary>The L-curve over <paramref name="weights"/> (increasing), each solution warm-started from the previous,
+    /// <summary>The L-curve over <paramref name="weights"/> (increasing), each solution warm-started from its neighbour (from the middle weight out),
     /// with every point's ABIC and GCV (<see cref="SmoothingCriteria"/>); <paramref name="choice"/> picks the solution.</summary>
     /// <param name="progress">Called after each weight's solution (for progress displays).</param>
     public static LCurve LCurve(SlipSystem system, IReadOnlyList<double> weights, SlipSolver solver = SlipSolver.ActiveSet,

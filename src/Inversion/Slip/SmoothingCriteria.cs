@@ -30,8 +30,9 @@ public enum SmoothingChoice
 /// ABIC(α) = (N + P − M) ln s − P ln α² + ln |N_F| (+ a constant that does not depend on α)
 /// GCV(α)  = N ‖W(Gx − d)‖² / (N − tr A)²,   tr A = tr(N_F⁻¹ G_FᵀG_F) = M − α² tr(N_F⁻¹ H_FᵀH_F)
 /// </code>
-/// (Fukahata &amp; Wright 2008, GJI 173, eq. 10; Golub, Heath &amp; Wahba 1979). Both need the Cholesky factor of N_F:
-/// one factorisation and two triangular solves with M right-hand sides per weight.
+/// (Fukahata &amp; Wright 2008, GJI 173, eq. 10; Golub, Heath &amp; Wahba 1979). With no more data than slip unknowns
+/// and a positive definite roughness, ln|N_F| and tr A come for every weight from one eigen-decomposition in data space
+/// (DataSpaceSpectrum); otherwise each weight needs the Cholesky factor of N_F and its inverse.
 /// </summary>
 /// <param name="Abic">ABIC without its α-independent constant.</param>
 /// <param name="Gcv">The GCV function (dimensionless, whitened data).</param>
