@@ -105,6 +105,18 @@ public sealed class NormalAlgebraTests
         var sub = Matrix<double>.Build.Dense(f, f, (k, l) => expected[index[k], index[l]]);
         Assert.Equal((s * sub).Trace(), sparse.TraceProduct(index, lower), 1e-10);
         var packed = PackedSymmetric.FromFull(expected.ToRowMajorArray(), n);
+        // The same entries into the upper triangle, the lower one untouched, from every storage.
+        foreach (ISymmetricMatrix m in new ISymmetricMatrix[] { sparse, packed, new DenseSymmetric(expected.ToRowMajorArray(), n), new NormalMatrix(packed, sparse, 0) })
+        {
+            var up = new double[f * stride];
+            Array.Fill(up, double.NaN);
+            for (int k = 0; k < f; k++) Array.Clear(up, k * stride + k, f - k);
+            m.AddPrincipal(index, 2.5, up, stride, upper: true);
+            for (int k = 0; k < f; k++)
+                for (int l = 0; l < f; l++)
+                    if (l < k) Assert.True(double.IsNaN(up[k * stride + l]));
+                    else Assert.Equal(2.5 * expected[index[k], index[l]], up[k * stride + l], 1e-12);
+        }
         Assert.Equal((s * sub).Trace(), packed.TraceProduct(index, lower), 1e-10);
 
         var x = Enumerable.Range(0, n).Select(i => Math.Cos(i)).ToArray();

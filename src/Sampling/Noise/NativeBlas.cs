@@ -54,6 +54,18 @@ public static class NativeBlas
         return info;
     }
 
+    /// <summary>In place: the upper triangle of row-major <paramref name="a"/> (n×n, rows <paramref name="stride"/> apart)
+    /// becomes U with A = UᵀU (dpotrf on the column-major lower triangle); the lower triangle is neither read nor written.
+    /// Returns 0 on success, or the 1-based index of the first non-positive pivot.</summary>
+    public static int CholeskyUpper(double[] a, int n, int stride)
+    {
+        byte uplo = (byte)'L';
+        int lda = Math.Max(1, stride);
+        Potrf(ref uplo, ref n, a, ref lda, out int info, 1);
+        if (info < 0) throw new InvalidOperationException($"dpotrf rejected argument {-info}.");
+        return info;
+    }
+
     /// <summary>In place: from the factor L of <see cref="Cholesky(double[], int)"/> (row-major lower triangle), the lower triangle of
     /// A⁻¹ (LAPACK dpotri).</summary>
     public static void InverseFromCholesky(double[] l, int n)

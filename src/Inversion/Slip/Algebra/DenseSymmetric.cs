@@ -24,13 +24,13 @@ public sealed class DenseSymmetric : ISymmetricMatrix
     public void Multiply(ReadOnlySpan<double> x, Span<double> y) => Gram.Multiply(_a, Size, x, y);
 
     /// <inheritdoc/>
-    public void AddPrincipal(ReadOnlySpan<int> index, double scale, double[] dest, int stride)
+    public void AddPrincipal(ReadOnlySpan<int> index, double scale, double[] dest, int stride, bool upper = false)
     {
         int f = index.Length;
         for (int k = 0; k < f; k++)
         {
             long row = (long)index[k] * Size;
-            for (int l = 0; l <= k; l++) dest[(long)k * stride + l] += scale * _a[row + index[l]];
+            for (int l = 0; l <= k; l++) dest[upper ? (long)l * stride + k : (long)k * stride + l] += scale * _a[row + index[l]];
         }
     }
 

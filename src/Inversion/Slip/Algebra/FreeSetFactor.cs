@@ -55,8 +55,18 @@ internal sealed class FreeSetFactor
         _members.AddRange(members);
         Updates = 0;
         int f = members.Count;
+        var index = _members.ToArray();
+        if (NativeBlas.Available)
+        {
+            // Only the upper triangle is written and factorised: the lower one's memory is never touched.
+            for (int k = 0; k < f; k++) Array.Clear(_u, (int)At(k, k), f - k);
+            _n.AddPrincipal(index, 1, _u, _stride, upper: true);
+            if (NativeBlas.CholeskyUpper(_u, f, _stride) == 0) return true;
+            _members.Clear();
+            return false;
+        }
         for (int k = 0; k < f; k++) Array.Clear(_u, (int)At(k, 0), k + 1);
-        _n.AddPrincipal(_members.ToArray(), 1, _u, _stride);
+        _n.AddPrincipal(index, 1, _u, _stride);
         try { CholeskyFactor.Factor(_u, f, _stride); }
         catch (ArgumentException)
         {

@@ -19,8 +19,9 @@ public interface ISymmetricMatrix
 
     /// <summary>dest[k·stride + l] += scale · M[index[k], index[l]] for l ≤ k: the lower triangle of the principal
     /// submatrix on <paramref name="index"/> (f entries, increasing), added into a row-major array whose rows are
-    /// <paramref name="stride"/> ≥ f apart.</summary>
-    void AddPrincipal(ReadOnlySpan<int> index, double scale, double[] dest, int stride);
+    /// <paramref name="stride"/> ≥ f apart; with <paramref name="upper"/>, the same entries into the upper triangle
+    /// (dest[l·stride + k]), so that the lower one is never touched.</summary>
+    void AddPrincipal(ReadOnlySpan<int> index, double scale, double[] dest, int stride, bool upper = false);
 
     /// <summary>tr(S·M_FF) = Σ_kl S[k, l]·M[index[k], index[l]] for a symmetric f×f matrix S given by the lower triangle of
     /// row-major <paramref name="lower"/>.</summary>

@@ -42,10 +42,10 @@ public sealed class NormalMatrix : ISymmetricMatrix
     }
 
     /// <inheritdoc/>
-    public void AddPrincipal(ReadOnlySpan<int> index, double scale, double[] dest, int stride)
+    public void AddPrincipal(ReadOnlySpan<int> index, double scale, double[] dest, int stride, bool upper = false)
     {
-        Data.AddPrincipal(index, scale, dest, stride);
-        if (AlphaSquared != 0) Roughness.AddPrincipal(index, scale * AlphaSquared, dest, stride);
+        Data.AddPrincipal(index, scale, dest, stride, upper);
+        if (AlphaSquared != 0) Roughness.AddPrincipal(index, scale * AlphaSquared, dest, stride, upper);
     }
 
     /// <inheritdoc/>

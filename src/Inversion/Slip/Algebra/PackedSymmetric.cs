@@ -141,14 +141,20 @@ public sealed class PackedSymmetric : ISymmetricMatrix
     }
 
     /// <inheritdoc/>
-    public void AddPrincipal(ReadOnlySpan<int> index, double scale, double[] dest, int stride)
+    public void AddPrincipal(ReadOnlySpan<int> index, double scale, double[] dest, int stride, bool upper = false)
     {
         var at = index.ToArray();
         int f = at.Length;
         Parallel.For(0, f, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
-            long o = Offset(at[k]), d = (long)k * stride;
-            for (int l = 0; l <= k; l++) dest[d + l] += scale * _p[o + at[l]];
+            long o = Offset(at[k]);
+            if (upper)
+                for (int l = 0; l <= k; l++) dest[(long)l * stride + k] += scale * _p[o + at[l]];
+            else
+            {
+                long d = (long)k * stride;
+                for (int l = 0; l <= k; l++) dest[d + l] += scale * _p[o + at[l]];
+            }
         });
     }
 

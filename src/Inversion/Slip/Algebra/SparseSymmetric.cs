@@ -82,7 +82,7 @@ public sealed class SparseSymmetric : ISymmetricMatrix
     }
 
     /// <inheritdoc/>
-    public void AddPrincipal(ReadOnlySpan<int> index, double scale, double[] dest, int stride)
+    public void AddPrincipal(ReadOnlySpan<int> index, double scale, double[] dest, int stride, bool upper = false)
     {
         var position = Positions(index);
         int f = index.Length;
@@ -92,7 +92,7 @@ public sealed class SparseSymmetric : ISymmetricMatrix
             for (int e = _start[i]; e < _start[i + 1]; e++)
             {
                 int l = position[_column[e]];
-                if (l >= 0 && l <= k) dest[(long)k * stride + l] += scale * _value[e];
+                if (l >= 0 && l <= k) dest[upper ? (long)l * stride + k : (long)k * stride + l] += scale * _value[e];
             }
         }
     }

@@ -21,7 +21,7 @@ internal sealed class Workspace
     {
         if (_free.TryTake(out var a) && a.LongLength >= length) return a;
         // Too small (or none): drop it rather than hold two.
-        return new double[Math.Max(length, _capacity)];
+        return GC.AllocateUninitializedArray<double>(checked((int)Math.Max(length, _capacity)));
     }
 
     /// <summary>Gives <paramref name="array"/> back for the next renter.</summary>
