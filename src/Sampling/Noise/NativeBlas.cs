@@ -45,21 +45,17 @@ public static class NativeBlas
     public static int Cholesky(double[] a, int n) => Cholesky(a, n, n);
 
     /// <summary>As <see cref="Cholesky(double[], int)"/> for rows <paramref name="stride"/> ≥ n apart.</summary>
-    public static int Cholesky(double[] a, int n, int stride)
-    {
-        byte uplo = (byte)'U';
-        int lda = Math.Max(1, stride);
-        Potrf(ref uplo, ref n, a, ref lda, out int info, 1);
-        if (info < 0) throw new InvalidOperationException($"dpotrf rejected argument {-info}.");
-        return info;
-    }
+    public static int Cholesky(double[] a, int n, int stride) => Potrf(a, n, stride, (byte)'U');
 
     /// <summary>In place: the upper triangle of row-major <paramref name="a"/> (n×n, rows <paramref name="stride"/> apart)
     /// becomes U with A = UᵀU (dpotrf on the column-major lower triangle); the lower triangle is neither read nor written.
     /// Returns 0 on success, or the 1-based index of the first non-positive pivot.</summary>
-    public static int CholeskyUpper(double[] a, int n, int stride)
+    public static int CholeskyUpper(double[] a, int n, int stride) => Potrf(a, n, stride, (byte)'L');
+
+    /// <summary>dpotrf on the column-major triangle <paramref name="uplo"/> ('U' or 'L') with leading dimension
+    /// <paramref name="stride"/>: 0, or the 1-based index of the first non-positive pivot.</summary>
+    private static int Potrf(double[] a, int n, int stride, byte uplo)
     {
-        byte uplo = (byte)'L';
         int lda = Math.Max(1, stride);
         Potrf(ref uplo, ref n, a, ref lda, out int info, 1);
         if (info < 0) throw new InvalidOperationException($"dpotrf rejected argument {-info}.");
