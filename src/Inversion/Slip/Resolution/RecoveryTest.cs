@@ -41,7 +41,7 @@ public sealed record RecoveryTest(string Name, double[] Input, double[] Recovere
         for (int j = 0; j < system.Columns; j++)
             if (system.Lower[j] == system.Upper[j]) x[j] = system.Lower[j];   // blind patches stay at zero
         var synthetic = system.WithWhitenedData(system.Predict(x));
-        var solution = SlipInversion.Solve(synthetic, alpha, start: x);   // from the input: its partition is a better guess than all-zero
+        var solution = SlipInversion.Solve(synthetic, alpha, start: x);   // the input pattern as a first guess of the partition
         var recovered = solution.Patches.Select(p => p.Magnitude).ToArray();
         var physical = system.PhysicalSlip(x);
         var input = Enumerable.Range(0, system.PatchCount).Select(q => Math.Sqrt(physical[2 * q] * physical[2 * q] + physical[2 * q + 1] * physical[2 * q + 1])).ToArray();
