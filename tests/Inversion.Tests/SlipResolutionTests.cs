@@ -84,7 +84,7 @@ public sealed class SlipResolutionTests(ITestOutputHelper output)
                          $"poorly resolved {poorly.Length}, error {(poorly.Length > 0 ? poorly.Average(q => error[q]) : double.NaN):F3} m");
         Assert.NotEmpty(well);
         Assert.NotEmpty(poorly);
-        Assert.InRange(well.Average(q => error[q]), 0, 0.25);
+        Assert.InRange(well.Average(q => error[q]), 0, 0.1);   // 0.05 m of 1 m measured
         Assert.True(well.Average(q => error[q]) < poorly.Average(q => error[q]), "recovery should be worse where resolution is low");
         Assert.InRange(checker.Correlation, 0.65, 1.0);
 

@@ -77,6 +77,25 @@ public sealed class StandardFigureTests : IDisposable
     }
 
     [Fact]
+    public void Slip_patches_cross_the_marked_patches_at_their_centres_and_only_when_some_are_marked()
+    {
+        // 3 × 2 patches of 2 km; patches 2 (row 0, column 2) and 3 (row 1, column 0) marked.
+        bool[] marked = [false, false, true, true, false, false];
+        var j = Json(StandardFigures.SlipPatches("s", "slip", 3, 2, 2, 2, [1, 0, -1, 0, 0, 0], [0, 1, 1, 0, 0, 0], new PlaneView(30, 30, 1),
+            marked: marked, markedName: "resolution < 0.1"));
+        var data = j.GetProperty("data");
+        Assert.Equal(3, data.GetArrayLength());
+        var crosses = data[2];
+        Assert.Equal("resolution < 0.1", crosses.GetProperty("name").GetString());
+        Assert.Equal([5.0, 1.0], crosses.GetProperty("x").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([1.0, 3.0], crosses.GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
+        var none = Json(StandardFigures.SlipPatches("s", "slip", 3, 2, 2, 2, [1, 0, -1, 0, 0, 0], [0, 1, 1, 0, 0, 0], new PlaneView(30, 30, 1),
+            marked: new bool[6], markedName: "x"));
+        Assert.Equal(2, none.GetProperty("data").GetArrayLength());
+        Assert.Throws<ArgumentException>(() => StandardFigures.SlipPatches("s", "slip", 3, 2, 2, 2, new double[6], new double[6], new PlaneView(30, 30, 1), marked: new bool[5]));
+    }
+
+    [Fact]
     public void Slip_patches_show_magnitude_rake_arrows_with_heads_a_depth_axis_and_compass_ends()
     {
         // 3 × 2 patches of 2 km on a plane striking 30°, dipping 30°, top at 1 km: patch rows 1 km apart in depth.

@@ -26,8 +26,8 @@ internal static class SlipResources
         double need = Bytes(patches), limit = MemoryBudget.Bytes();
         if (need > limit)
             throw at.ErrorAt(key, string.Create(CultureInfo.InvariantCulture,
-                $"{patches:N0} patches ({2 * patches:N0} unknowns) need about {MemoryBudget.Gb(need)} for step 2's dense matrices, more than the " +
-                $"{MemoryBudget.Gb(limit)} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); use a larger {key}."));
+                $"{patches:N0} patches ({2 * patches:N0} unknowns) need about {MemoryBudget.Size(need)} for step 2's dense matrices, more than the " +
+                $"{MemoryBudget.Size(limit)} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); use a larger {key}."));
     }
 
     /// <summary>Bytes of step 2 once the data count is known: the dense part of <see cref="Bytes(long)"/>, the whitened
@@ -47,8 +47,8 @@ internal static class SlipResources
         double need = Bytes(patches, points), limit = MemoryBudget.Bytes();
         if (need > limit)
             throw new UserError(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Path}: step 2 with {patches:N0} patches ({2 * patches:N0} unknowns) and {points:N0} data needs about {MemoryBudget.Gb(need)} " +
-                $"(the Green's matrix, the packed Gram matrix and the factor of the free unknowns), more than the {MemoryBudget.Gb(limit)} available " +
+                $"{c.Path}: step 2 with {patches:N0} patches ({2 * patches:N0} unknowns) and {points:N0} data needs about {MemoryBudget.Size(need)} " +
+                $"(the Green's matrix, the packed Gram matrix and the factor of the free unknowns), more than the {MemoryBudget.Size(limit)} available " +
                 $"(80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); use a larger {c.FaultKeyPrefix}fault.patch_size_m, or fewer data (a coarser quadtree: the datasets' quadtree settings)."));
     }
 }

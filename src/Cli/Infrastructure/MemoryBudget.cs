@@ -22,7 +22,7 @@ internal static class MemoryBudget
     public static void Check(YamlMap at, string key, double bytes, string what, string advice)
     {
         if (bytes > Bytes())
-            throw at.ErrorAt(key, $"{what} need about {Gb(bytes)}, more than the {Gb(Bytes())} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); {advice}.");
+            throw at.ErrorAt(key, $"{what} need about {Size(bytes)}, more than the {Size(Bytes())} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); {advice}.");
     }
 
     /// <summary>Refuses a dense covariance of <paramref name="count"/> points (the matrix, its Cholesky factor and a
@@ -32,12 +32,12 @@ internal static class MemoryBudget
         double bytes = 3.0 * 8 * count * (double)count;
         if (bytes > Bytes())
             throw new UserError(string.Create(CultureInfo.InvariantCulture,
-                $"{file}: dataset '{dataset}': its noise covariance is a dense {count:N0} × {count:N0} matrix needing about {Gb(bytes)}, more than the " +
-                $"{Gb(Bytes())} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); downsample it (a quadtree or fewer points), or give per-point sigmas instead of a noise model."));
+                $"{file}: dataset '{dataset}': its noise covariance is a dense {count:N0} × {count:N0} matrix needing about {Size(bytes)}, more than the " +
+                $"{Size(Bytes())} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); downsample it (a quadtree or fewer points), or give per-point sigmas instead of a noise model."));
     }
 
     /// <summary>"3.2 GB" (or "0.37 MB" below 0.1 GB) for a byte count.</summary>
-    public static string Gb(double bytes)
+    public static string Size(double bytes)
     {
         double gb = bytes / (1L << 30);
         if (gb < 0.1) return (bytes / (1L << 20)).ToString("0.##", CultureInfo.InvariantCulture) + " MB";

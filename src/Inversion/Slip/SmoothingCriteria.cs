@@ -97,51 +97,12 @@ public sealed record SmoothingCriteria(double Abic, double Gcv, int FreeUnknowns
         return new SmoothingCriteria(abic, gcv, f, rank, influence);
     }
 
-    /// <summary>tr(N⁻¹R_FF) for N = LLᵀ (row-major lower L, overwritten) and the roughness R: with OpenBLAS, N⁻¹ from the
-    /// factor (dpotri) and Σ N⁻¹_ij R_ij over R's entries; managed, tr(L⁻¹ R L⁻ᵀ) by two blocks of forward substitutions
-    /// (B = L⁻¹R, then the diagonal of L⁻¹Bᵀ) in one more rented array.</summary>
+    /// <summary>tr(N⁻¹R_FF) for N = LLᵀ (row-major lower L, overwritten by the lower triangle of N⁻¹) and the roughness
+    /// R: Σ N⁻¹_ij R_ij over R's entries.</summary>
     private static double TraceOfInverseTimes(double[] l, ISymmetricMatrix rough, int[] free, Workspace workspace)
     {
-        int f = free.Length;
-        if (NativeBlas.Available)
-        {
-            NativeBlas.InverseFromCholesky(l, f);
-            return rough.TraceProduct(free, l);
-        }
-        var b = workspace.Rent((long)f * f);
-        try
-        {
-            Array.Clear(b, 0, f * f);
-            rough.AddPrincipal(free, 1, b, f);
-            for (int i = 0; i < f; i++)
-                for (int j = 0; j < i; j++) b[(long)j * f + i] = b[(long)i * f + j];
-            ForwardSolveRows(l, b, f);
-            // Bᵀ = R L⁻ᵀ; the trace of L⁻¹Bᵀ needs its whole solve, as each row of the result depends on the rows before.
-            for (int i = 0; i < f; i++)
-                for (int j = 0; j < i; j++) (b[(long)i * f + j], b[(long)j * f + i]) = (b[(long)j * f + i], b[(long)i * f + j]);
-            ForwardSolveRows(l, b, f);
-            double trace = 0;
-            for (int i = 0; i < f; i++) trace += b[(long)i * f + i];
-            return trace;
-        }
-        finally { workspace.Return(b); }
-    }
-
-    /// <summary>In place, X ← L⁻¹X for f × f row-major X: row i = (row i − Σ_k&lt;i L_ik row k) / L_ii.</summary>
-    private static void ForwardSolveRows(double[] l, double[] x, int f)
-    {
-        for (int i = 0; i < f; i++)
-        {
-            var row = x.AsSpan((int)((long)i * f), f);
-            for (int k = 0; k < i; k++)
-            {
-                double c = l[(long)i * f + k];
-                if (c == 0) continue;
-                Dot.Axpy(-c, x.AsSpan((int)((long)k * f), f), row);
-            }
-            double d = 1 / l[(long)i * f + i];
-            for (int j = 0; j < f; j++) row[j] *= d;
-        }
+        Inverse.FromFactor(l, free.Length, workspace);
+        return rough.TraceProduct(free, l);
     }
 
     /// <summary>Rank of the roughness operator on the unknowns <paramref name="free"/>: the count of slip coefficients
