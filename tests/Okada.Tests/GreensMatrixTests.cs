@@ -48,6 +48,23 @@ public class GreensMatrixTests
     }
 
     [Fact]
+    public void A_matrix_built_into_another_of_the_same_shape_reuses_its_storage_and_equals_a_fresh_build()
+    {
+        var (e, n) = Points(29, 4);
+        var patches = Fault().Patches.Select(p => p.Geometry).ToArray();
+        SlipComponent[] components = [SlipComponent.StrikeSlip, SlipComponent.DipSlip];
+        var first = GreensMatrix.Build(patches[..9], Medium, e, n, null, components);
+        var fresh = GreensMatrix.Build(patches[9..], Medium, e, n, null, components);
+        var reused = GreensMatrix.Build(patches[9..], Medium, e, n, null, components, first);
+        Assert.Same(first.ColumnMajor, reused.ColumnMajor);
+        Assert.Equal(fresh.ColumnMajor, reused.ColumnMajor);
+        // Another shape (the last, shorter block of a fault) gets storage of its own.
+        var shorter = GreensMatrix.Build(patches[..4], Medium, e, n, null, components, first);
+        Assert.NotSame(first.ColumnMajor, shorter.ColumnMajor);
+        Assert.Equal(3 * 29 * 8, shorter.ColumnMajor.Length);
+    }
+
+    [Fact]
     public void Los_rows_are_the_projection_of_the_enu_rows()
     {
         var (e, n) = Points(21, 3);

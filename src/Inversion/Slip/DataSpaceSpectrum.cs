@@ -71,8 +71,9 @@ internal sealed class DataSpaceSpectrum
             c[k] = new double[s];
             for (int j = 0; j < s; j++) c[k][j] = Dot.Of(q[k], g.AsSpan((int)((long)slip[j] * m), m));
         }
-        // W (column-major s × m): column i = L⁻¹P (row i of G̃).
-        var w = system.Workspace.Rent((long)s * m);
+        // W (column-major s × m): column i = L⁻¹P (row i of G̃); K = WᵀW after it in the same scratch array.
+        long kernel = (long)s * m;
+        var w = system.Workspace.Rent(kernel + (long)m * m);
         try
         {
             Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new double[s], (i, _, row) =>
@@ -82,15 +83,14 @@ internal sealed class DataSpaceSpectrum
                 factor.ForwardSolve(row, w.AsSpan((int)((long)i * s), s));
                 return row;
             }, _ => { });
-            var kernel = new double[(long)m * m];
-            if (NativeBlas.Available) NativeBlas.ProductTransposed(w, 0, w, 0, s, m, m, kernel);
+            if (NativeBlas.Available) NativeBlas.ProductTransposed(w, 0, w, 0, s, m, m, w, kernel);
             else
                 Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
                 {
                     var wi = w.AsSpan((int)((long)i * s), s);
-                    for (int j = 0; j <= i; j++) kernel[(long)i * m + j] = Dot.Of(wi, w.AsSpan((int)((long)j * s), s));
+                    for (int j = 0; j <= i; j++) w[kernel + (long)i * m + j] = Dot.Of(wi, w.AsSpan((int)((long)j * s), s));
                 });
-            var eigenvalues = SymmetricEigenvalues(kernel, m).Select(l => Math.Max(l, 0)).ToArray();
+            var eigenvalues = SymmetricEigenvalues(w, kernel, m).Select(l => Math.Max(l, 0)).ToArray();
             return new DataSpaceSpectrum(eigenvalues, s, nuisance.Length, factor.LogDeterminant, logDetNuisance);
         }
         finally { system.Workspace.Return(w); }
@@ -117,11 +117,12 @@ internal sealed class DataSpaceSpectrum
         return q;
     }
 
-    /// <summary>Eigenvalues of the symmetric matrix whose lower triangle is in row-major <paramref name="a"/>.</summary>
-    private static double[] SymmetricEigenvalues(double[] a, int m)
+    /// <summary>Eigenvalues of the symmetric matrix whose lower triangle is in row-major <paramref name="a"/> from
+    /// element <paramref name="a0"/>.</summary>
+    private static double[] SymmetricEigenvalues(double[] a, long a0, int m)
     {
-        if (NativeBlas.Available) return NativeBlas.SymmetricEigenvalues(a, m);
-        var full = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix.Create(m, m, (i, j) => i >= j ? a[(long)i * m + j] : a[(long)j * m + i]);
+        if (NativeBlas.Available) return NativeBlas.SymmetricEigenvalues(a, m, a0);
+        var full = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix.Create(m, m, (i, j) => i >= j ? a[a0 + (long)i * m + j] : a[a0 + (long)j * m + i]);
         return full.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(v => v.Real).ToArray();
     }
 }

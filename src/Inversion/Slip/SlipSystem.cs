@@ -175,27 +175,29 @@ public sealed class SlipSystem
         {
             var t = data[k];
             int n = t.Count;
-            // Patches in blocks, so that the unwhitened Green's columns in flight stay a few MB whatever the fault's size.
+            // Patches in blocks, so that the unwhitened Green's columns in flight stay a few MB whatever the fault's size;
+            // the blocks share their buffers.
+            GreensMatrix? greens = null;
+            var columnsInFlight = Enumerable.Range(0, 2 * Math.Min(p, GreensBlock)).Select(_ => new double[n]).ToArray();
             for (int q0 = 0; q0 < p; q0 += GreensBlock)
             {
                 int q1 = Math.Min(p, q0 + GreensBlock);
-                var greens = GreensMatrix.Build(geometry[q0..q1], medium, t.East, t.North, (t.UnitEast, t.UnitNorth, t.UnitUp), [SlipComponent.StrikeSlip, SlipComponent.DipSlip]);
-                var block = new double[2 * (q1 - q0)][];
+                greens = GreensMatrix.Build(geometry[q0..q1], medium, t.East, t.North, (t.UnitEast, t.UnitNorth, t.UnitUp), [SlipComponent.StrikeSlip, SlipComponent.DipSlip], greens);
+                var block = columnsInFlight;
+                int count = 2 * (q1 - q0);
                 for (int q = q0; q < q1; q++)
                 {
                     var ss = greens.ColumnMajor.AsSpan(greens.Column(q - q0, 0) * n, n);
                     var ds = greens.ColumnMajor.AsSpan(greens.Column(q - q0, 1) * n, n);
-                    var a = new double[n];
-                    var c = new double[n];
+                    var (a, c) = (block[2 * (q - q0)], block[2 * (q - q0) + 1]);
                     for (int i = 0; i < n; i++)
                     {
                         a[i] = d0.StrikeSlip * ss[i] + d0.DipSlip * ds[i];
                         c[i] = d1.StrikeSlip * ss[i] + d1.DipSlip * ds[i];
                     }
-                    (block[2 * (q - q0)], block[2 * (q - q0) + 1]) = (a, c);
                 }
-                t.WhitenMany(block, block.Length);
-                for (int j = 0; j < block.Length; j++)
+                t.WhitenMany(block, count);
+                for (int j = 0; j < count; j++)
                 {
                     long at = (long)(2 * q0 + j) * rows + row0;
                     for (int i = 0; i < n; i++) g[at + i] = t.Weight * block[j][i];
@@ -265,6 +267,10 @@ public sealed class SlipSystem
         }
         return r;
     }
+
+    /// <summary>Lets go of the solvers' scratch arrays (the factor storage, n² doubles) once no more solves follow; a
+    /// later solve allocates them again.</summary>
+    public void ReleaseScratch() => Workspace.Clear();
 
     /// <summary>Physical slip of every patch (strike-slip, dip-slip interleaved, m) from the unknowns.</summary>
     public double[] PhysicalSlip(ReadOnlySpan<double> x)

@@ -14,14 +14,15 @@ namespace SourceModel.Okada.Forward;
 /// </summary>
 public sealed class GreensMatrix
 {
-    private GreensMatrix(int rows, int patches, IReadOnlyList<SlipComponent> components, bool isLos)
+    private GreensMatrix(int rows, int patches, IReadOnlyList<SlipComponent> components, bool isLos, double[]? storage = null)
     {
         Rows = rows;
         PatchCount = patches;
         Components = components;
         IsLos = isLos;
         Columns = patches * components.Count;
-        ColumnMajor = GC.AllocateUninitializedArray<double>(checked(rows * Columns));
+        int length = checked(rows * Columns);
+        ColumnMajor = storage is not null && storage.Length == length ? storage : GC.AllocateUninitializedArray<double>(length);
     }
 
     /// <summary>Number of observation rows.</summary>
@@ -73,9 +74,18 @@ public sealed class GreensMatrix
         IReadOnlyList<SlipComponent> components) =>
         Build(patches, medium, east, north, los, components, KernelPath.Auto, parallel: true);
 
+    /// <summary>As <see cref="Build(IReadOnlyList{RectangularFault}, ElasticMedium, double[], double[], ValueTuple{double[], double[], double[]}?, IReadOnlyList{SlipComponent})"/>,
+    /// written into the storage of <paramref name="reuse"/> when it has the same shape (that matrix is overwritten):
+    /// a large fault's Green's columns are computed block by block, and one buffer for all the blocks keeps them out of
+    /// the large-object heap, which is collected rarely and would otherwise hold every block until the process peaks.</summary>
+    public static GreensMatrix Build(IReadOnlyList<RectangularFault> patches, ElasticMedium medium,
+        double[] east, double[] north, (double[] East, double[] North, double[] Up)? los,
+        IReadOnlyList<SlipComponent> components, GreensMatrix? reuse) =>
+        Build(patches, medium, east, north, los, components, KernelPath.Auto, parallel: true, reuse?.ColumnMajor);
+
     internal static GreensMatrix Build(IReadOnlyList<RectangularFault> patches, ElasticMedium medium,
         double[] east, double[] north, (double[] East, double[] North, double[] Up)? los,
-        IReadOnlyList<SlipComponent> components, KernelPath path, bool parallel)
+        IReadOnlyList<SlipComponent> components, KernelPath path, bool parallel, double[]? storage = null)
     {
         ArgumentNullException.ThrowIfNull(patches);
         ArgumentNullException.ThrowIfNull(medium);
@@ -92,7 +102,7 @@ public sealed class GreensMatrix
         ArgumentChecks.FiniteAll(east, "east");
         ArgumentChecks.FiniteAll(north, "north");
 
-        var g = new GreensMatrix(los is null ? 3 * n : n, patches.Count, components.ToArray(), los is not null);
+        var g = new GreensMatrix(los is null ? 3 * n : n, patches.Count, components.ToArray(), los is not null, storage);
         var order = new int[3];
         bool[] want = new bool[3];
         for (int c = 0; c < components.Count; c++) { want[(int)components[c]] = true; order[(int)components[c]] = c; }

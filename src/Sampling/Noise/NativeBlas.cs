@@ -84,29 +84,32 @@ public static class NativeBlas
     }
 
     /// <summary>C = Aᵀ·B for column-major A (k×m, from element <paramref name="a0"/> of <paramref name="a"/>) and B (k×n,
-    /// from element <paramref name="b0"/>), C column-major m×n (BLAS dgemm).</summary>
-    public static void ProductTransposed(double[] a, long a0, double[] b, long b0, int k, int m, int n, double[] c)
+    /// from element <paramref name="b0"/>), C column-major m×n from element <paramref name="c0"/> of <paramref name="c"/>
+    /// (BLAS dgemm).</summary>
+    public static void ProductTransposed(double[] a, long a0, double[] b, long b0, int k, int m, int n, double[] c, long c0 = 0)
     {
+        if (c.LongLength - c0 < (long)m * n) throw new ArgumentException($"the product needs {(long)m * n} entries from {c0}; the array has {c.LongLength}.");
         byte ta = (byte)'T', tb = (byte)'N';
         double one = 1, zero = 0;
         int lda = Math.Max(1, k), ldb = Math.Max(1, k), ldc = Math.Max(1, m);
-        Gemm(ref ta, ref tb, ref m, ref n, ref k, ref one, ref a[a0], ref lda, ref b[b0], ref ldb, ref zero, c, ref ldc, 1, 1);
+        Gemm(ref ta, ref tb, ref m, ref n, ref k, ref one, ref a[a0], ref lda, ref b[b0], ref ldb, ref zero, ref c[c0], ref ldc, 1, 1);
     }
 
     /// <summary>The eigenvalues (ascending) of a symmetric n×n matrix given by the lower triangle of row-major
-    /// <paramref name="a"/> (overwritten), LAPACK dsyevd without eigenvectors.</summary>
-    public static double[] SymmetricEigenvalues(double[] a, int n)
+    /// <paramref name="a"/> from element <paramref name="a0"/> (overwritten), LAPACK dsyevd without eigenvectors.</summary>
+    public static double[] SymmetricEigenvalues(double[] a, int n, long a0 = 0)
     {
+        if (a.LongLength - a0 < (long)n * n) throw new ArgumentException($"an {n}x{n} matrix needs {(long)n * n} entries from {a0}; the array has {a.LongLength}.");
         byte jobz = (byte)'N', uplo = (byte)'U';
         int lda = Math.Max(1, n), lwork = -1, liwork = -1;
         var w = new double[n];
         var query = new double[1];
         var iquery = new int[1];
-        Syevd(ref jobz, ref uplo, ref n, a, ref lda, w, query, ref lwork, iquery, ref liwork, out int info, 1, 1);
+        Syevd(ref jobz, ref uplo, ref n, ref a[a0], ref lda, w, query, ref lwork, iquery, ref liwork, out int info, 1, 1);
         if (info != 0) throw new InvalidOperationException($"dsyevd workspace query failed ({info}).");
         lwork = (int)query[0];
         liwork = iquery[0];
-        Syevd(ref jobz, ref uplo, ref n, a, ref lda, w, new double[lwork], ref lwork, new int[liwork], ref liwork, out info, 1, 1);
+        Syevd(ref jobz, ref uplo, ref n, ref a[a0], ref lda, w, new double[lwork], ref lwork, new int[liwork], ref liwork, out info, 1, 1);
         if (info != 0) throw new ArgumentException($"dsyevd did not converge ({info}).");
         return w;
     }
@@ -126,7 +129,7 @@ public static class NativeBlas
         [In] double[] a, ref int lda, [In, Out] double[] b, ref int ldb, nint sideLength, nint uploLength, nint transLength, nint diagLength);
 
     [DllImport(Library, EntryPoint = "dsyevd_")]
-    private static extern void Syevd(ref byte jobz, ref byte uplo, ref int n, [In, Out] double[] a, ref int lda, [Out] double[] w,
+    private static extern void Syevd(ref byte jobz, ref byte uplo, ref int n, ref double a, ref int lda, [Out] double[] w,
         [Out] double[] work, ref int lwork, [Out] int[] iwork, ref int liwork, out int info, nint jobzLength, nint uploLength);
 
     [DllImport(Library, EntryPoint = "dspmv_")]
@@ -135,7 +138,7 @@ public static class NativeBlas
 
     [DllImport(Library, EntryPoint = "dgemm_")]
     private static extern void Gemm(ref byte transa, ref byte transb, ref int m, ref int n, ref int k, ref double alpha, ref double a,
-        ref int lda, ref double b, ref int ldb, ref double beta, [In, Out] double[] c, ref int ldc, nint transaLength, nint transbLength);
+        ref int lda, ref double b, ref int ldb, ref double beta, ref double c, ref int ldc, nint transaLength, nint transbLength);
 
     [DllImport(Library, EntryPoint = "dpotrf_")]
     private static extern void Potrf(ref byte uplo, ref int n, [In, Out] double[] a, ref int lda, out int info, nint uploLength);

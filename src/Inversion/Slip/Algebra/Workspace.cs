@@ -24,6 +24,10 @@ internal sealed class Workspace
         return GC.AllocateUninitializedArray<double>(checked((int)Math.Max(length, _capacity)));
     }
 
+    /// <summary>Drops the arrays kept for later renters (the next one allocates again): for when the solves are over
+    /// and what follows (outputs, reports) should have the memory.</summary>
+    public void Clear() => _free.Clear();
+
     /// <summary>Gives <paramref name="array"/> back for the next renter.</summary>
     public void Return(double[] array) => _free.Add(array);
 }
