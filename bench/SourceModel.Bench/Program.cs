@@ -20,6 +20,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "reliability") return GeometryReliability.Run(args.Skip(1).ToArray());
         if (args.Length > 0 && args[0] == "slip") return SlipTimings.Run();
         if (args.Length > 0 && args[0] == "moments") return MomentCheckBench.Run(args.Skip(1).ToArray());
+        if (args.Length > 0 && args[0] == "scale") return ScaleTest.Run(args.Skip(1).ToArray());
         if (args.Length > 0 && args[0] == "mcmc") return McmcTimings.Run();
         if (args.Length > 0 && args[0] == "mcmc-profile") return McmcProfile.Run();
         if (args.Length > 0 && args[0] == "montecarlo") return MonteCarloTimings.Run();

@@ -151,6 +151,58 @@ public sealed class SlipCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_matrix_free_path_solves_a_fixed_weight_as_the_dense_path_does_and_refuses_what_needs_the_dense_one()
+    {
+        string fixedWeight = WindowSlip.Replace("l_curve: {count: 12}", "weight: 2");
+        var (code, output, err) = _cli.Run("slip", Config(slip: fixedWeight), "--no-report", "--out", _cli.PathOf("run-dense"));
+        Assert.True(code == 0, err);
+        (code, output, err) = _cli.Run("slip", Config(slip: fixedWeight + "\n  algebra: matrix_free"), "--no-report", "--out", _cli.PathOf("run-free"));
+        Assert.True(code == 0, err);
+        Assert.Contains("step 2 on the matrix-free path: the Green's matrix in single precision", output);
+        using var dense = JsonDocument.Parse(File.ReadAllText(_cli.PathOf("run-dense/summary.json")));
+        using var free = JsonDocument.Parse(File.ReadAllText(_cli.PathOf("run-free/summary.json")));
+        var (d, f) = (dense.RootElement, free.RootElement);
+        Assert.Equal("dense", d.GetProperty("slip_parameterisation").GetProperty("algebra").GetString());
+        Assert.Equal("matrix_free", f.GetProperty("slip_parameterisation").GetProperty("algebra").GetString());
+        Assert.Equal("gradient_projection_cg", f.GetProperty("slip_parameterisation").GetProperty("solver").GetString());
+        Assert.True(f.GetProperty("converged").GetBoolean());
+        Assert.InRange(f.GetProperty("kkt_violation").GetDouble(), 0, 1e-6);
+        // The same optimum: Mw to 1e-4, objective to 1e-5 (single-precision products), peak patch and its slip to 1 %.
+        Assert.InRange(f.GetProperty("mw").GetDouble() - d.GetProperty("mw").GetDouble(), -1e-4, 1e-4);
+        double objective = d.GetProperty("objective").GetDouble();
+        Assert.InRange(f.GetProperty("objective").GetDouble(), objective * (1 - 1e-5), objective * (1 + 1e-5));
+        Assert.Equal(d.GetProperty("max_slip").GetProperty("patch").GetInt32(), f.GetProperty("max_slip").GetProperty("patch").GetInt32());
+        double peak = d.GetProperty("max_slip").GetProperty("slip_m").GetDouble();
+        Assert.InRange(f.GetProperty("max_slip").GetProperty("slip_m").GetDouble(), 0.99 * peak, 1.01 * peak);
+
+        // ABIC (the default rule), the stress-drop smoothing and the resolution study need the dense normal equations.
+        (code, _, err) = _cli.Run("slip", Config(slip: WindowSlip + "\n  algebra: matrix_free"), "--no-report");
+        Assert.Equal(1, code);
+        Assert.Matches(@"slip\.yaml:\d+: slip\.choose: ABIC and GCV need the dense normal equations", err);
+        (code, _, err) = _cli.Run("slip", Config(slip: fixedWeight + "\n  algebra: matrix_free\n  smoothing: stress_drop"), "--no-report");
+        Assert.Equal(1, code);
+        Assert.Matches(@"slip\.yaml:\d+: slip\.smoothing: the matrix-free path smooths slip only", err);
+        (code, _, err) = _cli.Run("slip", Config(slip: fixedWeight + "\n  algebra: matrix_free"), "--no-report", "--resolution", "--out", _cli.PathOf("run-free-resolution"));
+        Assert.Equal(1, code);
+        Assert.Contains("--resolution needs the dense normal equations", err);
+        Assert.False(Directory.Exists(_cli.PathOf("run-free-resolution")));
+        (code, _, err) = _cli.Run("slip", Config(slip: fixedWeight + "\n  algebra: sparse"), "--no-report");
+        Assert.Equal(1, code);
+        Assert.Matches(@"slip\.yaml:\d+: slip\.algebra: .*dense.*matrix_free", err);
+    }
+
+    [Fact]
+    public void The_memory_estimates_of_the_two_paths_at_the_scale_of_a_megathrust_under_insar()
+    {
+        // Issue 22's scale test: 10,000 patches (20,000 unknowns) under 20,000 leaves. Dense: the Green's matrix in
+        // double (3.2 GB), GᵀG packed (1.6 GB), the free block's factor (up to 3.2 GB) and the data-space kernel
+        // (3.2 GB); matrix-free: the Green's matrix in single precision (1.6 GB) and blocks of columns in flight.
+        double dense = Commands.SlipResources.Bytes(10_000, 20_000), free = Commands.SlipResources.MatrixFreeBytes(10_000, 20_000);
+        Assert.InRange(dense / 1e9, 11.1, 11.3);
+        Assert.InRange(free / 1e9, 1.6, 1.7);
+    }
+
+    [Fact]
     public void A_step_2_too_large_for_memory_with_its_data_is_refused_before_the_greens_matrix_naming_patch_size_and_data()
     {
         // 50 patches and 648 data: the dense matrices alone (≈ 120 kB) fit 0.0002 GB (≈ 215 kB), with the Green's

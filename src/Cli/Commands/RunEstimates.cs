@@ -1,5 +1,6 @@
 using System.Globalization;
 using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion.Slip;
 using SourceModel.Inversion;
 using SourceModel.Sampling;
 
@@ -87,11 +88,30 @@ internal static class RunEstimates
             $"{N(patches)} patches × {N(points)} points, {weights} weight(s){(dips > 1 ? $" × {dips} dips" : "")}");
     }
 
+    /// <summary>Step 2 on the matrix-free path: the Green's matrix as above, then per weight about
+    /// <see cref="MatrixFreeProducts"/> products, each streaming the single-precision matrix twice (as many bytes as one
+    /// pass over a double-precision matrix of that size).</summary>
+    public static StepEstimate SlipMatrixFree(long patches, int points, int weights, string key)
+    {
+        double n = 2.0 * patches;
+        double greens = patches * (double)points * MachineSpeed.SecondsPerCall / Cores;
+        double products = weights * (double)MatrixFreeProducts * points * n * MachineSpeed.SecondsPerMatrixElement / Cores;
+        return new StepEstimate("slip", greens + products, key,
+            $"{N(patches)} patches × {N(points)} points, {weights} weight(s), matrix-free", AtMost: true);
+    }
+
+    /// <summary>Products with N a matrix-free solve takes at most on the problems measured (bench/RESULTS.md, issue 22).</summary>
+    private const int MatrixFreeProducts = 2500;
+
     /// <summary>The step-2 estimate of a slip configuration.</summary>
-    public static StepEstimate? Slip(SlipConfig s, int points) =>
-        s.PlannedPatches is not { } patches ? null
-            : Slip(patches, points, s.Weight.Fixed is null ? s.Weight.Count : 1, s.ScanDips?.Length ?? 1,
-                s.Weight.Fixed is null ? "slip.l_curve.count" : s.FaultKeyPrefix + "fault.patch_size_m");
+    public static StepEstimate? Slip(SlipConfig s, int points)
+    {
+        if (s.PlannedPatches is not { } patches) return null;
+        int weights = s.Weight.Fixed is null ? s.Weight.Count : 1;
+        string key = s.Weight.Fixed is null ? "slip.l_curve.count" : s.FaultKeyPrefix + "fault.patch_size_m";
+        return s.Algebra == SlipAlgebra.MatrixFree ? SlipMatrixFree(patches, points, weights, key)
+            : Slip(patches, points, weights, s.ScanDips?.Length ?? 1, key);
+    }
 
     /// <summary>ΔCFS: receivers × source patches strain evaluations (about four surface calls each) over the cores.</summary>
     public static StepEstimate Coulomb(long nodes, long patches, string key) =>

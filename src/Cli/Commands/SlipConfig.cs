@@ -41,6 +41,9 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
     /// <summary>Where the fault keys sit: "slip." in a pipeline (its <c>slip</c> section), "" in a step-2 file.</summary>
     public string FaultKeyPrefix { get; init; } = "";
 
+    /// <summary>Dense normal equations (the default) or the matrix-free path (<c>algebra: matrix_free</c>).</summary>
+    public SlipAlgebra Algebra { get; init; } = SlipAlgebra.Dense;
+
     public static SlipConfig Load(string path)
     {
         var root = YamlDocument.Load(path).Root;
@@ -48,17 +51,20 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         var fit = FitKeys.Parse(root, data);
         var medium = root.Map("medium") is { } mm ? MediumKeys.Parse(mm) : ElasticMedium.Default;
         var faultMap = root.Map("fault") ?? throw root.ErrorAt("fault", "missing; give geometry_run (a step-1 run folder), file (a segment CSV) or segments.");
-        var (segments, reference, origin, _) = Fault(faultMap, root.Folder, data.Reference, null);
         var s = root.Map("slip") ?? throw root.ErrorAt("slip", "missing; give at least the rake window (rake: [r1, r2]) or free_sign: true, and max_slip_m.");
+        var algebra = AlgebraKey(s);
+        var (segments, reference, origin, _) = Fault(faultMap, root.Folder, data.Reference, null, algebra);
         var (dips, friction) = ScanAndFriction(root, segments.Count);
-        var (basis, target, boundary, weight, solver, fixBlind) = Slip(s);
+        var (basis, target, boundary, weight, solver, fixBlind) = Slip(s, algebra);
         if (dips is not null && weight.Fixed is not null) throw root.ErrorAt("dip_scan", "a dip scan chooses the smoothing weight too: remove slip.weight.");
+        if (dips is not null && algebra == SlipAlgebra.MatrixFree) throw s.ErrorAt("algebra", "a dip scan compares ABIC across dips, which needs the dense path: remove algebra: matrix_free or the dip scan.");
         string output = System.IO.Path.GetFullPath(System.IO.Path.Combine(root.Folder,
             root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-slip")));
         root.RejectUnknownKeys();
         return new SlipConfig(path, data, fit, medium, segments, reference, origin, basis, target, boundary, weight, solver, fixBlind, dips, friction, output)
         {
             PlannedPatches = segments.Sum(s => (long)s.AlongStrike * s.DownDip),
+            Algebra = algebra,
         };
     }
 
@@ -72,14 +78,17 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         ElasticMedium medium, string output, string? stepOneRun)
     {
         var faultMap = section.Map("fault") ?? throw section.ErrorAt("fault", "missing; give file (a segment CSV), segments, or the step-1 rectangle's extend/size_m and patch_size_m.");
-        var (segments, reference, origin, planned) = Fault(faultMap, root.Folder, data.Reference, stepOneRun);
+        var algebra = AlgebraKey(section);
+        var (segments, reference, origin, planned) = Fault(faultMap, root.Folder, data.Reference, stepOneRun, algebra);
         var (dips, friction) = ScanAndFriction(section, Math.Max(1, segments.Count));
-        var (basis, target, boundary, weight, solver, fixBlind) = Slip(section);
+        var (basis, target, boundary, weight, solver, fixBlind) = Slip(section, algebra);
         if (dips is not null && weight.Fixed is not null) throw section.ErrorAt("dip_scan", "a dip scan chooses the smoothing weight too: remove weight.");
+        if (dips is not null && algebra == SlipAlgebra.MatrixFree) throw section.ErrorAt("algebra", "a dip scan compares ABIC across dips, which needs the dense path: remove algebra: matrix_free or the dip scan.");
         return new SlipConfig(path, data, fit, medium, segments, reference, origin, basis, target, boundary, weight, solver, fixBlind, dips, friction, output)
         {
             PlannedPatches = segments.Count > 0 ? segments.Sum(s => (long)s.AlongStrike * s.DownDip) : planned,
             FaultKeyPrefix = "slip.",
+            Algebra = algebra,
         };
     }
 
@@ -102,7 +111,8 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
 
     /// <summary>The fault; <paramref name="stepOneRun"/> non-null means the pipeline supplies step 1's run folder
     /// ("" while step 1 has not run yet) when the fault names neither a file nor segments.</summary>
-    private static (List<FaultSegment>, GeoReference?, string, long?) Fault(YamlMap f, string folder, GeoReference? dataReference, string? stepOneRun)
+    private static (List<FaultSegment>, GeoReference?, string, long?) Fault(YamlMap f, string folder, GeoReference? dataReference, string? stepOneRun,
+        SlipAlgebra algebra)
     {
         bool fromPipeline = stepOneRun is not null && !f.Has("file") && !f.Has("segments");
         if (stepOneRun is not null && f.Has("geometry_run")) throw f.ErrorAt("geometry_run", "in a pipeline the fault comes from its own step 1 (or give file or segments).");
@@ -128,7 +138,7 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
                 if (defaultLength > size[0] * (1 + 1e-9)) throw f.ErrorAt("patch_size_m", $"patch length {defaultLength} m is larger than the fault length {size[0]} m.");
                 if (defaultWidth > size[1] * (1 + 1e-9)) throw f.ErrorAt("patch_size_m", $"patch width {defaultWidth} m is larger than the fault width {size[1]} m.");
                 planned = (long)Math.Round(size[0] / defaultLength) * (long)Math.Round(size[1] / defaultWidth);
-                SlipResources.Check(f, "patch_size_m", planned.Value);
+                SlipResources.Check(f, "patch_size_m", planned.Value, algebra);
             }
             f.RejectUnknownKeys();
             return (segments, null, "step 1's rectangle", planned);
@@ -173,7 +183,7 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
             origin = $"{list.Count} segment(s) listed in the configuration";
         }
         f.RejectUnknownKeys();
-        SlipResources.Check(f, "patch_size_m", segments.Sum(s => (long)s.AlongStrike * s.DownDip));
+        SlipResources.Check(f, "patch_size_m", segments.Sum(s => (long)s.AlongStrike * s.DownDip), algebra);
         return (segments, reference, origin, null);
     }
 
@@ -245,7 +255,12 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         catch (ArgumentException e) { throw m.ErrorAt(key, UserError.Reason(e)); }
     }
 
-    private static (SlipBasis, RoughnessTarget, SmoothingBoundary, WeightChoice, SlipSolver, bool) Slip(YamlMap s)
+    /// <summary><c>algebra: dense | matrix_free</c>: the dense normal equations, or the Green's matrix in single
+    /// precision solved by products only, for problems too large for the dense path.</summary>
+    private static SlipAlgebra AlgebraKey(YamlMap s) =>
+        FitKeys.Pick(s, "algebra", new Dictionary<string, SlipAlgebra> { ["dense"] = SlipAlgebra.Dense, ["matrix_free"] = SlipAlgebra.MatrixFree }, SlipAlgebra.Dense);
+
+    private static (SlipBasis, RoughnessTarget, SmoothingBoundary, WeightChoice, SlipSolver, bool) Slip(YamlMap s, SlipAlgebra algebra)
     {
         bool freeSign = s.Flag("free_sign", false);
         var rake = s.NumberList("rake", 2);
@@ -255,6 +270,8 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
         try { basis = freeSign ? SlipBasis.FreeSign(max) : SlipBasis.Window(rake![0], rake[1], max); }
         catch (ArgumentException e) { throw s.ErrorAt(rake is null || e.Message.Contains("maximum") ? "max_slip_m" : "rake", UserError.Reason(e)); }
         var target = FitKeys.Pick(s, "smoothing", new Dictionary<string, RoughnessTarget> { ["slip"] = RoughnessTarget.Slip, ["stress_drop"] = RoughnessTarget.StressDrop }, RoughnessTarget.Slip);
+        if (algebra == SlipAlgebra.MatrixFree && target == RoughnessTarget.StressDrop)
+            throw s.ErrorAt("smoothing", "the matrix-free path smooths slip only (the stress-drop roughness is a dense matrix): use smoothing: slip, or the dense path.");
         var boundary = FitKeys.Pick(s, "boundary", new Dictionary<string, SmoothingBoundary>
         {
             ["free_surface"] = SmoothingBoundary.FreeSurface, ["zero_edges"] = SmoothingBoundary.ZeroEdges, ["free"] = SmoothingBoundary.Free,
@@ -291,6 +308,8 @@ internal sealed record SlipConfig(string Path, DatasetConfig Data, IReadOnlyDict
             if ((lo is null) != (hi is null)) throw l.ErrorAt(lo is null ? "min" : "max", "give both min and max, or neither (the default grid).");
             if (lo is not null && !(lo > 0 && hi > lo)) throw l.ErrorAt("min", $"expected 0 < min < max, got {lo} and {hi}.");
             l.RejectUnknownKeys();
+            if (algebra == SlipAlgebra.MatrixFree && choice != SmoothingChoice.Corner)
+                throw s.ErrorAt("choose", "ABIC and GCV need the dense normal equations; with algebra: matrix_free give a fixed weight (weight: …) or choose: corner.");
             weight = new WeightChoice(null, count, lo, hi) { Choice = choice };
         }
         s.RejectUnknownKeys();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SourceModel.Cli.Infrastructure;
+using SourceModel.Inversion.Slip;
 
 namespace SourceModel.Cli.Commands;
 
@@ -19,15 +20,26 @@ internal static class SlipResources
         return 1.5 * 8 * n * n;
     }
 
-    /// <summary>Refuses a fault of <paramref name="patches"/> patches whose estimate exceeds <see cref="MemoryBudget"/>,
-    /// at the key that sets the patch size.</summary>
-    public static void Check(YamlMap at, string key, long patches)
+    /// <summary>Refuses a fault of <paramref name="patches"/> patches whose dense estimate exceeds
+    /// <see cref="MemoryBudget"/>, at the key that sets the patch size (the matrix-free path has no n² part: its check
+    /// waits for the data count).</summary>
+    public static void Check(YamlMap at, string key, long patches, SlipAlgebra algebra = SlipAlgebra.Dense)
     {
+        if (algebra == SlipAlgebra.MatrixFree) return;
         double need = Bytes(patches), limit = MemoryBudget.Bytes();
         if (need > limit)
             throw at.ErrorAt(key, string.Create(CultureInfo.InvariantCulture,
                 $"{patches:N0} patches ({2 * patches:N0} unknowns) need about {MemoryBudget.Size(need)} for step 2's dense matrices, more than the " +
-                $"{MemoryBudget.Size(limit)} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); use a larger {key}."));
+                $"{MemoryBudget.Size(limit)} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); use a larger {key}, or slip.algebra: matrix_free " +
+                $"(a fixed weight or the corner; its memory grows as data × unknowns)."));
+    }
+
+    /// <summary>Bytes of the matrix-free path: the Green's matrix in single precision (points × n floats), the blocks of
+    /// columns in flight (256 columns of a dataset in double, twice) and some twenty vectors of n.</summary>
+    public static double MatrixFreeBytes(long patches, long points)
+    {
+        double n = 2.0 * patches;
+        return 4 * points * n + 2 * 8 * 256.0 * points + 20 * 8 * n;
     }
 
     /// <summary>Bytes of step 2 once the data count is known: the dense part of <see cref="Bytes(long)"/>, the whitened
@@ -44,11 +56,24 @@ internal static class SlipResources
     public static void CheckWithData(SlipConfig c, long points)
     {
         if (c.PlannedPatches is not { } patches) return;
-        double need = Bytes(patches, points), limit = MemoryBudget.Bytes();
-        if (need > limit)
-            throw new UserError(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Path}: step 2 with {patches:N0} patches ({2 * patches:N0} unknowns) and {points:N0} data needs about {MemoryBudget.Size(need)} " +
-                $"(the Green's matrix, the packed Gram matrix and the factor of the free unknowns), more than the {MemoryBudget.Size(limit)} available " +
-                $"(80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB); use a larger {c.FaultKeyPrefix}fault.patch_size_m, or fewer data (a coarser quadtree: the datasets' quadtree settings)."));
+        double limit = MemoryBudget.Bytes(), light = MatrixFreeBytes(patches, points);
+        string keys = $"use a larger {c.FaultKeyPrefix}fault.patch_size_m, or fewer data (a coarser quadtree: the datasets' quadtree settings)";
+        string available = $"the {MemoryBudget.Size(limit)} available (80 % of free memory, or SOURCEMODEL_MEMORY_LIMIT_GB)";
+        if (c.Algebra == SlipAlgebra.MatrixFree)
+        {
+            if (light > limit)
+                throw new UserError(string.Create(CultureInfo.InvariantCulture,
+                    $"{c.Path}: step 2 on the matrix-free path with {patches:N0} patches ({2 * patches:N0} unknowns) and {points:N0} data needs about " +
+                    $"{MemoryBudget.Size(light)} (the Green's matrix in single precision), more than {available}; {keys}."));
+            return;
+        }
+        double need = Bytes(patches, points);
+        if (need <= limit) return;
+        string instead = light <= limit
+            ? $"; or slip.algebra: matrix_free, which needs about {MemoryBudget.Size(light)} (a fixed weight or the corner, no ABIC/GCV or resolution)."
+            : ".";
+        throw new UserError(string.Create(CultureInfo.InvariantCulture,
+            $"{c.Path}: step 2 with {patches:N0} patches ({2 * patches:N0} unknowns) and {points:N0} data needs about {MemoryBudget.Size(need)} " +
+            $"(the Green's matrix, the packed Gram matrix and the factor of the free unknowns), more than {available}; {keys}{instead}"));
     }
 }

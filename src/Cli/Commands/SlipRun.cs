@@ -26,6 +26,8 @@ internal static class SlipRun
     public static void Run(string path, string? outputOverride, bool html, TextWriter log, IReadOnlyList<string> command, ResolutionRequest? resolution = null)
     {
         var c = SlipConfig.Load(path);
+        if (resolution is not null && c.Algebra == SlipAlgebra.MatrixFree)
+            throw new UserError($"{path}: --resolution needs the dense normal equations; this configuration asks for slip.algebra: matrix_free (use larger patches or fewer data and the dense path for a resolution study).");
         string output = outputOverride is null ? c.Output : Path.GetFullPath(outputOverride);
         c.Data.RefuseInputsInside(output, path);
         using var folder = RunFolder.Claim(output, "slip", command, path);
@@ -128,9 +130,13 @@ internal static class SlipRun
     {
         SlipSystem Build(DiscretisedFault f)
         {
-            try { return SlipSystem.Build(f, terms, c.Basis, c.Boundary, c.Target, c.Medium, c.FixBlind); }
+            try { return SlipSystem.Build(f, terms, c.Basis, c.Boundary, c.Target, c.Medium, c.FixBlind, c.Algebra); }
             catch (ArgumentException e) { throw new UserError($"{c.Path}: {UserError.Reason(e)}"); }
         }
+        if (c.Algebra == SlipAlgebra.MatrixFree)
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"step 2 on the matrix-free path: the Green's matrix in single precision ({MemoryBudget.Size(4.0 * terms.Sum(t => t.Count) * 2 * fault.Patches.Count)}), " +
+                $"solved by gradient projection with conjugate gradients to a KKT tolerance of 1e-6"));
         var system = Build(fault);
         if (system.BlindPatches.Count > 0)
             log.WriteLine($"note: {system.BlindPatches.Count} patch(es) are seen by no datum; " +

@@ -50,7 +50,9 @@ internal static class SlipSummary
                 max_slip_m = c.Basis.MaxSlip,
                 smoothing = c.Target == RoughnessTarget.StressDrop ? "stress_drop" : "slip",
                 boundary = c.Boundary switch { SmoothingBoundary.ZeroEdges => "zero_edges", SmoothingBoundary.Free => "free", _ => "free_surface" },
-                solver = c.Solver switch { SlipSolver.SteepestDescent => "steepest_descent", SlipSolver.Accelerated => "accelerated", _ => "active_set" },
+                solver = o.System.IsMatrixFree ? "gradient_projection_cg"
+                    : c.Solver switch { SlipSolver.SteepestDescent => "steepest_descent", SlipSolver.Accelerated => "accelerated", _ => "active_set" },
+                algebra = o.System.IsMatrixFree ? "matrix_free" : "dense",
                 blind_patches = c.FixBlind ? "fix" : "smooth",
                 blind_patch_indices = o.System.BlindPatches.Select(i => i + 1),
             },

@@ -53,7 +53,7 @@ internal sealed class DataSpaceSpectrum
     /// than slip unknowns, a stress-drop or semi-definite roughness, degenerate nuisance columns).</summary>
     public static DataSpaceSpectrum? TryBuild(SlipSystem system)
     {
-        if (system.GramRoughness is not SparseSymmetric roughness) return null;
+        if (system.IsMatrixFree || system.GramRoughness is not SparseSymmetric roughness) return null;
         var variable = system.VariableColumns();
         var slip = variable.Where(j => j < 2 * system.PatchCount).ToArray();
         var nuisance = variable.Where(j => j >= 2 * system.PatchCount).ToArray();

@@ -2,18 +2,10 @@ using SourceModel.Sampling.Noise;
 
 namespace SourceModel.Inversion.Slip;
 
-/// <summary>Products of the normal equations: Aᵀb of a column-major matrix and dense symmetric matrix–vector products
-/// (AᵀA itself is formed packed, <see cref="PackedSymmetric.Gram"/>).</summary>
+/// <summary>Dense symmetric matrix–vector products (AᵀA itself is formed packed, <see cref="PackedSymmetric.Gram"/>;
+/// Aᵀb by <see cref="GreensColumns.MultiplyTransposed"/>).</summary>
 internal static class Gram
 {
-    /// <summary>Aᵀb.</summary>
-    public static double[] Times(double[] a, int rows, int columns, ReadOnlySpan<double> b)
-    {
-        var r = new double[columns];
-        for (int j = 0; j < columns; j++) r[j] = Dot.Of(a.AsSpan(j * rows, rows), b);
-        return r;
-    }
-
     /// <summary>y = M·x − c (c null: y = M·x) for a row-major square matrix, rows split over the cores: the product
     /// every bounded solver repeats (gradients, line searches, power iteration).</summary>
     public static void Multiply(double[] m, int n, ReadOnlySpan<double> x, Span<double> y, double[]? c = null)

@@ -19,11 +19,15 @@ public static class SlipInversion
     /// <summary>The normal matrix for α: N = GᵀG + α²HᵀH (an operator over the stored parts; c = Gᵀd).</summary>
     internal static NormalMatrix Normal(SlipSystem s, double alpha) => s.Normal(alpha);
 
-    /// <summary>The bounded solution for smoothing weight <paramref name="alpha"/> (≥ 0).</summary>
+    /// <summary>The bounded solution for smoothing weight <paramref name="alpha"/> (≥ 0); a matrix-free system is solved
+    /// by <see cref="GradientProjectionCG"/> whatever <paramref name="solver"/> says.</summary>
     public static SlipSolution Solve(SlipSystem system, double alpha, SlipSolver solver = SlipSolver.ActiveSet, double[]? start = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         if (!(alpha >= 0) || !double.IsFinite(alpha)) throw new ArgumentException($"smoothing weight must be a finite number >= 0, got {alpha}.");
+        // A matrix-free system has no normal matrix to factorise or multiply densely: products only, whatever the solver.
+        if (system.IsMatrixFree)
+            return SlipSolution.Of(system, alpha, GradientProjectionCG.Solve(system.MatrixFree(alpha), system.GramRhs, system.Lower, system.Upper, system.DataNorm, start));
         var n = Normal(system, alpha);
         var result = solver switch
         {
@@ -81,7 +85,7 @@ public static class SlipInversion
         double tg = 0, th = 0;
         for (int j = 0; j < system.Columns; j++)
         {
-            tg += system.GramData.At(j, j);
+            tg += system.GramDiagonal(j);
             th += system.GramRoughness.At(j, j);
         }
         double reference = th > 0 ? Math.Sqrt(tg / th) : 1.0;

@@ -24,9 +24,9 @@ public enum RoughnessTarget
 /// </summary>
 public sealed class SlipSystem
 {
-    private readonly double[] _g;          // column-major Rows × Columns, whitened and weighted
+    private readonly GreensColumns _g;     // whitened and weighted; double (dense path) or single (matrix-free)
     private readonly double[] _b;          // whitened, weighted data
-    private readonly PackedSymmetric _gtg;
+    private readonly PackedSymmetric? _gtg; // null on the matrix-free path
     private readonly double[] _gtb;
     private readonly ISymmetricMatrix _hth;
     private readonly Lazy<int> _roughnessRank;
@@ -35,16 +35,17 @@ public sealed class SlipSystem
     private readonly double[]? _stressKernel;   // 2P × 2P row-major (strike, dip traction per patch) per unit physical slip
 
     private SlipSystem(DiscretisedFault fault, IReadOnlyList<DatasetTerm> data, ElasticMedium medium, SlipBasis basis,
-        SmoothingBoundary boundary, RoughnessTarget target, double[] g, double[] b, int rows, int columns,
+        SmoothingBoundary boundary, RoughnessTarget target, GreensColumns g, double[] b, int rows, int columns,
         IReadOnlyList<(int, double)[]> laplacian, double[]? stressKernel, IReadOnlyList<(int Dataset, int Column)> nuisance, bool fixBlind,
         SlipSystem? sameMatrix = null)
     {
         Fault = fault; Data = data; Medium = medium; Basis = basis; Boundary = boundary; Target = target;
         _g = g; _b = b; Rows = rows; Columns = columns; _laplacian = laplacian; _stressKernel = stressKernel;
         NuisanceColumns = nuisance;
-        _gtg = sameMatrix?._gtg ?? PackedSymmetric.Gram(g, rows, columns);
-        Workspace = sameMatrix?.Workspace ?? new Workspace((long)columns * columns);
-        _gtb = Gram.Times(g, rows, columns, b);
+        _gtg = sameMatrix is not null ? sameMatrix._gtg : g.Dense is { } dense ? PackedSymmetric.Gram(dense, rows, columns) : null;
+        Workspace = sameMatrix?.Workspace ?? new Workspace(g.IsSingle ? 0 : (long)columns * columns);
+        _gtb = new double[columns];
+        g.MultiplyTransposed(b, _gtb);
         DataNorm = b.Sum(v => v * v);
         _hth = sameMatrix?._hth ?? RoughnessNormal();
         var (lo, hi) = basis.Bounds;
@@ -53,8 +54,8 @@ public sealed class SlipSystem
         // A column no datum sees cannot be solved for without smoothing: zero to round-off against the best-seen column,
         // or absolutely negligible — a metre of slip changing the weighted χ² (or, unwhitened, Σ prediction² in m²) by
         // less than 1e-6, i.e. predictions of a thousandth of the noise summed over all the data.
-        double seen = Enumerable.Range(0, 2 * PatchCount).Select(j => _gtg.At(j, j)).DefaultIfEmpty(0).Max();
-        BlindColumns = Enumerable.Range(0, 2 * PatchCount).Where(j => _gtg.At(j, j) <= Math.Max(1e-24 * seen, 1e-6)).ToArray();
+        double seen = Enumerable.Range(0, 2 * PatchCount).Select(GramDiagonal).DefaultIfEmpty(0).Max();
+        BlindColumns = Enumerable.Range(0, 2 * PatchCount).Where(j => GramDiagonal(j) <= Math.Max(1e-24 * seen, 1e-6)).ToArray();
         BlindPatches = Enumerable.Range(0, PatchCount).Where(q => BlindColumns.Contains(2 * q) && BlindColumns.Contains(2 * q + 1)).ToArray();
         if (fixBlind)
             foreach (int j in BlindColumns) Lower[j] = Upper[j] = 0;
@@ -116,8 +117,15 @@ public sealed class SlipSystem
     /// smoothing (an unsmoothed solve is then singular and says so).</summary>
     public bool BlindFixed { get; }
 
-    /// <summary>GᵀG (whitened, weighted), packed.</summary>
-    internal ISymmetricMatrix GramData => _gtg;
+    /// <summary>True when the system keeps the Green's matrix in single precision and no Gram matrix: solved by
+    /// products only (<see cref="GradientProjectionCG"/>), for problems whose dense normal equations do not fit.</summary>
+    public bool IsMatrixFree => _g.IsSingle;
+
+    /// <summary>GᵀG (whitened, weighted), packed; not kept on the matrix-free path.</summary>
+    internal ISymmetricMatrix GramData => _gtg ?? throw new InvalidOperationException("the matrix-free slip system keeps no Gram matrix.");
+
+    /// <summary>(GᵀG)_jj.</summary>
+    internal double GramDiagonal(int j) => _gtg?.At(j, j) ?? _g.ColumnNormSquared(j);
 
     /// <summary>Gᵀd.</summary>
     internal double[] GramRhs => _gtb;
@@ -126,7 +134,10 @@ public sealed class SlipSystem
     internal ISymmetricMatrix GramRoughness => _hth;
 
     /// <summary>N(α) = GᵀG + α²HᵀH as an operator over the stored parts.</summary>
-    internal NormalMatrix Normal(double alpha) => new(_gtg, _hth, alpha * alpha);
+    internal NormalMatrix Normal(double alpha) => new(GramData, _hth, alpha * alpha);
+
+    /// <summary>N(α) applied through the Green's matrix (G̃ᵀ(G̃x) + α²HᵀHx), for the matrix-free path.</summary>
+    internal MatrixFreeNormal MatrixFree(double alpha) => new(_g, _hth, alpha * alpha);
 
     /// <summary>Scratch arrays for factorisations, shared by the systems of <see cref="WithObserved"/>.</summary>
     internal Workspace Workspace { get; }
@@ -134,8 +145,8 @@ public sealed class SlipSystem
     /// <summary>Unknowns not held fixed (lower bound below upper bound), increasing.</summary>
     internal int[] VariableColumns() => Enumerable.Range(0, Columns).Where(j => Lower[j] < Upper[j]).ToArray();
 
-    /// <summary>The whitened, weighted Green's matrix (column-major Rows × Columns).</summary>
-    internal double[] Greens => _g;
+    /// <summary>The whitened, weighted Green's matrix (column-major Rows × Columns); the dense path only.</summary>
+    internal double[] Greens => _g.Dense ?? throw new InvalidOperationException("the matrix-free slip system keeps its Green's matrix in single precision only.");
 
     /// <summary>The data-space spectrum for ABIC and GCV (null when that form does not apply), computed once.</summary>
     internal DataSpaceSpectrum? Spectrum => _spectrum.Value;
@@ -146,9 +157,11 @@ public sealed class SlipSystem
     /// <summary>Assembles the system. Datasets must share one local frame (checked as in step 1).</summary>
     /// <param name="fixBlindAtZero">Hold coefficients no datum sees at zero (reported in <see cref="BlindColumns"/>);
     /// otherwise only the smoothing determines them.</param>
+    /// <param name="algebra">Dense normal equations (exact active-set solvers, ABIC/GCV, resolution) or the matrix-free
+    /// path for problems too large for them (<see cref="SlipAlgebra"/>).</param>
     public static SlipSystem Build(DiscretisedFault fault, IReadOnlyList<DatasetTerm> data, SlipBasis basis,
         SmoothingBoundary boundary = SmoothingBoundary.FreeSurface, RoughnessTarget target = RoughnessTarget.Slip, ElasticMedium? medium = null,
-        bool fixBlindAtZero = false)
+        bool fixBlindAtZero = false, SlipAlgebra algebra = SlipAlgebra.Dense)
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentNullException.ThrowIfNull(data);
@@ -165,7 +178,9 @@ public sealed class SlipSystem
         int columns = 2 * p;
         for (int k = 0; k < data.Count; k++)
             foreach (var _ in Problem.NuisanceColumns.Names(data[k].Nuisance)) nuisance.Add((k, columns++));
-        var g = new double[(long)rows * columns];
+        if (algebra == SlipAlgebra.MatrixFree && target == RoughnessTarget.StressDrop)
+            throw new ArgumentException("the matrix-free path smooths slip only (the stress-drop roughness is a dense matrix); use smoothing: slip.");
+        var g = algebra == SlipAlgebra.MatrixFree ? GreensColumns.Single(rows, columns) : GreensColumns.Double(rows, columns);
         var b = new double[rows];
         var geometry = fault.Patches.Select(q => q.Geometry).ToArray();
         int row0 = 0, nuisanceColumn = 2 * p;
@@ -197,11 +212,7 @@ public sealed class SlipSystem
                     }
                 }
                 t.WhitenMany(block, count);
-                for (int j = 0; j < count; j++)
-                {
-                    long at = (long)(2 * q0 + j) * rows + row0;
-                    for (int i = 0; i < n; i++) g[at + i] = t.Weight * block[j][i];
-                }
+                for (int j = 0; j < count; j++) g.Set(2 * q0 + j, row0, block[j].AsSpan(0, n), t.Weight);
             }
             int m = NuisanceCount(t);
             var nuisanceOfDataset = new double[m][];
@@ -213,7 +224,7 @@ public sealed class SlipSystem
             }
             t.WhitenMany(nuisanceOfDataset, m);
             for (int c = 0; c < m; c++, nuisanceColumn++)
-                for (int i = 0; i < n; i++) g[(long)nuisanceColumn * rows + row0 + i] = t.Weight * nuisanceOfDataset[c][i];
+                g.Set(nuisanceColumn, row0, nuisanceOfDataset[c], t.Weight);
             var whitenedData = (double[])t.Observed.Clone();
             t.Whiten(whitenedData);
             for (int i = 0; i < n; i++) b[row0 + i] = t.Weight * whitenedData[i];
@@ -259,12 +270,7 @@ public sealed class SlipSystem
     internal double[] Predict(ReadOnlySpan<double> x)
     {
         var r = new double[Rows];
-        for (int j = 0; j < Columns; j++)
-        {
-            double v = x[j];
-            if (v == 0) continue;
-            Sampling.Noise.Dot.Axpy(v, _g.AsSpan(j * Rows, Rows), r);
-        }
+        _g.Multiply(x.ToArray(), r);
         return r;
     }
 
@@ -283,14 +289,7 @@ public sealed class SlipSystem
     /// <summary>‖W(Gx − d)‖², the weighted χ² misfit (nuisance terms included in x).</summary>
     public double Misfit(ReadOnlySpan<double> x)
     {
-        var r = new double[Rows];
-        for (int j = 0; j < Columns; j++)
-        {
-            double v = x[j];
-            if (v == 0) continue;
-            var col = _g.AsSpan(j * Rows, Rows);
-            for (int i = 0; i < Rows; i++) r[i] += v * col[i];
-        }
+        var r = Predict(x);
         double s = 0;
         for (int i = 0; i < Rows; i++) s += (r[i] - _b[i]) * (r[i] - _b[i]);
         return s;

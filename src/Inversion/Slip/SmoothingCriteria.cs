@@ -53,6 +53,8 @@ public sealed record SmoothingCriteria(double Abic, double Gcv, int FreeUnknowns
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(solution);
+        if (system.IsMatrixFree)
+            throw new ArgumentException("ABIC and GCV need the dense normal equations; the matrix-free path has no smoothing criteria (choose a fixed weight or the corner).");
         var x = solution.Unknowns;
         var free = activeSet
             ? Enumerable.Range(0, system.Columns).Where(j => x[j] > system.Lower[j] && x[j] < system.Upper[j]).ToArray()

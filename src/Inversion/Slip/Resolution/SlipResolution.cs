@@ -23,6 +23,8 @@ public sealed record SlipResolution(double Alpha, double[] Coefficients, double[
     public static SlipResolution Of(SlipSystem system, double alpha)
     {
         ArgumentNullException.ThrowIfNull(system);
+        if (system.IsMatrixFree)
+            throw new ArgumentException("the resolution matrix needs the dense normal equations; this problem is on the matrix-free path (use larger patches or fewer data for --resolution).");
         var free = system.VariableColumns();
         int f = free.Length, m = system.Rows, rows = system.Rows;
         var normal = system.Workspace.Rent((long)f * f);
