@@ -1,10 +1,8 @@
 using SourceModel.Inversion.Problem;
 using SourceModel.Inversion.Slip;
 using SourceModel.Okada.Discretisation;
-using SourceModel.Okada.Forward;
 using SourceModel.Okada.Geometry;
-using SourceModel.Okada.Mechanics;
-using SourceModel.Sampling;
+using SourceModel.Okada.Forward;
 using Xunit.Abstractions;
 
 namespace SourceModel.Inversion.Tests;
@@ -16,8 +14,8 @@ public sealed class MatrixFreeSlipTests(ITestOutputHelper output)
     /// <summary>A 60 × 24 km thrust dipping 20°, top at 1 km.</summary>
     private static readonly RectangularFault Plane = new(0, 0, 1_000, 60_000, 24_000, 350, 20, default);
 
-    /// <summary>Ascending and descending LOS over a grid, from a slip pulse with a strike-slip part outside part of the
-    /// rake window and a peak above the cap (so both bounds bind), with white noise and an offset per track.</summary>
+    /// <summary>Ascending and descending LOS over a grid (7 km spacing), from a slip pulse with a strike-slip part outside
+    /// part of the rake window and a peak above the cap (so both bounds bind), with white noise and an offset per track.</summary>
     private static List<DatasetTerm> Data(DiscretisedFault fault, int side, double noise)
     {
         var patches = fault.Patches.Select(p => p.Geometry with
@@ -26,22 +24,10 @@ public sealed class MatrixFreeSlipTests(ITestOutputHelper output)
                 3 * Math.Exp(-Math.Pow((p.AlongStrike - 12) / 6.0, 2) - Math.Pow((p.DownDip - 4) / 3.0, 2))),
         }).ToList();
         var random = new Randomness.RandomStream(23);
-        var terms = new List<DatasetTerm>();
-        foreach (var (name, los, offset) in new[] { ("asc", LosVector.FromIncidenceAndHeading(39, -12), 0.01), ("dsc", LosVector.FromIncidenceAndHeading(34, -168), -0.02) })
-        {
-            var e = new List<double>();
-            var n = new List<double>();
-            for (int j = 0; j < side; j++)
-                for (int i = 0; i < side; i++) { e.Add(-80_000 + 160_000.0 * (i + 0.31) / side); n.Add(-70_000 + 140_000.0 * (j + 0.47) / side); }
-            var f = SurfaceDisplacement.Compute(patches, [], ElasticMedium.Default, [.. e], [.. n]);
-            var v = Enumerable.Range(0, e.Count).Select(k => f.Los(k, los) + offset + noise * random.NextGaussian()).ToArray();
-            int count = e.Count;
-            var d = new GeodeticDataset(name, DatasetKind.Los, [.. e], [.. n], v, Enumerable.Repeat(los.East, count).ToArray(),
-                Enumerable.Repeat(los.North, count).ToArray(), Enumerable.Repeat(los.Up, count).ToArray(),
-                new ImportProvenance("test", "test", [], count), sigma: Enumerable.Repeat(noise, count).ToArray());
-            terms.Add(DatasetTerm.Prepare(d, NuisanceModel.Offset));
-        }
-        return terms;
+        return new[] { ("asc", LosVector.FromIncidenceAndHeading(39, -12), 0.01), ("dsc", LosVector.FromIncidenceAndHeading(34, -168), -0.02) }
+            .Select(t => DatasetTerm.Prepare(TestProblems.Los(t.Item1, patches, t.Item2, side, 7_000, (_, _) => t.Item3 + noise * random.NextGaussian(),
+                sigma: Enumerable.Repeat(noise, side * side).ToArray()), NuisanceModel.Offset))
+            .ToList();
     }
 
     [Theory]
