@@ -57,7 +57,7 @@ internal sealed class UncertaintySlip
                 throw new UserError($"{c.Path}: dataset '{d.Name}' has other points here ({d.Count}) than in the uncertainty config ({same.Count}); declare the same data (and quadtree) in both.");
         }
         var terms = FitKeys.Prepare(c.Path, imported, c.Fit);
-        try { return new UncertaintySlip(c, SlipSystem.Build(DiscretisedFault.Segments(c.Segments), terms, c.Basis, c.Boundary, c.Target, c.Medium, c.FixBlind)); }
+        try { return new UncertaintySlip(c, SlipSystem.Build(DiscretisedFault.Segments(c.Segments), terms, c.Basis, c.Boundary, c.Target, c.Medium, c.FixBlind, c.Algebra)); }
         catch (ArgumentException e) { throw new UserError($"{c.Path}: {UserError.Reason(e)}"); }
     }
 

@@ -193,12 +193,11 @@ public sealed class SlipSystem
             // Patches in blocks, so that the unwhitened Green's columns in flight stay a few MB whatever the fault's size;
             // the blocks share their buffers.
             GreensMatrix? greens = null;
-            var columnsInFlight = Enumerable.Range(0, 2 * Math.Min(p, GreensBlock)).Select(_ => new double[n]).ToArray();
+            var block = Enumerable.Range(0, 2 * Math.Min(p, GreensBlock)).Select(_ => new double[n]).ToArray();
             for (int q0 = 0; q0 < p; q0 += GreensBlock)
             {
                 int q1 = Math.Min(p, q0 + GreensBlock);
                 greens = GreensMatrix.Build(geometry[q0..q1], medium, t.East, t.North, (t.UnitEast, t.UnitNorth, t.UnitUp), [SlipComponent.StrikeSlip, SlipComponent.DipSlip], greens);
-                var block = columnsInFlight;
                 int count = 2 * (q1 - q0);
                 for (int q = q0; q < q1; q++)
                 {
