@@ -120,9 +120,16 @@ public static class CoulombMaps
     /// <summary>ΔCFS at the centre of each receiver patch, resolved on the patch's own plane with <paramref name="rake"/>
     /// (degrees), or with the patch's optimal rake when <paramref name="rake"/> is null.</summary>
     public static CoulombPoint[] OnPatches(IReadOnlyList<RectangularFault> sources, ElasticMedium medium, double friction,
-        IReadOnlyList<RectangularFault> patches, double? rake)
+        IReadOnlyList<RectangularFault> patches, double? rake) =>
+        OnPatches(sources, medium, friction, patches, patches.Select(_ => rake).ToArray());
+
+    /// <summary>As above with a rake per patch (degrees; null: that patch's optimal rake) — e.g. each patch of a slip
+    /// model resolved in its own slip direction.</summary>
+    public static CoulombPoint[] OnPatches(IReadOnlyList<RectangularFault> sources, ElasticMedium medium, double friction,
+        IReadOnlyList<RectangularFault> patches, IReadOnlyList<double?> rakes)
     {
         CoulombStress.CheckFriction(friction);
+        if (rakes.Count != patches.Count) throw new ArgumentException($"{patches.Count} receiver patches but {rakes.Count} rakes.");
         var c = patches.Select(p => p.Centroid).ToArray();
         double[] e = c.Select(x => x.East).ToArray(), n = c.Select(x => x.North).ToArray(), d = c.Select(x => x.Depth).ToArray();
         var field = HalfSpaceStress.Compute(sources, medium, e, n, d);
@@ -130,6 +137,7 @@ public static class CoulombMaps
         for (int i = 0; i < patches.Count; i++)
         {
             var p = patches[i];
+            double? rake = rakes[i];
             var plane = new ReceiverPlane(p.Strike, p.Dip, rake ?? 0).Validated();
             var r = field.Status[i] == OkadaStatus.Normal
                 ? CoulombStress.Resolve(field[i], plane, friction)

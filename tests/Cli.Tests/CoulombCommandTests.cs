@@ -76,6 +76,47 @@ public sealed class CoulombCommandTests : IDisposable
     }
 
     [Fact]
+    public void Receiver_patches_take_the_receivers_rake_unless_receiver_rake_says_otherwise()
+    {
+        _cli.Write("slip.csv", "east_m,north_m,top_depth_m,length_m,width_m,strike_deg,dip_deg,strike_slip_m,dip_slip_m\n0,0,1000,10000,8000,30,60,0.5,1.5\n");
+        string Yaml(string receiver, string extra) => _cli.Write("run.yaml", $"sources: {{slip_model: slip.csv}}\nreceiver: {receiver}\n{extra}" +
+            "receiver_faults:\n  - {east_km: 20, north_km: 0, top_km: 0, length_km: 12, width_km: 9, strike: 120, dip: 80, along: 4, down: 3}\noutput: out\n");
+        var source = new SourceModel.Okada.Geometry.RectangularFault(0, 0, 1000, 10000, 8000, 30, 60, new SourceModel.Okada.Geometry.FaultSlip(0.5, 1.5));
+        var receivers = new SourceModel.Coulomb.Stress.PlaneSlipModel(
+            new SourceModel.Okada.Geometry.RectangularFault(20000, 0, 0, 12000, 9000, 120, 80, default), 4, 3, new SourceModel.Okada.Geometry.FaultSlip[12]).Patches();
+        var medium = SourceModel.Okada.Mechanics.ElasticMedium.Default;
+        (string Rule, double[] Coulomb, double[] Rake) Run(string receiver, string extra)
+        {
+            var (code, _, err) = _cli.Run("coulomb", Yaml(receiver, extra), "--no-report");
+            Assert.True(code == 0, err);
+            var rows = File.ReadAllLines(_cli.PathOf("out/receivers.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+            var header = File.ReadLines(_cli.PathOf("out/receivers.csv")).First().Split(',');
+            int coulomb = Array.IndexOf(header, "coulomb_pa"), rake = Array.IndexOf(header, "rake_deg");
+            using var summary = JsonDocument.Parse(File.ReadAllText(_cli.PathOf("out/summary.json")));
+            return (summary.RootElement.GetProperty("receiver_rake_rule").GetString()!,
+                rows.Select(r => double.Parse(r[coulomb], CultureInfo.InvariantCulture)).ToArray(),
+                rows.Select(r => double.Parse(r[rake], CultureInfo.InvariantCulture)).ToArray());
+        }
+        // Default with a specified receiver: its rake (70°) on every receiver patch.
+        var (rule, values, rakes) = Run("{strike: 30, dip: 60, rake: 70}", "");
+        Assert.Contains("the receiver's rake 70°", rule);
+        Assert.All(rakes, r => Assert.Equal(70, r, 9));
+        var expected = SourceModel.Coulomb.CoulombMaps.OnPatches([source], medium, 0.4, receivers, 70);
+        for (int i = 0; i < 12; i++) Assert.Equal(expected[i].Stress.Coulomb, values[i], 6);
+        // receiver_rake: optimal asks for each patch's optimal rake; a number for that rake everywhere.
+        (rule, values, _) = Run("{strike: 30, dip: 60, rake: 70}", "receiver_rake: optimal\n");
+        Assert.Contains("optimal rake", rule);
+        expected = SourceModel.Coulomb.CoulombMaps.OnPatches([source], medium, 0.4, receivers, rake: null);
+        for (int i = 0; i < 12; i++) Assert.Equal(expected[i].Stress.Coulomb, values[i], 6);
+        (rule, _, rakes) = Run("{strike: 30, dip: 60, rake: 70}", "receiver_rake: -20\n");
+        Assert.Contains("rake -20°", rule);
+        Assert.All(rakes, r => Assert.Equal(-20, r, 9));
+        var (code, _, err) = _cli.Run("coulomb", Yaml("{strike: 30, dip: 60, rake: 70}", "receiver_rake: sideways\n"), "--no-report");
+        Assert.Equal(1, code);
+        Assert.Matches(@"run\.yaml:\d+: receiver_rake: expected a rake in degrees or optimal, got 'sideways'", err);
+    }
+
+    [Fact]
     public void The_report_draws_the_fault_on_maps_and_sections_on_a_robust_or_chosen_colour_limit()
     {
         // A 20 × 10 km thrust (dip 40°, top 2 km), a map at 8 km (cutting the fault) and a section across it.

@@ -103,6 +103,10 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
         Assert.True(outputs["cross_section"].GetProperty("coulomb_min_pa").GetDouble() < -1e5);
         Assert.True(outputs["cross_section"].GetProperty("coulomb_max_pa").GetDouble() > 1e5);
         Assert.Equal(250, outputs["receiver_patches"].GetProperty("points").GetInt32());
+        // On the fault's own patches ΔCFS is resolved in the receiver rake the configuration names (105.6°), so the slip
+        // zone shows its stress drop (issue 26: resolved in each patch's optimal rake it had shown +25 bar).
+        Assert.Contains("105.6", coulomb.RootElement.GetProperty("receiver_rake_rule").GetString());
+        Assert.True(outputs["receiver_patches"].GetProperty("coulomb_min_pa").GetDouble() < -1e6);
         // Synthetic data of the scenario: two tracks, a coherence mask applied before the quadtree.
         using var data = JsonDocument.Parse(File.ReadAllText(Path.Combine(jiashi.Run, "1-data", "summary.json")));
         var sets = data.RootElement.GetProperty("datasets").EnumerateArray().ToList();

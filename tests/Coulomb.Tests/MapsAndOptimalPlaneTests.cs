@@ -83,6 +83,35 @@ public sealed class MapsAndOptimalPlaneTests
         Assert.All(optimal.Zip(onPatches), z => Assert.True(z.First.Stress.Coulomb >= z.Second.Stress.Coulomb - 1e-9));
     }
 
+    [Theory]
+    [InlineData(0.0)]     // left-lateral
+    [InlineData(180.0)]   // right-lateral
+    public void The_slip_zone_of_a_uniform_slip_source_drops_its_stress_by_the_analytic_amount(double rake)
+    {
+        // A long vertical strike-slip rectangle deep in the half-space (400 km × 10 km, top at 100 km: the free surface and
+        // the ends are far): at mid-width the plane's shear stress in the slip direction falls by the antiplane value of a
+        // uniform slip D over a width W in an infinite body, two screw dislocations W/2 away: Δτ = 2μD/(πW) — the stress
+        // drop of a long strike-slip fault (Kanamori & Anderson 1975, BSSA 65, 1073, table 1, with its width W/2 doubled by
+        // the image of the free surface). μ = 30 GPa, D = 1 m, W = 10 km: 1.91 MPa (19.1 bar).
+        const double width = 10_000, slip = 1;
+        var source = new RectangularFault(0, 0, 100_000, 400_000, width, 0, 90, FaultSlip.FromRake(rake, slip));
+        // The plane in 9 × 5 patches, each resolved in the source's own rake (the per-patch overload, as a slip model's
+        // fault plane is), and once in the optimal rake.
+        var patches = Enumerable.Range(0, 5).SelectMany(j => Enumerable.Range(0, 9).Select(i =>
+            source with { North = -200_000 + (i + 0.5) * 400_000 / 9, TopDepth = 100_000 + j * width / 5, Length = 400_000 / 9.0, Width = width / 5, Slip = default })).ToArray();
+        var own = CoulombMaps.OnPatches([source], Medium, 0.4, patches, patches.Select(_ => (double?)rake).ToArray());
+        double expected = 2 * Medium.ShearModulus * slip / (Math.PI * width);
+        var centre = own[2 * 9 + 4];
+        Assert.InRange(-centre.Stress.ShearInRake / expected, 0.98, 1.02);   // measured 1.0001
+        Assert.Equal(rake, centre.Plane.Rake, 9);
+        // The stress drops over the whole slip zone, most at mid-width; resolved in its optimal rake the same patch
+        // shows a rise — the misleading picture the fault-plane default used to give.
+        Assert.All(own, p => Assert.True(p.Stress.ShearInRake < 0));
+        var optimal = CoulombMaps.OnPatches([source], Medium, 0.4, patches, rake: null);
+        Assert.True(optimal[2 * 9 + 4].Stress.Coulomb > 0);
+        Assert.Throws<ArgumentException>(() => CoulombMaps.OnPatches([source], Medium, 0.4, patches, new double?[3]));
+    }
+
     private static RectangularFault[] DiscretisedSample(RectangularFault f)
     {
         // Four patches along strike, two down dip, by hand (independent of the discretisation code).

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SourceModel.Cli.Infrastructure;
 using SourceModel.Coulomb;
 using SourceModel.Coulomb.Inp;
@@ -23,6 +24,13 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
     ElasticMedium Medium, double Friction, ReceiverSpec Receiver, double? ReceiverRake, IReadOnlyList<GridRequest> Grids,
     IReadOnlyList<SectionRequest> Sections, string Output)
 {
+    /// <summary>The rake each receiver patch is resolved with, in <see cref="ReceiverFaults"/>' order (degrees; null: that
+    /// patch's optimal rake); see <see cref="ReceiverRakeRule"/>.</summary>
+    public IReadOnlyList<double?> ReceiverRakes { get; init; } = [];
+
+    /// <summary>Which rake the receiver patches are resolved with, in words (the report and summary say it).</summary>
+    public string ReceiverRakeRule { get; init; } = "";
+
     /// <summary>The ΔCFS colour scale of the report's maps and sections, ±this many bar (<c>colour_limit_bar</c>); null:
     /// the 98th percentile of |ΔCFS| over the nodes away from the source.</summary>
     public double? ColourLimitBar { get; init; }
@@ -71,13 +79,17 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         if (root.Map("medium") is { } m) medium = MediumKeys.Parse(m);
         var (friction, receiver, receiverRake, listed, grids, sections, limit) = Settings(root, inp);
         if (listed.Length > 0) receivers = receivers.Concat(listed).ToArray();
+        var (rakes, rule) = Rakes(root, receiver, [], receivers.Count);
         if (inp?.CrossSection is { } xs && root.Flag("inp_cross_section", false))
             sections.Add(new SectionRequest(xs.StartX * 1e3, xs.StartY * 1e3, xs.FinishX * 1e3, xs.FinishY * 1e3, xs.XIncrement * 1e3, 0, xs.YIncrement * 1e3, xs.ZIncrement * 1e3));
         string output = Resolve(root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-coulomb"));
         root.RejectUnknownKeys();
         if (grids.Count + sections.Count + receivers.Count == 0)
             throw root.ErrorHere("nothing to compute: give 'grids', 'cross_sections', or receiver (zero-slip) elements in the .inp.");
-        return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output) { ColourLimitBar = limit };
+        return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output)
+        {
+            ColourLimitBar = limit, ReceiverRakes = rakes, ReceiverRakeRule = rule,
+        };
     }
 
     /// <summary>
@@ -93,8 +105,44 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         var receivers = (plane ? patches.Select(f => f with { Slip = default }) : []).Concat(listed).ToArray();
         if (grids.Count + sections.Count + listed.Length == 0 && !plane)
             throw section.ErrorHere("nothing to compute: give grids, cross_sections, receiver_faults or fault_plane: true.");
-        return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output) { ColourLimitBar = limit };
+        var (rakes, rule) = Rakes(section, receiver, plane ? patches : [], listed.Length);
+        return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output)
+        {
+            ColourLimitBar = limit, ReceiverRakes = rakes, ReceiverRakeRule = rule,
+        };
     }
+
+    /// <summary>
+    /// The rake of every receiver patch: the fault's own patches (<paramref name="own"/>, with their slip) first, then
+    /// <paramref name="others"/> listed or .inp receivers. <c>receiver_rake: R</c> resolves them all in R,
+    /// <c>receiver_rake: optimal</c> each in its optimal rake; without it they take the rake of the configured receiver
+    /// plane — or, for optimally oriented receivers, the fault's own patches take their own slip rake (the stress drop of
+    /// the slip zone is what a seismologist expects there; its optimal rake would show a stress rise) and other receivers
+    /// their optimal rake.
+    /// </summary>
+    private static (double?[] Rakes, string Rule) Rakes(YamlMap at, ReceiverSpec receiver, IReadOnlyList<RectangularFault> own, int others)
+    {
+        int count = own.Count + others;
+        if (at.Has("receiver_rake"))
+        {
+            string text = at.Text("receiver_rake", "");
+            if (text == "optimal") return (new double?[count], "each patch's optimal rake (receiver_rake: optimal)");
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double r) || !double.IsFinite(r))
+                throw at.ErrorAt("receiver_rake", $"expected a rake in degrees or optimal, got '{text}'.");
+            return (Enumerable.Repeat<double?>(r, count).ToArray(), F($"rake {r:0.#}° on every receiver patch (receiver_rake)"));
+        }
+        if (receiver.Plane is { } p)
+            return (Enumerable.Repeat<double?>(p.Rake, count).ToArray(), F($"the receiver's rake {p.Rake:0.#}° on every receiver patch"));
+        var slipping = own.Where(f => f.Slip.Magnitude > 0).ToList();
+        double ss = slipping.Sum(f => f.Slip.StrikeSlip * f.Area), ds = slipping.Sum(f => f.Slip.DipSlip * f.Area);
+        double mean = Math.Atan2(ds, ss) * 180 / Math.PI;
+        var rakes = own.Select(f => (double?)(f.Slip.Magnitude > 0 ? f.Slip.Rake : mean)).Concat(new double?[others]).ToArray();
+        string rule = own.Count == 0 ? "each patch's optimal rake (optimally oriented receivers; receiver_rake sets one)"
+            : F($"each fault patch's own slip rake (patches without slip: the mean rake {mean:0.#}°)") + (others > 0 ? "; other receiver patches: their optimal rake" : "");
+        return (rakes, rule);
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     private static (double Friction, ReceiverSpec Receiver, double? ReceiverRake, RectangularFault[] ReceiverFaults, List<GridRequest> Grids, List<SectionRequest> Sections, double? ColourLimitBar)
         Settings(YamlMap root, CoulombInput? inp)
@@ -102,7 +150,8 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         double friction = root.Number("friction", inp?.Friction ?? CoulombStress.DefaultFriction);
         if (!(friction >= 0 && friction <= 1)) throw root.ErrorAt("friction", $"{friction} must be within [0, 1].");
         var receiver = ParseReceiver(root, inp);
-        double? receiverRake = root.Has("receiver_rake") ? root.Number("receiver_rake") : null;
+        // A number here (summary.json's receiver_rake_deg); "optimal" and the defaults are read by Rakes.
+        double? receiverRake = root.Has("receiver_rake") && double.TryParse(root.Text("receiver_rake", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out double given) ? given : null;
         var listed = root.List("receiver_faults").SelectMany(ParseReceiverFault).ToArray();
         var grids = root.List("grids").Select(ParseGrid).ToList();
         var sections = root.List("cross_sections").Select(ParseSection).ToList();

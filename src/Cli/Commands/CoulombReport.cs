@@ -24,6 +24,7 @@ internal static class CoulombReport
             .Metadata("medium", F($"μ {c.Medium.ShearModulus / 1e9:0.##} GPa, ν {c.Medium.PoissonRatio:0.###}"))
             .Metadata("friction", F($"effective friction μ' {c.Friction:0.###}"))
             .Metadata("receiver", receiver);
+        if (c.ReceiverFaults.Count > 0) report.Metadata("receiver patches", c.ReceiverRakeRule);
         var outlines = Outlines(c.Sources);
         double limit = c.ColourLimitBar ?? RobustLimit(c, results);
         report.Paragraph(c.ColourLimitBar is null

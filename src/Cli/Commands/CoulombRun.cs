@@ -83,7 +83,7 @@ internal static class CoulombRun
             Emit($"section_{s + 1}.csv", "cross_section", CoulombMaps.AtPoints(c.Sources, c.Medium, c.Friction, e, n, d, c.Receiver), dist);
         }
         if (c.ReceiverFaults.Count > 0)
-            Emit("receivers.csv", "receiver_patches", CoulombMaps.OnPatches(c.Sources, c.Medium, c.Friction, c.ReceiverFaults, c.ReceiverRake), null);
+            Emit("receivers.csv", "receiver_patches", CoulombMaps.OnPatches(c.Sources, c.Medium, c.Friction, c.ReceiverFaults, c.ReceiverRakes), null);
         if (html is not null) CoulombReport.Write(html, c, results);
         var summary = new
         {
@@ -101,6 +101,7 @@ internal static class CoulombRun
                 : new { kind = "optimal", regional = c.Receiver.Regional!.Axes.Select(a => new { azimuth_deg = a.Azimuth, plunge_deg = a.Plunge, magnitude_pa = a.Magnitude, gradient_pa_per_m = a.Gradient }) },
             receiver_faults = c.ReceiverFaults.Count,
             receiver_rake_deg = c.ReceiverRake,
+            receiver_rake_rule = c.ReceiverRakes.Count > 0 ? c.ReceiverRakeRule : null,
             outputs,
         };
         AtomicFile.Write(Path.Combine(c.Output, "summary.json"), w => w.Write(JsonSerializer.Serialize(summary, new JsonSerializerOptions
