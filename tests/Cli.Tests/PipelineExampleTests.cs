@@ -103,6 +103,7 @@ public sealed class PipelineExampleTests(JiashiRunFixture jiashi) : IClassFixtur
         Assert.True(outputs["cross_section"].GetProperty("coulomb_min_pa").GetDouble() < -1e5);
         Assert.True(outputs["cross_section"].GetProperty("coulomb_max_pa").GetDouble() > 1e5);
         Assert.Equal(250, outputs["receiver_patches"].GetProperty("points").GetInt32());
+        Assert.Equal(81 * 61, outputs["grid"].GetProperty("points").GetInt32());   // the map at 10 km
         // On the fault's own patches ΔCFS is resolved in the receiver rake the configuration names (105.6°), so the slip
         // zone shows its stress drop (issue 26: resolved in each patch's optimal rake it had shown +25 bar).
         Assert.Contains("105.6", coulomb.RootElement.GetProperty("receiver_rake_rule").GetString());

@@ -118,6 +118,14 @@ public sealed class SlipCommandTests : IDisposable
         Assert.Equal(51, csv.Length);
         var inp = InpReader.Read(Path.Combine(run, "slip_model.inp"));
         Assert.Equal(s.GetProperty("slipping_patches").GetInt32(), inp.Elements.Count);
+        // Its map block puts the km grid on the globe for Coulomb 3.4: the origin is the data's reference (20°E, 40°N),
+        // the grid's edges straddle it, and a degree of latitude is ≈ 111 km of the grid.
+        Assert.NotNull(inp.Map);
+        var map = inp.Map!;
+        Assert.Equal(20.0, map[2], 6);
+        Assert.Equal(40.0, map[5], 6);
+        Assert.True(map[0] < 20 && map[1] > 20 && map[3] < 40 && map[4] > 40, string.Join(", ", map));
+        Assert.InRange((map[4] - map[3]) * 111.2 / (inp.Grid!.FinishY - inp.Grid.StartY), 0.99, 1.01);
         var back = inp.Elements.Select(e => e.ToFault(inp.Columns)).ToList();
         double inpMoment = back.Sum(f => 30e9 * f.Length * f.Width * f.Slip.Magnitude);
         Assert.InRange(inpMoment / s.GetProperty("moment_nm").GetDouble(), 1 - 1e-9, 1 + 1e-9);

@@ -139,6 +139,8 @@ internal static class JiashiExample
         coulomb:
           friction: 0.4                       # effective friction μ'
           receiver: {strike: 274.8, dip: 8.8, rake: 105.6}   # receivers parallel to the source
+          grids:                              # a map at 10 km depth, km in the local frame
+            - {east_km: [-40, 40], north_km: [-30, 30], spacing_km: 1, depths_km: [10]}
           cross_sections:                     # across strike through the fault's centre, km in the local frame
             - {start_km: [-1.7, -20], end_km: [1.7, 20], depth_km: [0, 20], spacing_km: 0.5, depth_spacing_km: 0.5}
           fault_plane: true                   # also ΔCFS on every patch of the step-2 fault

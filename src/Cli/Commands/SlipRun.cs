@@ -71,7 +71,8 @@ internal static class SlipRun
         Stage("patches.geojson", w => w.Write(FaultGeoJson.PatchesToJson(chosen, outcome.Fault, reference)));
         if (chosen.Patches.Any(p => p.Magnitude > 0))
             Stage("slip_model.inp", w => InpWriter.Write(SlipModelInput.Create(chosen.Patches.Select(p => p.Geometry).ToList(), c.Medium,
-                $"sourcemodel slip model from {Path.GetFileName(path)}: Mw {chosen.MomentMagnitude.ToString("0.00", CultureInfo.InvariantCulture)}", c.Friction), w));
+                $"sourcemodel slip model from {Path.GetFileName(path)}: Mw {chosen.MomentMagnitude.ToString("0.00", CultureInfo.InvariantCulture)}", c.Friction,
+                geographic: reference is null ? null : new LocalProjection(reference).Inverse), w));
         if (outcome.Curve is { } curve)
             Stage("lcurve.csv", w => CsvTable.Write(w, ["weight", "misfit", "roughness", "curvature", "abic", "gcv", "free_unknowns", "mw", "converged", "corner", "abic_minimum", "gcv_minimum", "chosen"],
                 curve.Solutions.Select((s, k) => (IEnumerable<string>)[R(s.Alpha), R(s.Misfit), R(s.Roughness), R(curve.Curvature[k]),
