@@ -117,6 +117,74 @@ public sealed class CoulombCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_aftershock_catalogue_gets_dcfs_on_both_nodal_planes_and_the_share_brought_closer_to_failure()
+    {
+        // A right-lateral fault striking north (20 × 10 km, 1 m); aligned right-lateral aftershocks off both tips (loaded)
+        // and beside the middle (shadows), at 5 km depth, with their auxiliary east–west planes.
+        _cli.Write("slip.csv", "east_m,north_m,top_depth_m,length_m,width_m,strike_deg,dip_deg,strike_slip_m,dip_slip_m\n0,0,0,20000,10000,0,90,-1,0\n");
+        const string mechanisms = "id,time,east_km,north_km,depth_km,mw,strike1,dip1,rake1,strike2,dip2,rake2\n" +
+            "a,2020-01-19T14:00:00,0,18,5,4.1,0,90,180,90,90,0\nb,2020-01-19T15:00:00,0,-18,5,3.9,0,90,180,90,90,0\n" +
+            "c,2020-01-20T01:00:00,8,0,5,3.5,0,90,180,90,90,0\nd,2020-01-21T07:00:00,-8,0,5,3.2,0,90,180,90,90,0\n";
+        string Yaml(string catalogue, string extra = "") => _cli.Write("run.yaml",
+            $"sources: {{slip_model: slip.csv}}\nreceiver: {{strike: 0, dip: 90, rake: 180}}\ncatalogue: {{file: {catalogue}{extra}}}\noutput: out\n");
+        _cli.Write("events.csv", mechanisms);
+        var (code, output, err) = _cli.Run("coulomb", Yaml("events.csv"), "--no-report");
+        Assert.True(code == 0, err);
+        Assert.Contains("ΔCFS > 0 on nodal plane 1 for 50 %", output);
+        var lines = File.ReadAllLines(_cli.PathOf("out/catalogue.csv"));
+        var header = lines[0].Split(',');
+        Assert.Equal(["id", "time", "east_km"], header[..3]);   // the catalogue's own columns come first, unchanged
+        int c1 = Array.IndexOf(header, "coulomb1_pa"), c2 = Array.IndexOf(header, "coulomb2_pa");
+        var signs = lines.Skip(1).Select(l => l.Split(',')).Select(f => (f[0], Math.Sign(double.Parse(f[c1], CultureInfo.InvariantCulture)), Math.Sign(double.Parse(f[c2], CultureInfo.InvariantCulture)))).ToArray();
+        Assert.Equal([("a", 1, 1), ("b", 1, 1), ("c", -1, -1), ("d", -1, -1)], signs);
+        using (var summary = JsonDocument.Parse(File.ReadAllText(_cli.PathOf("out/summary.json"))))
+        {
+            var k = summary.RootElement.GetProperty("catalogue");
+            Assert.Equal(4, k.GetProperty("events").GetInt32());
+            Assert.Equal(0.5, k.GetProperty("positive_plane1").GetDouble(), 12);
+            Assert.Equal(0.5, k.GetProperty("positive_either").GetDouble(), 12);
+        }
+        // The same events in longitude/latitude about a declared reference give the same stresses.
+        var projection = new SourceModel.Sampling.Projection.LocalProjection(new SourceModel.Sampling.Projection.GeoReference(77.2, 39.8));
+        var geographic = "lon,lat,depth_km,strike1,dip1,rake1,strike2,dip2,rake2\n" + string.Concat(new[] { (0.0, 18.0), (0.0, -18.0), (8.0, 0.0), (-8.0, 0.0) }.Select(p =>
+        {
+            var (lon, lat) = projection.Inverse(p.Item1 * 1e3, p.Item2 * 1e3);
+            return string.Create(CultureInfo.InvariantCulture, $"{lon:R},{lat:R},5,0,90,180,90,90,0\n");
+        }));
+        _cli.Write("geographic.csv", geographic);
+        (code, _, err) = _cli.Run("coulomb", Yaml("geographic.csv", ", reference: {lon: 77.2, lat: 39.8}"), "--no-report");
+        Assert.True(code == 0, err);
+        var again = File.ReadAllLines(_cli.PathOf("out/catalogue.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[Array.IndexOf(File.ReadLines(_cli.PathOf("out/catalogue.csv")).First().Split(','), "coulomb1_pa")], CultureInfo.InvariantCulture)).ToArray();
+        var first = lines.Skip(1).Select(l => double.Parse(l.Split(',')[c1], CultureInfo.InvariantCulture)).ToArray();
+        for (int i = 0; i < 4; i++) Assert.Equal(first[i], again[i], Math.Abs(first[i]) * 1e-6);
+        (code, _, err) = _cli.Run("coulomb", Yaml("geographic.csv"), "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("lon/lat hypocentres need a local frame", err);
+
+        // Without mechanism columns every event is resolved on the receiver, and the log says so once.
+        _cli.Write("bare.csv", "east_km,north_km,depth_km\n0,18,5\n8,0,5\n");
+        (code, output, err) = _cli.Run("coulomb", Yaml("bare.csv"), "--no-report");
+        Assert.True(code == 0, err);
+        Assert.Single(output.Split('\n'), l => l.Contains("has no mechanism columns"));
+        Assert.Contains("ΔCFS > 0 on the receiver for 50 %", output);
+
+        // An impossible dip is refused with its line, or skipped and listed with skip_bad_rows; half a mechanism is refused.
+        _cli.Write("bad.csv", mechanisms.Replace("c,2020-01-20T01:00:00,8,0,5,3.5,0,90,180", "c,2020-01-20T01:00:00,8,0,5,3.5,0,120,180"));
+        (code, _, err) = _cli.Run("coulomb", Yaml("bad.csv"), "--no-report");
+        Assert.Equal(1, code);
+        Assert.Matches(@"bad\.csv:4: nodal plane 1 \(strike 0, dip 120, rake 180\): receiver dip 120 must be within 0-90 degrees", err);
+        (code, output, err) = _cli.Run("coulomb", Yaml("bad.csv", ", skip_bad_rows: true"), "--no-report");
+        Assert.True(code == 0, err);
+        Assert.Contains("skipped:", output);
+        Assert.Contains("bad.csv:4:", output);
+        Assert.Equal(4, File.ReadAllLines(_cli.PathOf("out/catalogue.csv")).Length);   // header + 3 events
+        _cli.Write("half.csv", "east_km,north_km,depth_km,strike1,dip1,rake1\n0,18,5,0,90,180\n");
+        (code, _, err) = _cli.Run("coulomb", Yaml("half.csv"), "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("mechanism columns incomplete (missing strike2, dip2, rake2)", err);
+    }
+
+    [Fact]
     public void The_report_draws_the_fault_on_maps_and_sections_on_a_robust_or_chosen_colour_limit()
     {
         // A 20 × 10 km thrust (dip 40°, top 2 km), a map at 8 km (cutting the fault) and a section across it.

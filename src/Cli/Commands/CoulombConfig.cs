@@ -3,6 +3,7 @@ using SourceModel.Cli.Infrastructure;
 using SourceModel.Coulomb;
 using SourceModel.Coulomb.Inp;
 using SourceModel.Coulomb.Resolution;
+using SourceModel.Sampling.Projection;
 using SourceModel.Okada.Geometry;
 using SourceModel.Okada.Mechanics;
 
@@ -30,6 +31,9 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
 
     /// <summary>Which rake the receiver patches are resolved with, in words (the report and summary say it).</summary>
     public string ReceiverRakeRule { get; init; } = "";
+
+    /// <summary>Aftershocks as receivers (<c>catalogue: {file, skip_bad_rows}</c>), or null.</summary>
+    public AftershockCatalogue? Catalogue { get; init; }
 
     /// <summary>The ΔCFS colour scale of the report's maps and sections, ±this many bar (<c>colour_limit_bar</c>); null:
     /// the 98th percentile of |ΔCFS| over the nodes away from the source.</summary>
@@ -80,15 +84,16 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         var (friction, receiver, receiverRake, listed, grids, sections, limit) = Settings(root, inp);
         if (listed.Length > 0) receivers = receivers.Concat(listed).ToArray();
         var (rakes, rule) = Rakes(root, receiver, [], receivers.Count);
+        var catalogue = CatalogueKey(root, null);
         if (inp?.CrossSection is { } xs && root.Flag("inp_cross_section", false))
             sections.Add(new SectionRequest(xs.StartX * 1e3, xs.StartY * 1e3, xs.FinishX * 1e3, xs.FinishY * 1e3, xs.XIncrement * 1e3, 0, xs.YIncrement * 1e3, xs.ZIncrement * 1e3));
         string output = Resolve(root.Text("output", System.IO.Path.GetFileNameWithoutExtension(path) + "-coulomb"));
         root.RejectUnknownKeys();
-        if (grids.Count + sections.Count + receivers.Count == 0)
-            throw root.ErrorHere("nothing to compute: give 'grids', 'cross_sections', or receiver (zero-slip) elements in the .inp.");
+        if (grids.Count + sections.Count + receivers.Count == 0 && catalogue is null)
+            throw root.ErrorHere("nothing to compute: give 'grids', 'cross_sections', 'catalogue', or receiver (zero-slip) elements in the .inp.");
         return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output)
         {
-            ColourLimitBar = limit, ReceiverRakes = rakes, ReceiverRakeRule = rule,
+            ColourLimitBar = limit, ReceiverRakes = rakes, ReceiverRakeRule = rule, Catalogue = catalogue,
         };
     }
 
@@ -97,19 +102,41 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
     /// with step 2's slipping patches as the sources; <c>fault_plane: true</c> adds all of step 2's patches as receivers
     /// (ΔCFS on the fault plane). <paramref name="patches"/> is empty while step 2 has not run (keys are checked only).
     /// </summary>
-    public static CoulombConfig FromSection(YamlMap section, string path, IReadOnlyList<RectangularFault> patches, ElasticMedium medium, string output)
+    public static CoulombConfig FromSection(YamlMap section, string path, IReadOnlyList<RectangularFault> patches, ElasticMedium medium, string output,
+        GeoReference? reference = null)
     {
         var (friction, receiver, receiverRake, listed, grids, sections, limit) = Settings(section, null);
         bool plane = section.Flag("fault_plane", false);
         var sources = patches.Where(f => f.Slip.Magnitude > 0).ToArray();
         var receivers = (plane ? patches.Select(f => f with { Slip = default }) : []).Concat(listed).ToArray();
-        if (grids.Count + sections.Count + listed.Length == 0 && !plane)
-            throw section.ErrorHere("nothing to compute: give grids, cross_sections, receiver_faults or fault_plane: true.");
+        var catalogue = CatalogueKey(section, reference);
+        if (grids.Count + sections.Count + listed.Length == 0 && !plane && catalogue is null)
+            throw section.ErrorHere("nothing to compute: give grids, cross_sections, receiver_faults, catalogue or fault_plane: true.");
         var (rakes, rule) = Rakes(section, receiver, plane ? patches : [], listed.Length);
         return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output)
         {
-            ColourLimitBar = limit, ReceiverRakes = rakes, ReceiverRakeRule = rule,
+            ColourLimitBar = limit, ReceiverRakes = rakes, ReceiverRakeRule = rule, Catalogue = catalogue,
         };
+    }
+
+    /// <summary><c>catalogue: {file, skip_bad_rows, reference}</c>: aftershocks as receivers (<see cref="AftershockCatalogue"/>);
+    /// lon/lat are projected into the pipeline's data frame (<paramref name="pipelineReference"/>) or, in a standalone
+    /// configuration, the frame <c>reference: {lon, lat}</c> names.</summary>
+    private static AftershockCatalogue? CatalogueKey(YamlMap at, GeoReference? pipelineReference)
+    {
+        if (at.Map("catalogue") is not { } m) return null;
+        string file = m.Text("file", "");
+        if (file.Length == 0) throw m.ErrorAt("file", "missing; the catalogue CSV (lon,lat or east_km,north_km, depth_km[, strike1,dip1,rake1,strike2,dip2,rake2]).");
+        bool skip = m.Flag("skip_bad_rows", false);
+        var reference = pipelineReference;
+        if (m.Map("reference") is { } r)
+        {
+            if (pipelineReference is not null) throw m.ErrorAt("reference", "in a pipeline the catalogue is projected into the data's reference; remove this one.");
+            reference = new GeoReference(r.Number("lon"), r.Number("lat"));
+            r.RejectUnknownKeys();
+        }
+        m.RejectUnknownKeys();
+        return AftershockCatalogue.Load(System.IO.Path.GetFullPath(System.IO.Path.Combine(m.Folder, file)), reference, skip);
     }
 
     /// <summary>

@@ -84,6 +84,25 @@ internal static class CoulombRun
         }
         if (c.ReceiverFaults.Count > 0)
             Emit("receivers.csv", "receiver_patches", CoulombMaps.OnPatches(c.Sources, c.Medium, c.Friction, c.ReceiverFaults, c.ReceiverRakes), null);
+        object? catalogue = null;
+        if (c.Catalogue is { } k)
+        {
+            if (!k.HasMechanisms)
+                log.WriteLine($"note: {k.Path} has no mechanism columns (strike1,dip1,rake1,strike2,dip2,rake2): every event is resolved on the receiver ({(c.Receiver.Plane is { } rp ? string.Create(CultureInfo.InvariantCulture, $"strike {rp.Strike:0.#}°, dip {rp.Dip:0.#}°, rake {rp.Rake:0.#}°") : "optimally oriented planes")}).");
+            foreach (string s in k.Skipped.Take(10)) log.WriteLine($"skipped: {s}");
+            if (k.Skipped.Count > 10) log.WriteLine($"skipped: … {k.Skipped.Count - 10} more row(s)");
+            var stresses = HypocentreCoulomb.Compute(c.Sources, c.Medium, c.Friction, k.Receivers, c.Receiver);
+            var shares = HypocentreCoulomb.Fractions(stresses);
+            AtomicFile.Write(Path.Combine(c.Output, "catalogue.csv"), w => k.Write(w, stresses));
+            catalogue = new
+            {
+                file = k.Path, events = k.Receivers.Count, with_mechanism = k.HasMechanisms, skipped_rows = k.Skipped.Count, regular_events = shares.Events,
+                positive_plane1 = shares.FirstPlane, positive_plane2 = shares.SecondPlane, positive_either = shares.Either, positive_both = shares.Both,
+            };
+            log.WriteLine(k.HasMechanisms
+                ? string.Create(CultureInfo.InvariantCulture, $"  catalogue.csv: {k.Receivers.Count} event(s); ΔCFS > 0 on nodal plane 1 for {shares.FirstPlane:P0}, plane 2 {shares.SecondPlane:P0}, either {shares.Either:P0}, both {shares.Both:P0}")
+                : string.Create(CultureInfo.InvariantCulture, $"  catalogue.csv: {k.Receivers.Count} event(s); ΔCFS > 0 on the receiver for {shares.FirstPlane:P0}"));
+        }
         if (html is not null) CoulombReport.Write(html, c, results);
         var summary = new
         {
@@ -103,13 +122,14 @@ internal static class CoulombRun
             receiver_rake_deg = c.ReceiverRake,
             receiver_rake_rule = c.ReceiverRakes.Count > 0 ? c.ReceiverRakeRule : null,
             outputs,
+            catalogue,
         };
         AtomicFile.Write(Path.Combine(c.Output, "summary.json"), w => w.Write(JsonSerializer.Serialize(summary, new JsonSerializerOptions
         {
             WriteIndented = true,
             NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
         })));
-        log.WriteLine($"{path}: {c.Sources.Count} source(s); wrote {outputs.Count} result file(s) and summary.json to {c.Output} in {clock.Elapsed.TotalSeconds:0.0} s");
+        log.WriteLine($"{path}: {c.Sources.Count} source(s); wrote {outputs.Count + (catalogue is null ? 0 : 1)} result file(s) and summary.json to {c.Output} in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static string F(double v) => double.IsNaN(v) ? "nan" : v.ToString("R", CultureInfo.InvariantCulture);

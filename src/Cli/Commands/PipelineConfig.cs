@@ -121,7 +121,7 @@ internal sealed class PipelineConfig
         if (root.Map("coulomb") is { } k)
         {
             if (!steps.Contains(PipelineStep.Slip)) throw root.ErrorAt("coulomb", "needs a 'slip' section: the stress change is that of step 2's slip model.");
-            c.CoulombAtCheck = CoulombConfig.FromSection(k, path, [], c.Medium, c.Output);
+            c.CoulombAtCheck = CoulombConfig.FromSection(k, path, [], c.Medium, c.Output, c.Data.Reference);
             c.CoulombOnFaultPlane = k.Flag("fault_plane", false);
             k.RejectUnknownKeys();
             steps.Add(PipelineStep.Coulomb);
@@ -151,7 +151,7 @@ internal sealed class PipelineConfig
 
     /// <summary>The Coulomb configuration with step 2's patches as its sources (and, with fault_plane, as receivers).</summary>
     public CoulombConfig Coulomb(IReadOnlyList<RectangularFault> patches, string output) =>
-        CoulombConfig.FromSection(_root.Map("coulomb")!, Path, patches, Medium, output);
+        CoulombConfig.FromSection(_root.Map("coulomb")!, Path, patches, Medium, output, Data.Reference);
 
     private static string SeedText(long? seed) => seed is { } s ? $"|--seed {s}" : "";
 
