@@ -128,9 +128,12 @@ public sealed class CoulombCommandTests : IDisposable
         string Yaml(string catalogue, string extra = "") => _cli.Write("run.yaml",
             $"sources: {{slip_model: slip.csv}}\nreceiver: {{strike: 0, dip: 90, rake: 180}}\ncatalogue: {{file: {catalogue}{extra}}}\noutput: out\n");
         _cli.Write("events.csv", mechanisms);
-        var (code, output, err) = _cli.Run("coulomb", Yaml("events.csv"), "--no-report");
+        var (code, output, err) = _cli.Run("coulomb", Yaml("events.csv"));
         Assert.True(code == 0, err);
         Assert.Contains("ΔCFS > 0 on nodal plane 1 for 50 %", output);
+        string report = System.Net.WebUtility.HtmlDecode(File.ReadAllText(_cli.PathOf("out/report.html")));
+        Assert.Contains("aftershocks as receivers", report);
+        Assert.Contains("ΔCFS > 0 on nodal plane 1 for 50 %", report);
         var lines = File.ReadAllLines(_cli.PathOf("out/catalogue.csv"));
         var header = lines[0].Split(',');
         Assert.Equal(["id", "time", "east_km"], header[..3]);   // the catalogue's own columns come first, unchanged

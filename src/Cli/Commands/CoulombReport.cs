@@ -14,7 +14,8 @@ namespace SourceModel.Cli.Commands;
 /// lobe).</summary>
 internal static class CoulombReport
 {
-    public static void Write(string html, CoulombConfig c, IReadOnlyList<(string File, string Kind, CoulombPoint[] Points, double[]? Distance)> results)
+    public static void Write(string html, CoulombConfig c, IReadOnlyList<(string File, string Kind, CoulombPoint[] Points, double[]? Distance)> results,
+        AftershockFractions? aftershocks = null)
     {
         var receiver = c.Receiver.Plane is { } p
             ? F($"specified plane: strike {p.Strike:0.#}°, dip {p.Dip:0.#}°, rake {p.Rake:0.#}°")
@@ -25,6 +26,10 @@ internal static class CoulombReport
             .Metadata("friction", F($"effective friction μ' {c.Friction:0.###}"))
             .Metadata("receiver", receiver);
         if (c.ReceiverFaults.Count > 0) report.Metadata("receiver patches", c.ReceiverRakeRule);
+        if (aftershocks is { } k && c.Catalogue is { } catalogue)
+            report.Section("catalogue.csv: aftershocks as receivers").Paragraph(catalogue.HasMechanisms
+                ? F($"{k.Events} regular event(s) of {catalogue.Receivers.Count}: ΔCFS > 0 on nodal plane 1 for {k.FirstPlane:P0}, on plane 2 for {k.SecondPlane:P0}, on either for {k.Either:P0}, on both for {k.Both:P0}.")
+                : F($"{k.Events} regular event(s) of {catalogue.Receivers.Count}, without mechanisms: ΔCFS > 0 on the receiver for {k.FirstPlane:P0}."));
         var outlines = Outlines(c.Sources);
         double limit = c.ColourLimitBar ?? RobustLimit(c, results);
         report.Paragraph(c.ColourLimitBar is null

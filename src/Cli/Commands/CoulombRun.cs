@@ -85,6 +85,7 @@ internal static class CoulombRun
         if (c.ReceiverFaults.Count > 0)
             Emit("receivers.csv", "receiver_patches", CoulombMaps.OnPatches(c.Sources, c.Medium, c.Friction, c.ReceiverFaults, c.ReceiverRakes), null);
         object? catalogue = null;
+        AftershockFractions? aftershocks = null;
         if (c.Catalogue is { } k)
         {
             if (!k.HasMechanisms)
@@ -93,6 +94,7 @@ internal static class CoulombRun
             if (k.Skipped.Count > 10) log.WriteLine($"skipped: … {k.Skipped.Count - 10} more row(s)");
             var stresses = HypocentreCoulomb.Compute(c.Sources, c.Medium, c.Friction, k.Receivers, c.Receiver);
             var shares = HypocentreCoulomb.Fractions(stresses);
+            aftershocks = shares;
             AtomicFile.Write(Path.Combine(c.Output, "catalogue.csv"), w => k.Write(w, stresses));
             catalogue = new
             {
@@ -103,7 +105,7 @@ internal static class CoulombRun
                 ? string.Create(CultureInfo.InvariantCulture, $"  catalogue.csv: {k.Receivers.Count} event(s); ΔCFS > 0 on nodal plane 1 for {shares.FirstPlane:P0}, plane 2 {shares.SecondPlane:P0}, either {shares.Either:P0}, both {shares.Both:P0}")
                 : string.Create(CultureInfo.InvariantCulture, $"  catalogue.csv: {k.Receivers.Count} event(s); ΔCFS > 0 on the receiver for {shares.FirstPlane:P0}"));
         }
-        if (html is not null) CoulombReport.Write(html, c, results);
+        if (html is not null) CoulombReport.Write(html, c, results, aftershocks);
         var summary = new
         {
             software = "sourcemodel",
