@@ -164,6 +164,34 @@ public sealed class CoulombCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("lon/lat hypocentres need a local frame", err);
 
+        // The same events as a Global CMT NDK file (five fixed-format lines each; lon/lat/depth at columns 28-33,
+        // 35-41, 43-47 of line 1; exponent first on line 4; scalar moment and the two planes last on line 5).
+        string Ndk(int k, double east, double north) => string.Create(CultureInfo.InvariantCulture,
+            $"{"PDE",-4} {"2020/01/19",10} {$"14:0{k}:00.0",10} {projection.Inverse(east, north).Latitude,6:F2} {projection.Inverse(east, north).Longitude,7:F2} {5.0,5:F1} {"4.5 0.0",7} {"SOUTHERN XINJIANG",-24}\n" +
+            $"C20200119140{k}A  B:  0    0   0 S: 20   40  50 M:  0    0   0 CMT: 1 TRIHD:  0.6\n" +
+            $"CENTROID:      1.0 0.1  39.80 0.01   77.20 0.01   5.0  0.0 FIX O-00000000000000\n" +
+            $"23  0.100 0.010 -0.100 0.010  0.000 0.010  0.000 0.010  0.000 0.010  1.500 0.010\n" +
+            $"V10   1.500 0  45  0.000 90   0 -1.500  0 315   1.500   0 90  180  90 90    0\n");
+        _cli.Write("events.ndk", Ndk(1, 0, 18_000) + Ndk(2, 8_000, 0));
+        (code, output, err) = _cli.Run("coulomb", Yaml("events.ndk", ", reference: {lon: 77.2, lat: 39.8}"), "--no-report");
+        Assert.True(code == 0, err);
+        var ndk = File.ReadAllLines(_cli.PathOf("out/catalogue.csv"));
+        var ndkHeader = ndk[0].Split(',');
+        Assert.Equal(["event", "time", "lat", "lon", "depth_km", "mw"], ndkHeader[..6]);
+        var firstEvent = ndk[1].Split(',');
+        Assert.Equal("C202001191401A", firstEvent[0]);
+        Assert.Equal("2020/01/19T14:01:00.0", firstEvent[1]);
+        Assert.Equal("4.72", firstEvent[5]);   // M0 1.5e23 dyn·cm: ⅔(23.176 − 16.1) = 4.717
+        var ndkCoulomb = ndk.Skip(1).Select(l => double.Parse(l.Split(',')[Array.IndexOf(ndkHeader, "coulomb1_pa")], CultureInfo.InvariantCulture)).ToArray();
+        // Positions rounded to 0.01° (≈ 1 km) in NDK: the signs and the sizes within a third of the exact events'.
+        Assert.True(ndkCoulomb[0] > 0 && ndkCoulomb[1] < 0, string.Join(", ", ndkCoulomb));
+        Assert.InRange(ndkCoulomb[0] / first[0], 0.67, 1.5);
+        Assert.InRange(ndkCoulomb[1] / first[2], 0.67, 1.5);
+        _cli.Write("cut.ndk", Ndk(1, 0, 18_000) + string.Join('\n', Ndk(2, 8_000, 0).Split('\n').Take(3)) + "\n");
+        (code, _, err) = _cli.Run("coulomb", Yaml("cut.ndk", ", reference: {lon: 77.2, lat: 39.8}"), "--no-report");
+        Assert.Equal(1, code);
+        Assert.Contains("cut.ndk: 8 lines, not a multiple of five", err);
+
         // Without mechanism columns every event is resolved on the receiver, and the log says so once.
         _cli.Write("bare.csv", "east_km,north_km,depth_km\n0,18,5\n8,0,5\n");
         (code, output, err) = _cli.Run("coulomb", Yaml("bare.csv"), "--no-report");

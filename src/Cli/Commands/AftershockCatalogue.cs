@@ -24,6 +24,7 @@ internal sealed record AftershockCatalogue(string Path, string[] Header, IReadOn
     /// are accepted).</summary>
     public static AftershockCatalogue Load(string path, GeoReference? reference, bool skipBadRows)
     {
+        if (path.EndsWith(".ndk", StringComparison.OrdinalIgnoreCase)) return LoadNdk(path, reference, skipBadRows);
         const string expectation = "lon,lat (or east_km,north_km), depth_km and optionally strike1,dip1,rake1,strike2,dip2,rake2";
         var table = CsvTable.Load(path, expectation);
         int lon = table.Column("lon"), lat = table.Column("lat"), east = table.Column("east_km"), north = table.Column("north_km"), depth = table.Column("depth_km");
@@ -71,6 +72,68 @@ internal sealed record AftershockCatalogue(string Path, string[] Header, IReadOn
         }
         if (receivers.Count == 0) throw new UserError($"{path}: no usable event{(skipped.Count > 0 ? $" ({skipped.Count} row(s) skipped)" : "")}.");
         return new AftershockCatalogue(path, table.Header, rows, receivers, present == 6, skipped);
+    }
+
+    /// <summary>
+    /// A Global CMT catalogue in its NDK text format (five 80-character lines per event; gCMT's allorder.ndk_explained):
+    /// the hypocentre of line 1 (reference catalogue's date, time, latitude [28–33], longitude [35–41], depth [43–47] km),
+    /// the event name of line 2 [1–16], the exponent of line 4 and, on line 5, the scalar moment and the two nodal
+    /// planes (its last seven fields). Mw = ⅔(log₁₀ M0[dyn·cm] − 16.1).
+    /// </summary>
+    private static AftershockCatalogue LoadNdk(string path, GeoReference? reference, bool skipBadRows)
+    {
+        InputFile.Check(path, "a Global CMT catalogue in NDK format (five lines per event)");
+        if (reference is null)
+            throw new UserError($"{path}: NDK hypocentres are in lon/lat and need a local frame: declare the data's 'reference' (or catalogue.reference: {{lon, lat}}).");
+        var projection = new LocalProjection(reference);
+        var lines = File.ReadAllLines(path);
+        int count = lines.Length;
+        while (count > 0 && lines[count - 1].Trim().Length == 0) count--;
+        if (count == 0) throw new UserError($"{path}: empty file; expected five lines per event (Global CMT NDK).");
+        if (count % 5 != 0) throw new UserError($"{path}: {count} lines, not a multiple of five: an NDK event has exactly five lines (the last event is cut short).");
+        string[] header = ["event", "time", "lat", "lon", "depth_km", "mw"];
+        var rows = new List<string[]>();
+        var receivers = new List<HypocentreReceiver>();
+        var skipped = new List<string>();
+        for (int e = 0; e < count; e += 5)
+        {
+            try
+            {
+                string first = lines[e].PadRight(80);
+                double Field(string text, int line, string what)
+                {
+                    if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+                        throw new UserError($"{path}:{line}: {what}: expected a number, got '{text.Trim()}'.");
+                    return v;
+                }
+                double lat = Field(first[27..33], e + 1, "latitude (columns 28-33)"), lon = Field(first[34..41], e + 1, "longitude (columns 35-41)");
+                double depth = Field(first[42..47], e + 1, "depth (columns 43-47)");
+                if (lat is < -90 or > 90) throw new UserError($"{path}:{e + 1}: latitude {lat} outside -90..90.");
+                if (depth < 0) throw new UserError($"{path}:{e + 1}: depth {depth} km: hypocentres are below the surface.");
+                string name = lines[e + 1].Length >= 16 ? lines[e + 1][..16].Trim() : lines[e + 1].Trim();
+                var fourth = lines[e + 3].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var fifth = lines[e + 4].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (fourth.Length < 1 || fifth.Length < 8) throw new UserError($"{path}:{e + 5}: expected the principal axes, the scalar moment and two nodal planes.");
+                double exponent = Field(fourth[0], e + 4, "exponent"), moment = Field(fifth[^7], e + 5, "scalar moment");
+                var angles = fifth[^6..].Select((t, k) => Field(t, e + 5, $"nodal plane {k / 3 + 1}")).ToArray();
+                ReceiverPlane Plane(int k)
+                {
+                    try { return new ReceiverPlane(angles[k], angles[k + 1], angles[k + 2]).Validated(); }
+                    catch (ArgumentException ex) { throw new UserError($"{path}:{e + 5}: nodal plane {k / 3 + 1} ({angles[k]}, {angles[k + 1]}, {angles[k + 2]}): {UserError.Reason(ex)}"); }
+                }
+                var planes = (Plane(0), Plane(3));
+                var (x, y) = projection.Forward(lon, lat);
+                double mw = moment > 0 ? 2.0 / 3.0 * (Math.Log10(moment) + exponent - 16.1) : double.NaN;
+                receivers.Add(new HypocentreReceiver(x, y, depth * 1e3, planes));
+                rows.Add([name, $"{first[5..15].Trim()}T{first[16..26].Trim()}", F(lat), F(lon), F(depth), mw.ToString("0.00", CultureInfo.InvariantCulture)]);
+            }
+            catch (UserError ex) when (skipBadRows)
+            {
+                skipped.Add(ex.Message);
+            }
+        }
+        if (receivers.Count == 0) throw new UserError($"{path}: no usable event{(skipped.Count > 0 ? $" ({skipped.Count} event(s) skipped)" : "")}.");
+        return new AftershockCatalogue(path, header, rows, receivers, true, skipped);
     }
 
     /// <summary>The catalogue with ΔCFS on both planes (or the fallback receiver) appended to each row.</summary>
