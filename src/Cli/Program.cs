@@ -182,43 +182,44 @@ internal static class Program
 
     private static Command SlipCommand(TextWriter stdout, string[] args)
     {
-        var config = new Argument<string>("CONFIG") { Description = "YAML configuration: datasets, fault (step-1 run, segment file or segments), slip and smoothing (docs/formats.md)." };
-        var output = new Option<string?>("--out") { Description = "Run folder (default: the config's 'output', else CONFIG-slip beside it)." };
-        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
         var resolution = new Option<bool>("--resolution") { Description = "Also write resolution.csv: model resolution per patch, a checkerboard and a spike test (and data resolution when there are fewer data than unknowns)." };
         var checker = new Option<int>("--checker") { Description = "Checker size of the checkerboard test, patches (default 3).", DefaultValueFactory = _ => 3 };
         var threshold = new Option<double>("--resolution-threshold") { Description = "Patch resolution below which a patch is marked poorly resolved (default 0.1).", DefaultValueFactory = _ => 0.1 };
-        var cmd = new Command("slip", "Step 2: distributed slip on the discretised fault (rake window, bounds, smoothing, L-curve or dip-smoothing scan).")
-            { config, output, noReport, resolution, checker, threshold };
-        cmd.SetAction(r =>
-        {
-            ResolutionRequest? request = null;
-            if (r.GetValue(resolution))
+        return RunFolderCommand("slip", "Step 2: distributed slip on the discretised fault (rake window, bounds, smoothing, L-curve or dip-smoothing scan).",
+            "YAML configuration: datasets, fault (step-1 run, segment file or segments), slip and smoothing (docs/formats.md).", "slip", [resolution, checker, threshold],
+            (config, output, html, r) =>
             {
-                int size = r.GetValue(checker);
-                double limit = r.GetValue(threshold);
-                if (size < 1) throw new UserError($"--checker {size}: expected a checker size of at least 1 patch.");
-                if (!(limit >= 0 && limit <= 1)) throw new UserError($"--resolution-threshold {limit}: expected a number in [0, 1].");
-                request = new ResolutionRequest(size, limit);
-            }
-            else if (r.GetResult(checker) is { Implicit: false } || r.GetResult(threshold) is { Implicit: false })
-                throw new UserError("--checker and --resolution-threshold go with --resolution.");
-            SlipRun.Run(r.GetValue(config)!, r.GetValue(output), !r.GetValue(noReport), stdout, args, request);
-            return ExitCodes.Ok;
-        });
-        return cmd;
+                ResolutionRequest? request = null;
+                if (r.GetValue(resolution))
+                {
+                    int size = r.GetValue(checker);
+                    double limit = r.GetValue(threshold);
+                    if (size < 1) throw new UserError($"--checker {size}: expected a checker size of at least 1 patch.");
+                    if (!(limit >= 0 && limit <= 1)) throw new UserError($"--resolution-threshold {limit}: expected a number in [0, 1].");
+                    request = new ResolutionRequest(size, limit);
+                }
+                else if (r.GetResult(checker) is { Implicit: false } || r.GetResult(threshold) is { Implicit: false })
+                    throw new UserError("--checker and --resolution-threshold go with --resolution.");
+                SlipRun.Run(config, output, html, stdout, args, request);
+            });
     }
 
     /// <summary>A command that reads CONFIG and writes a run folder (--out, --no-report).</summary>
-    private static Command RunFolderCommand(string name, string description, string configHelp, string folderSuffix, Action<string, string?, bool> run)
+    private static Command RunFolderCommand(string name, string description, string configHelp, string folderSuffix, Action<string, string?, bool> run) =>
+        RunFolderCommand(name, description, configHelp, folderSuffix, [], (config, output, html, _) => run(config, output, html));
+
+    /// <summary>As above with further options of the command's own, read by <paramref name="run"/> from the parse result.</summary>
+    private static Command RunFolderCommand(string name, string description, string configHelp, string folderSuffix, Option[] extra,
+        Action<string, string?, bool, ParseResult> run)
     {
         var config = new Argument<string>("CONFIG") { Description = configHelp };
         var output = new Option<string?>("--out") { Description = $"Run folder (default: the config's 'output', else CONFIG-{folderSuffix} beside it)." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
         var cmd = new Command(name, description) { config, output, noReport };
+        foreach (var option in extra) cmd.Options.Add(option);
         cmd.SetAction(r =>
         {
-            run(r.GetValue(config)!, r.GetValue(output), !r.GetValue(noReport));
+            run(r.GetValue(config)!, r.GetValue(output), !r.GetValue(noReport), r);
             return ExitCodes.Ok;
         });
         return cmd;

@@ -81,9 +81,9 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
         }
         if (sources.Count == 0) throw sourcesMap.ErrorHere("no source has slip.");
         if (root.Map("medium") is { } m) medium = MediumKeys.Parse(m);
-        var (friction, receiver, receiverRake, listed, grids, sections, limit) = Settings(root, inp);
+        var (friction, receiver, listed, grids, sections, limit) = Settings(root, inp);
         if (listed.Length > 0) receivers = receivers.Concat(listed).ToArray();
-        var (rakes, rule) = Rakes(root, receiver, [], receivers.Count);
+        var (rakes, rule, receiverRake) = Rakes(root, receiver, [], receivers.Count);
         var catalogue = CatalogueKey(root, null);
         if (inp?.CrossSection is { } xs && root.Flag("inp_cross_section", false))
             sections.Add(new SectionRequest(xs.StartX * 1e3, xs.StartY * 1e3, xs.FinishX * 1e3, xs.FinishY * 1e3, xs.XIncrement * 1e3, 0, xs.YIncrement * 1e3, xs.ZIncrement * 1e3));
@@ -105,14 +105,14 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
     public static CoulombConfig FromSection(YamlMap section, string path, IReadOnlyList<RectangularFault> patches, ElasticMedium medium, string output,
         GeoReference? reference = null)
     {
-        var (friction, receiver, receiverRake, listed, grids, sections, limit) = Settings(section, null);
+        var (friction, receiver, listed, grids, sections, limit) = Settings(section, null);
         bool plane = section.Flag("fault_plane", false);
         var sources = patches.Where(f => f.Slip.Magnitude > 0).ToArray();
         var receivers = (plane ? patches.Select(f => f with { Slip = default }) : []).Concat(listed).ToArray();
         var catalogue = CatalogueKey(section, reference);
         if (grids.Count + sections.Count + listed.Length == 0 && !plane && catalogue is null)
             throw section.ErrorHere("nothing to compute: give grids, cross_sections, receiver_faults, catalogue or fault_plane: true.");
-        var (rakes, rule) = Rakes(section, receiver, plane ? patches : [], listed.Length);
+        var (rakes, rule, receiverRake) = Rakes(section, receiver, plane ? patches : [], listed.Length);
         return new CoulombConfig(path, sources, receivers, medium, friction, receiver, receiverRake, grids, sections, output)
         {
             ColourLimitBar = limit, ReceiverRakes = rakes, ReceiverRakeRule = rule, Catalogue = catalogue,
@@ -145,46 +145,44 @@ internal sealed record CoulombConfig(string Path, IReadOnlyList<RectangularFault
     /// <c>receiver_rake: optimal</c> each in its optimal rake; without it they take the rake of the configured receiver
     /// plane — or, for optimally oriented receivers, the fault's own patches take their own slip rake (the stress drop of
     /// the slip zone is what a seismologist expects there; its optimal rake would show a stress rise) and other receivers
-    /// their optimal rake.
+    /// their optimal rake. <c>Given</c> is the number <c>receiver_rake</c> names, if it does.
     /// </summary>
-    private static (double?[] Rakes, string Rule) Rakes(YamlMap at, ReceiverSpec receiver, IReadOnlyList<RectangularFault> own, int others)
+    private static (double?[] Rakes, string Rule, double? Given) Rakes(YamlMap at, ReceiverSpec receiver, IReadOnlyList<RectangularFault> own, int others)
     {
         int count = own.Count + others;
         if (at.Has("receiver_rake"))
         {
             string text = at.Text("receiver_rake", "");
-            if (text == "optimal") return (new double?[count], "each patch's optimal rake (receiver_rake: optimal)");
+            if (text == "optimal") return (new double?[count], "each patch's optimal rake (receiver_rake: optimal)", null);
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double r) || !double.IsFinite(r))
                 throw at.ErrorAt("receiver_rake", $"expected a rake in degrees or optimal, got '{text}'.");
-            return (Enumerable.Repeat<double?>(r, count).ToArray(), F($"rake {r:0.#}° on every receiver patch (receiver_rake)"));
+            return (Enumerable.Repeat<double?>(r, count).ToArray(), F($"rake {r:0.#}° on every receiver patch (receiver_rake)"), r);
         }
         if (receiver.Plane is { } p)
-            return (Enumerable.Repeat<double?>(p.Rake, count).ToArray(), F($"the receiver's rake {p.Rake:0.#}° on every receiver patch"));
+            return (Enumerable.Repeat<double?>(p.Rake, count).ToArray(), F($"the receiver's rake {p.Rake:0.#}° on every receiver patch"), null);
         var slipping = own.Where(f => f.Slip.Magnitude > 0).ToList();
         double ss = slipping.Sum(f => f.Slip.StrikeSlip * f.Area), ds = slipping.Sum(f => f.Slip.DipSlip * f.Area);
         double mean = Math.Atan2(ds, ss) * 180 / Math.PI;
         var rakes = own.Select(f => (double?)(f.Slip.Magnitude > 0 ? f.Slip.Rake : mean)).Concat(new double?[others]).ToArray();
         string rule = own.Count == 0 ? "each patch's optimal rake (optimally oriented receivers; receiver_rake sets one)"
             : F($"each fault patch's own slip rake (patches without slip: the mean rake {mean:0.#}°)") + (others > 0 ? "; other receiver patches: their optimal rake" : "");
-        return (rakes, rule);
+        return (rakes, rule, null);
     }
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    private static (double Friction, ReceiverSpec Receiver, double? ReceiverRake, RectangularFault[] ReceiverFaults, List<GridRequest> Grids, List<SectionRequest> Sections, double? ColourLimitBar)
+    private static (double Friction, ReceiverSpec Receiver, RectangularFault[] ReceiverFaults, List<GridRequest> Grids, List<SectionRequest> Sections, double? ColourLimitBar)
         Settings(YamlMap root, CoulombInput? inp)
     {
         double friction = root.Number("friction", inp?.Friction ?? CoulombStress.DefaultFriction);
         if (!(friction >= 0 && friction <= 1)) throw root.ErrorAt("friction", $"{friction} must be within [0, 1].");
         var receiver = ParseReceiver(root, inp);
-        // A number here (summary.json's receiver_rake_deg); "optimal" and the defaults are read by Rakes.
-        double? receiverRake = root.Has("receiver_rake") && double.TryParse(root.Text("receiver_rake", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out double given) ? given : null;
         var listed = root.List("receiver_faults").SelectMany(ParseReceiverFault).ToArray();
         var grids = root.List("grids").Select(ParseGrid).ToList();
         var sections = root.List("cross_sections").Select(ParseSection).ToList();
         double? limit = root.Has("colour_limit_bar") ? root.Number("colour_limit_bar") : null;
         if (limit is { } l && !(l > 0 && double.IsFinite(l))) throw root.ErrorAt("colour_limit_bar", $"{l} must be a positive number of bar (the colour scale runs from −it to +it).");
-        return (friction, receiver, receiverRake, listed, grids, sections, limit);
+        return (friction, receiver, listed, grids, sections, limit);
     }
 
     private static ReceiverSpec ParseReceiver(YamlMap root, CoulombInput? inp)

@@ -136,7 +136,7 @@ internal static class SlipRun
         }
         if (c.Algebra == SlipAlgebra.MatrixFree)
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"step 2 on the matrix-free path: the Green's matrix in single precision ({MemoryBudget.Size(4.0 * terms.Sum(t => t.Count) * 2 * fault.Patches.Count)}), " +
+                $"step 2 on the matrix-free path: about {MemoryBudget.Size(SlipResources.MatrixFreeBytes(fault.Patches.Count, terms.Sum(t => t.Count)))} (the Green's matrix in single precision), " +
                 $"solved by gradient projection with conjugate gradients to a KKT tolerance of 1e-6"));
         var system = Build(fault);
         if (system.BlindPatches.Count > 0)

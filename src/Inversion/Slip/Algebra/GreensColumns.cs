@@ -25,7 +25,12 @@ internal sealed class GreensColumns
         // Zeroed: a dataset's nuisance columns are written on its own rows only.
         if (single) _single = new float[length];
         else _double = new double[length];
-        _norms = new(() => Enumerable.Range(0, Columns).Select(j => ColumnDot(j, j)).ToArray());
+        _norms = new(() =>
+        {
+            var norms = new double[Columns];
+            Parallel.For(0, Columns, j => norms[j] = _double is not null ? Dot.Of(DoubleColumn(j), DoubleColumn(j)) : NormSquaredSingle(SingleColumn(j)));
+            return norms;
+        });
     }
 
     /// <summary>A zero matrix in double precision.</summary>
@@ -46,9 +51,6 @@ internal sealed class GreensColumns
     /// <summary>The double-precision array (column-major), or null in single precision.</summary>
     public double[]? Dense => _double;
 
-    /// <summary>Bytes the storage takes.</summary>
-    public long Bytes => (long)Rows * Columns * (IsSingle ? sizeof(float) : sizeof(double));
-
     /// <summary>Writes <paramref name="scale"/>·<paramref name="values"/> into column <paramref name="column"/> from row
     /// <paramref name="row0"/>.</summary>
     public void Set(int column, int row0, ReadOnlySpan<double> values, double scale)
@@ -62,16 +64,6 @@ internal sealed class GreensColumns
 
     /// <summary>‖column j‖² (computed once for all columns on first use).</summary>
     public double ColumnNormSquared(int j) => _norms.Value[j];
-
-    /// <summary>Column i · column j.</summary>
-    public double ColumnDot(int i, int j)
-    {
-        if (_double is not null) return Dot.Of(DoubleColumn(i), DoubleColumn(j));
-        double s = 0;
-        ReadOnlySpan<float> a = SingleColumn(i), b = SingleColumn(j);
-        for (int k = 0; k < Rows; k++) s += (double)a[k] * b[k];
-        return s;
-    }
 
     /// <summary>y = G·x (y overwritten); columns whose coefficient is zero are skipped (the products of a
     /// conjugate-gradient step on a free set read only that set's columns). Rows are split over the cores; nothing is
@@ -132,6 +124,13 @@ internal sealed class GreensColumns
             s = Vector.Sum(s0 + s1);
         }
         for (; i < a.Length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static double NormSquaredSingle(ReadOnlySpan<float> a)
+    {
+        double s = 0;
+        foreach (float v in a) s += (double)v * v;
         return s;
     }
 

@@ -26,7 +26,7 @@ public sealed record SlipResolution(double Alpha, double[] Coefficients, double[
         if (system.IsMatrixFree)
             throw new ArgumentException("the resolution matrix needs the dense normal equations; this problem is on the matrix-free path (use larger patches or fewer data for --resolution).");
         var free = system.VariableColumns();
-        int f = free.Length, m = system.Rows, rows = system.Rows;
+        int f = free.Length, m = system.Rows;
         var normal = system.Workspace.Rent((long)f * f);
         try
         {
